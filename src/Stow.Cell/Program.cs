@@ -1,0 +1,19 @@
+using System.CommandLine;
+using Stow.Cell.Cli;
+
+namespace Stow.Cell;
+
+/// <summary>Entry point of the <c>stowcell</c> CLI. Each command lives in its own file under <c>Cli/</c>.</summary>
+public static class Program
+{
+    /// <summary>Builds the command tree (also used by tests).</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("StowCell: host of a robotic stow workcell (simulator or live hardware)");
+        root.Subcommands.Add(RunCommand.Create());
+        return root;
+    }
+
+    /// <summary>Runs the CLI; returns the process exit code.</summary>
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+}
