@@ -18,7 +18,8 @@ namespace Stow.Perception.Space;
 /// stays occupied, the rest of the width becomes free over the full height and depth.</item>
 /// <item><b>Flip</b>: a low, flat item lying on the floor (occupied height ≤ <see cref="FlatFraction"/> of
 /// the opening) stood upright frees its footprint width less its thickness; added to the floor gap.</item>
-/// <item><b>Stack</b>: the largest box whose bottom lies above the floor (on top of contents).</item>
+/// <item><b>Stack</b>: the largest box resting on contents: its bottom is above the floor and every
+/// cell right under it is occupied.</item>
 /// <item><b>Slot</b>: the widest floor-level gap, widened by <see cref="SlotCompliance"/> because an
 /// angled insertion pushes compliant neighbours aside.</item>
 /// </list>
@@ -58,8 +59,8 @@ public static class FreeDepthAnalyzer
             volume += Math.Clamp(f, 0, bin.Depth) * dy * dz;
         }
 
-        var none = LargestBox(freeDepth, rows, cols, bin, minRow: 0, Primitive.None);
-        var stack = LargestBox(freeDepth, rows, cols, bin, minRow: 1, Primitive.Stack);
+        var none = LargestBox(freeDepth, rows, cols, bin, onContents: false, Primitive.None);
+        var stack = LargestBox(freeDepth, rows, cols, bin, onContents: true, Primitive.Stack);
 
         var occupiedCols = 0;
         var flatGain = 0.0;
@@ -116,28 +117,38 @@ public static class FreeDepthAnalyzer
     }
 
     /// <summary>
-    /// Largest box (by volume) over grid rectangles with bottom row ≥ <paramref name="minRow"/>; its depth is
-    /// the minimum free depth over the rectangle. O(rows²·cols²).
+    /// Largest box (by volume) over grid rectangles; its depth is the minimum free depth over the
+    /// rectangle. With <paramref name="onContents"/> the rectangle must rest on occupied cells (stacking).
+    /// O(rows²·cols²).
     /// </summary>
-    public static PrimitiveSpace LargestBox(float[] freeDepth, int rows, int cols, BinSpec bin, int minRow, Primitive label)
+    public static PrimitiveSpace LargestBox(float[] freeDepth, int rows, int cols, BinSpec bin, bool onContents, Primitive label)
     {
         var dy = bin.OpeningWidth / cols;
         var dz = bin.OpeningHeight / rows;
+        var occThreshold = (float)(OccupiedFraction * bin.Depth);
         Span<float> colMin = stackalloc float[rows];
+        Span<float> colMax = stackalloc float[rows];
         PrimitiveSpace best = new(label, 0, 0, 0);
         for (var c0 = 0; c0 < cols; c0++)
         {
             colMin.Fill(float.MaxValue);
+            colMax.Fill(float.MinValue);
             for (var c1 = c0; c1 < cols; c1++)
             {
                 for (var r = 0; r < rows; r++)
                 {
                     colMin[r] = Math.Min(colMin[r], freeDepth[(r * cols) + c1]);
+                    colMax[r] = Math.Max(colMax[r], freeDepth[(r * cols) + c1]);
                 }
 
                 var w = (c1 - c0 + 1) * dy;
-                for (var r0 = minRow; r0 < rows; r0++)
+                for (var r0 = onContents ? 1 : 0; r0 < rows; r0++)
                 {
+                    if (onContents && colMax[r0 - 1] >= occThreshold)
+                    {
+                        continue;
+                    }
+
                     var d = float.MaxValue;
                     for (var r1 = r0; r1 < rows; r1++)
                     {
