@@ -46,9 +46,9 @@ public class FreeDepthAnalyzerTests
         Assert.Equal(0.36, est.LargestBox.Depth, 6);
         // Sweeping keeps the occupied width and frees the rest.
         Assert.Equal(0.12, est.SpaceFor(Primitive.SweepLeft).Width, 9);
-        // Stacking above the item: rows 5..7 over the full width at full depth.
+        // Stacking on the item: rows 5..7 over the item's width, at full depth.
         var stack = est.SpaceFor(Primitive.Stack);
-        Assert.Equal(0.24, stack.Width, 9);
+        Assert.Equal(0.12, stack.Width, 9);
         Assert.Equal(0.06, stack.Height, 9);
         // Slot widens the floor gap.
         Assert.True(est.SpaceFor(Primitive.Slot).Width > 0.12);
