@@ -9,8 +9,10 @@ public sealed partial class OnnxSession
     /// </summary>
     /// <param name="batchSize">Batch size (≥ 1) for every symbolic dimension at position 0.</param>
     /// <exception cref="ModelContractException">A symbolic dimension other than the leading one, or an element type that cannot be bound.</exception>
+    /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public OnnxModelRunner Bind(long batchSize)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var bindings = new OnnxTensorBinding[Inputs.Count];
         for (int i = 0; i < bindings.Length; i++)
@@ -47,9 +49,11 @@ public sealed partial class OnnxSession
     /// symbol given two sizes, an output dimension that the inputs do not fix, or an element type that cannot be
     /// bound (supported: float32, uint8, int64).
     /// </exception>
+    /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public OnnxModelRunner Bind(IReadOnlyList<OnnxTensorBinding> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var symbols = new Dictionary<string, long>(StringComparer.Ordinal);
         var boundInputs = new OnnxTensorBinding[Inputs.Count];
         foreach (OnnxTensorBinding binding in inputs)

@@ -24,6 +24,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 public sealed partial class OnnxSession : IDisposable
 {
     private readonly OrtHandle _handle;
+    private volatile bool _disposed;
 
     private OnnxSession(
         string modelPath,
@@ -136,7 +137,11 @@ public sealed partial class OnnxSession : IDisposable
     public OnnxTensorInfo? FindOutput(string name) => Outputs.FirstOrDefault(o => o.Name == name);
 
     /// <summary>Releases the session (deferred while runners from <see cref="Bind(long)"/> are alive).</summary>
-    public void Dispose() => _handle.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _handle.Dispose();
+    }
 
     /// <inheritdoc/>
     public override string ToString() =>
