@@ -100,7 +100,9 @@ public sealed partial class OnnxSession : IDisposable
             }
             else
             {
-                fallbackReason = cudaError.OrtMessage;
+                // One line: ORT's message may end with, or contain, line breaks.
+                fallbackReason = string.Join(
+                    ' ', cudaError.OrtMessage.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                 logger.LogWarning(
                     "model {Model}: CUDA execution provider (device {Device}) cannot be used, running on CPU: {Reason}",
                     Path.GetFileName(fullPath),

@@ -2,8 +2,9 @@ namespace Stow.Perception.Tests.Onnx;
 
 using Microsoft.Extensions.Logging;
 using Stow.Perception.Onnx;
+using Xunit.Abstractions;
 
-public sealed class OnnxSessionTests
+public sealed class OnnxSessionTests(ITestOutputHelper output)
 {
     [Fact]
     public void Environment_Loads_The_Pinned_OnnxRuntime_With_The_Cpu_Provider()
@@ -48,6 +49,7 @@ public sealed class OnnxSessionTests
 
         var e = Assert.Throws<OnnxRuntimeException>(() => OnnxSession.Load(path));
 
+        output.WriteLine(e.Message);
         Assert.StartsWith("model noise.onnx: [ORT ", e.Message, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(e.OrtMessage));
         Assert.Contains(e.OrtMessage, e.Message, StringComparison.Ordinal);
@@ -65,6 +67,7 @@ public sealed class OnnxSessionTests
 
         var e = Assert.Throws<OnnxRuntimeException>(() => OnnxSession.Load(path));
 
+        output.WriteLine(e.Message);
         Assert.StartsWith("model truncated.onnx: [ORT ", e.Message, StringComparison.Ordinal);
         Assert.Contains(e.OrtMessage, e.Message, StringComparison.Ordinal);
     }
@@ -89,11 +92,13 @@ public sealed class OnnxSessionTests
         }
 
         (LogLevel level, string message) = Assert.Single(logger.Entries);
+        output.WriteLine(message);
         Assert.Equal(LogLevel.Warning, level);
         Assert.NotNull(session.ProviderFallbackReason);
         Assert.Contains("affine.onnx", message, StringComparison.Ordinal);
         Assert.Contains("CUDA", message, StringComparison.Ordinal);
         Assert.Contains("running on CPU", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', message);
         Assert.Contains(session.ProviderFallbackReason!, message, StringComparison.Ordinal);
     }
 
