@@ -35,9 +35,19 @@ public sealed record OnnxSessionOptions
     }
 
     /// <summary>Checks ranges.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A negative thread count or device id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative thread count or device id, or an undefined enum value.</exception>
     public void Validate()
     {
+        if (!Enum.IsDefined(ExecutionProvider))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ExecutionProvider), ExecutionProvider, "unknown execution provider");
+        }
+
+        if (!Enum.IsDefined(GraphOptimizationLevel))
+        {
+            throw new ArgumentOutOfRangeException(nameof(GraphOptimizationLevel), GraphOptimizationLevel, "unknown graph optimisation level");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(IntraOpThreadCount, nameof(IntraOpThreadCount));
         ArgumentOutOfRangeException.ThrowIfNegative(CudaDeviceId, nameof(CudaDeviceId));
     }

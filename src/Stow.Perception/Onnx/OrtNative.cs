@@ -12,6 +12,10 @@ using System.Text;
 /// indices follow the member order of <c>struct OrtApi</c> in
 /// <c>include/onnxruntime/core/session/onnxruntime_c_api.h</c> (microsoft/onnxruntime); the table only grows
 /// at its end, so an index is the same in every version that has the entry (all used here exist since API 11).
+/// Indices were counted from the header at microsoft/onnxruntime commit 0017800f (ORT_API_VERSION 13; the v1.23.2
+/// tag was not reachable from here) and are checked at run time by the tests (Onnx/OrtApiTableTests and the
+/// behaviour tests, which call every entry used except UpdateCUDAProviderOptions, AppendExecutionProvider_CUDA_V2
+/// and ReleaseCUDAProviderOptions, which need the GPU build).
 /// A NULL <c>OrtStatus*</c> means success; any other status is turned into an <see cref="OnnxRuntimeException"/>
 /// carrying ORT's message and code, then released. Loaded once per process by <see cref="OrtEnvironment"/>.
 /// </remarks>
