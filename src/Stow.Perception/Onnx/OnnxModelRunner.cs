@@ -22,9 +22,9 @@ public sealed unsafe class OnnxModelRunner : IDisposable
     private readonly OnnxBoundTensor[] _inputs;
     private readonly OnnxBoundTensor[] _outputs;
     private readonly List<OrtHandle> _values = [];
-    private readonly OrtHandle _memoryInfo;
-    private readonly OrtHandle _runOptions;
-    private readonly OrtHandle _binding;
+    private readonly OrtHandle _memoryInfo = null!;
+    private readonly OrtHandle _runOptions = null!;
+    private readonly OrtHandle _binding = null!;
     private readonly nint _sessionPointer;
     private bool _sessionReferenced;
     private int _running;
@@ -37,11 +37,11 @@ public sealed unsafe class OnnxModelRunner : IDisposable
         _sessionPointer = session.Handle.DangerousGetHandle();
         _inputs = new OnnxBoundTensor[inputs.Length];
         _outputs = new OnnxBoundTensor[outputShapes.Length];
-        _memoryInfo = OrtNative.CreateCpuMemoryInfo();
-        _runOptions = OrtNative.CreateRunOptions();
-        _binding = OrtNative.CreateIoBinding(session.Handle);
         try
         {
+            _memoryInfo = OrtNative.CreateCpuMemoryInfo();
+            _runOptions = OrtNative.CreateRunOptions();
+            _binding = OrtNative.CreateIoBinding(session.Handle);
             for (int i = 0; i < inputs.Length; i++)
             {
                 _inputs[i] = BindOne(inputs[i].Name, inputs[i].ElementType, [.. inputs[i].Shape], output: false);
