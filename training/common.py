@@ -43,16 +43,16 @@ def sha256(path: str) -> str:
     return h.hexdigest()
 
 
-def write_manifest(onnx_path: str, name: str, version: str, inputs, outputs, normalisation) -> None:
+def write_manifest(onnx_path: str, name: str, version: str, inputs, outputs, normalization) -> None:
     """Writes <model>.json beside the model: names, shapes (symbolic batch), element types,
-    normalisation, version and SHA-256, the fields Stow.Perception checks at load."""
+    input normalization (scale, per-channel mean/std), version and SHA-256: the fields
+    Stow.Perception.Onnx.ModelManifest checks at load."""
     manifest = {
         "name": name,
         "version": version,
         "sha256": sha256(onnx_path),
-        "inputs": [{"name": n, "shape": s, "elementType": "float32"} for n, s in inputs],
+        "inputs": [{"name": n, "shape": s, "elementType": "float32", "normalization": normalization} for n, s in inputs],
         "outputs": [{"name": n, "shape": s, "elementType": "float32"} for n, s in outputs],
-        "normalisation": normalisation,
     }
     with open(onnx_path[:-5] + ".json", "w") as f:
         json.dump(manifest, f, indent=2)
