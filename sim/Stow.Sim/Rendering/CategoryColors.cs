@@ -5,7 +5,7 @@ namespace Stow.Sim.Rendering;
 /// have no photo. The same name gives the same colour on every machine and run. Stateless and thread-safe.
 /// </summary>
 /// <remarks>
-/// Hue = FNV-1a (32-bit) hash of the lower-cased name modulo 360°, saturation 0.55, value 0.85
+/// Hue = FNV-1a (32-bit) hash of the lower-cased name, mixed by MurmurHash3's fmix32, modulo 360°, saturation 0.55, value 0.85
 /// (HSV to RGB as in Smith, "Color gamut transform pairs", SIGGRAPH 1978). The mid saturation
 /// keeps items distinguishable from the yellow pod fabric and the dark bands.
 /// </remarks>
@@ -27,6 +27,12 @@ public static class CategoryColors
             hash *= 16777619u;
         }
 
+        // MurmurHash3's fmix32 finaliser spreads names that differ in one character over all hues.
+        hash ^= hash >> 16;
+        hash *= 0x85EBCA6Bu;
+        hash ^= hash >> 13;
+        hash *= 0xC2B2AE35u;
+        hash ^= hash >> 16;
         return FromHsv(hash % 360u, Saturation, Value);
     }
 

@@ -3,7 +3,7 @@ namespace Stow.Sim.Rendering;
 using ImageMagick;
 
 /// <summary>
-/// Loads item photos once through Magick.NET and keeps them downsampled to
+/// Loads item photos once through Magick.NET, trims their plain background border, and keeps them downsampled to
 /// <see cref="Size"/>×<see cref="Size"/> pixels, keyed by path. Not thread-safe: one cache per
 /// renderer, or preload with <see cref="Get"/> before sharing it read-only.
 /// </summary>
@@ -47,6 +47,12 @@ public sealed class TextureCache
 
         using var image = new MagickImage(key);
         image.ColorSpace = ColorSpace.sRGB;
+
+        // The ARC 2017 photos show the item on a plain dark background: trim it (10 % fuzz) so the
+        // item fills the box's front face.
+        image.ColorFuzz = new Percentage(10);
+        image.Trim();
+        image.ResetPage();
         image.Resize(new MagickGeometry((uint)Size, (uint)Size) { IgnoreAspectRatio = true });
         using var pixels = image.GetPixels();
         var rgb = pixels.ToByteArray(PixelMapping.RGB)
