@@ -1,22 +1,23 @@
 namespace Stow.Sim.Rendering;
 
 /// <summary>
-/// 65,536 standard normal quantiles at (i + 0.5)/65536, indexed by 16 random bits: a fast,
-/// deterministic Gaussian sampler (tails cut at ±4.3σ). Quantiles from P. J. Acklam's rational
+/// Standard normal quantiles at (i + 0.5)/n, indexed by random bits: a fast, deterministic Gaussian
+/// sampler. <see cref="Values"/> has 65,536 entries (16 bits, tails cut at ±4.3σ), used for depth;
+/// <see cref="Quantiles"/>(256) (8 bits, tails at ±2.9σ) is enough for 8-bit colour noise. Quantiles from P. J. Acklam's rational
 /// approximation of the inverse normal CDF (relative error &lt; 1.15e-9). Immutable, thread-safe.
 /// </summary>
 internal static class GaussianTable
 {
     public const int Size = 65536;
 
-    public static float[] Values { get; } = Build();
+    public static float[] Values { get; } = Quantiles(Size);
 
-    private static float[] Build()
+    public static float[] Quantiles(int n)
     {
-        var t = new float[Size];
-        for (var i = 0; i < Size; i++)
+        var t = new float[n];
+        for (var i = 0; i < n; i++)
         {
-            t[i] = (float)InverseNormal((i + 0.5) / Size);
+            t[i] = (float)InverseNormal((i + 0.5) / n);
         }
 
         return t;

@@ -58,7 +58,7 @@ public sealed class PodFaceRenderer
             _background[i + 2] = SceneGeometry.Background.B;
         }
 
-        var g = GaussianTable.Values;
+        var g = GaussianTable.Quantiles(256);
         _rgbNoise = new sbyte[g.Length];
         for (var i = 0; i < g.Length; i++)
         {
@@ -194,20 +194,19 @@ public sealed class PodFaceRenderer
 
     private void AddRgbNoise(byte[] rgb, ref SplitMix64 rng)
     {
+        // 8 random bits per sample, 8 samples per draw; saturating add.
         var table = _rgbNoise;
-        var i = 0;
-        for (; i + 4 <= rgb.Length; i += 4)
+        ulong bits = 0;
+        for (var i = 0; i < rgb.Length; i++)
         {
-            var bits = rng.Next();
-            rgb[i] = (byte)Math.Clamp(rgb[i] + table[(int)(bits & 0xFFFF)], 0, 255);
-            rgb[i + 1] = (byte)Math.Clamp(rgb[i + 1] + table[(int)((bits >> 16) & 0xFFFF)], 0, 255);
-            rgb[i + 2] = (byte)Math.Clamp(rgb[i + 2] + table[(int)((bits >> 32) & 0xFFFF)], 0, 255);
-            rgb[i + 3] = (byte)Math.Clamp(rgb[i + 3] + table[(int)(bits >> 48)], 0, 255);
-        }
+            if ((i & 7) == 0)
+            {
+                bits = rng.Next();
+            }
 
-        for (; i < rgb.Length; i++)
-        {
-            rgb[i] = (byte)Math.Clamp(rgb[i] + table[(int)(rng.Next() & 0xFFFF)], 0, 255);
+            var v = rgb[i] + table[(int)(bits & 0xFF)];
+            bits >>= 8;
+            rgb[i] = (byte)(v < 0 ? 0 : v > 255 ? 255 : v);
         }
     }
 }

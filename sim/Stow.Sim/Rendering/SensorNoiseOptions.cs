@@ -11,7 +11,10 @@ namespace Stow.Sim.Rendering;
 /// mapping applications", Sensors 12(2):1437–1454, 2012: ~1.5 mm at 1 m up to ~4 cm at 5 m;
 /// C. V. Nguyen, S. Izadi, D. Lovell, "Modeling Kinect sensor noise for improved 3D reconstruction
 /// and tracking", 3DIMPVT 2012: σ = 1.2 mm + 1.9 mm·(z − 0.4 m)²). Depth outside
-/// [<see cref="MinRange"/>, <see cref="MaxRange"/>] reads 0 (no return). RGB noise is Gaussian per channel.
+/// [<see cref="MinRange"/>, <see cref="MaxRange"/>] reads 0 (no return). RGB noise is Gaussian per channel,
+/// drawn from 256 quantiles (so within ±2.9σ), rounded to whole levels and saturated to 0..255. Both
+/// come from one SplitMix64 stream seeded by the render's seed: depth first (row-major, valid pixels
+/// only), then colour, so a seed reproduces a frame byte for byte.
 /// </remarks>
 /// <param name="DepthSigmaAt1M">Depth noise σ at 1 m [m]; 0 disables depth noise.</param>
 /// <param name="RgbSigma">RGB noise σ [8-bit levels]; 0 disables colour noise.</param>

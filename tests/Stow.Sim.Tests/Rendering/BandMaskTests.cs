@@ -49,6 +49,26 @@ public sealed class BandMaskTests
     }
 
     [Fact]
+    public void Item_Protruding_Past_The_Bands_Hides_Them()
+    {
+        var bin = RenderTestData.Bin("D2");
+        var h = bin.BandHeights[1];
+        var box = Box3.FromMinSize(bin.Origin + new Vec3(-0.05, 0.08, 0), new Vec3(0.2, 0.08, h + 0.03));
+        var camera = RenderTestData.Camera;
+        var frame = new PodFaceRenderer(camera, SensorNoiseOptions.None)
+            .Render(new RenderScene(RenderTestData.Pod, [new SceneBox(box, new RgbColor(250, 250, 250))]), 0, 1);
+
+        Assert.True(camera.TryProject(new Vec3(box.Min.X, 0.5 * (box.Min.Y + box.Max.Y), bin.Origin.Z + h), out var onBand, out var z));
+        var i = ((int)Math.Round(onBand.V) * frame.Width) + (int)Math.Round(onBand.U);
+        Assert.Equal(0, frame.BandMask[i]);
+        Assert.InRange(frame.Depth[i], (z * 1000) - 1, (z * 1000) + 1);
+
+        // Beside the item the same band is still seen.
+        Assert.True(camera.TryProject(new Vec3(-0.004, bin.Origin.Y + 0.02, bin.Origin.Z + h), out var beside, out _));
+        Assert.Equal(1, frame.BandMask[((int)Math.Round(beside.V) * frame.Width) + (int)Math.Round(beside.U)]);
+    }
+
+    [Fact]
     public void Bands_Disappear_For_A_Bin_Whose_Separator_Is_Engaged()
     {
         var held = BinId.Parse("D2");
