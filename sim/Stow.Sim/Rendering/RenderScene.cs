@@ -18,10 +18,20 @@ public sealed class RenderScene
     /// <param name="boxes">Items as boxes in the pod-face frame [m].</param>
     /// <param name="bandsHeldAside">Bins whose bands the band separator holds aside (not drawn); <c>null</c> = none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="pod"/> or <paramref name="boxes"/> is null.</exception>
+    /// <exception cref="ArgumentException">A box has a minimum corner above its maximum on some axis, or a non-finite corner (the index is named).</exception>
     public RenderScene(PodType pod, IReadOnlyList<SceneBox> boxes, IReadOnlySet<BinId>? bandsHeldAside = null)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(boxes);
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            var (lo, hi) = (boxes[i].Box.Min, boxes[i].Box.Max);
+            if (!(lo.X <= hi.X && lo.Y <= hi.Y && lo.Z <= hi.Z) || !double.IsFinite(lo.X + lo.Y + lo.Z + hi.X + hi.Y + hi.Z))
+            {
+                throw new ArgumentException($"box {i} is not a valid box: min {lo}, max {hi}", nameof(boxes));
+            }
+        }
+
         Pod = pod;
         Boxes = boxes;
         BandsHeldAside = bandsHeldAside ?? NoBins;

@@ -35,7 +35,7 @@ public sealed class RenderedFrame
     /// <summary>Observed colour with sensor noise, RGB bytes, shape [H, W, 3].</summary>
     public byte[] Rgb { get; }
 
-    /// <summary>Observed depth along the optical axis with sensor noise [mm], shape [H, W]; 0 = no return.</summary>
+    /// <summary>Observed depth with sensor noise [mm], shape [H, W]: the optical-frame z of the surface (not the ray length), as RGB-D cameras report it; 0 = no return.</summary>
     public ushort[] Depth { get; }
 
     /// <summary>1 where a band is the nearest surface, else 0; shape [H, W].</summary>

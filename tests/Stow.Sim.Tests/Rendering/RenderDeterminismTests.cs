@@ -76,4 +76,12 @@ public sealed class RenderDeterminismTests
         Assert.True(n > 50_000, $"only {n} depth pixels");
         Assert.InRange(ratio, 0.9, 1.1);
     }
+
+    [Fact]
+    public void Scene_Rejects_An_Inverted_Box()
+    {
+        var bad = new SceneBox(new Stow.Core.Geometry.Box3(new(0.1, 0, 0), new(0, 0.1, 0.1)), new RgbColor(1, 2, 3));
+        var e = Assert.Throws<ArgumentException>(() => new RenderScene(RenderTestData.Pod, [bad]));
+        Assert.Contains("box 0", e.Message, StringComparison.Ordinal);
+    }
 }
