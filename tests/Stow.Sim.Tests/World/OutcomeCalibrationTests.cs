@@ -8,7 +8,7 @@ public class OutcomeCalibrationTests(ITestOutputHelper output)
     public async Task A_sensible_planner_on_real_ARC_2017_items_reaches_at_least_90_percent_success_and_at_most_2_percent_defects()
     {
         await Task.Yield();
-        var rates = CalibrationPlanners.RunSensible(WorldTestData.Arc2017(), 1000, 2017, 0.90);
+        var rates = CalibrationPlanners.RunSensible(WorldTestData.Arc2017(), 400, 2017, 0.90);
         output.WriteLine("sensible: " + rates);
         Assert.True(rates.Success >= 0.90, rates.ToString());
         Assert.True(rates.DefectRate <= 0.02, rates.ToString());
