@@ -29,6 +29,9 @@ public sealed partial class SimBin
     /// <summary>A tall, thin item leans when the gap on both of its sides exceeds this [m] (assumption: 5 mm).</summary>
     public const double LeanGap = 0.005;
 
+    /// <summary>Thickness [m] of an elastic band along x, in front of the opening plane (assumption: 2 mm).</summary>
+    public const double BandThickness = 0.002;
+
     private PlacedItem[] _items = new PlacedItem[8];
     private int[] _order = new int[8];
     private int _count;
@@ -99,6 +102,26 @@ public sealed partial class SimBin
             return w;
         }
     }
+
+    /// <summary>Number of elastic bands across the opening (<see cref="BinSpec.BandHeights"/>).</summary>
+    public int BandCount => Spec.BandHeights.Count;
+
+    /// <summary>
+    /// Band <paramref name="index"/> (from the floor up) as a box in the bin frame [m]: across the whole opening width,
+    /// <see cref="BinSpec.BandWidth"/> high around its centre line, <see cref="BandThickness"/> deep just outside the opening
+    /// plane (x ∈ [−thickness, 0]). The band line is the opening plane: an item with x &lt; 0 protrudes past it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">No such band.</exception>
+    public Box3 Band(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Spec.BandHeights.Count);
+        var h = Spec.BandHeights[index];
+        return new Box3(new Vec3(-BandThickness, 0, h - (Spec.BandWidth / 2)), new Vec3(0, Spec.OpeningWidth, h + (Spec.BandWidth / 2)));
+    }
+
+    /// <summary>True when a placed item's front face is past the band line (x &lt; 0 beyond <see cref="Epsilon"/>).</summary>
+    public static bool IsProtruding(in PlacedItem item) => item.Box.Min.X < -Epsilon;
 
     /// <summary>One item by index (0 ≤ index &lt; <see cref="Count"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Index out of range.</exception>

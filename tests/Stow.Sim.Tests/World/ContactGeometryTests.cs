@@ -45,6 +45,23 @@ public class ContactGeometryTests
     }
 
     [Fact]
+    public void Every_bin_has_its_bands_across_the_opening_just_outside_the_band_line()
+    {
+        var pod = new SimPod(new PodId("POD-B"), WorldTestData.Fabric40);
+        foreach (var bin in pod.Bins)
+        {
+            Assert.Equal(bin.Spec.BandHeights.Count, bin.BandCount);
+            for (var i = 0; i < bin.BandCount; i++)
+            {
+                var band = bin.Band(i);
+                Assert.Equal(bin.Spec.BandHeights[i], (band.Min.Z + band.Max.Z) / 2, 12);
+                Assert.Equal(bin.Spec.OpeningWidth, band.Size.Y, 12);
+                Assert.True(band.Max.X <= 0);
+            }
+        }
+    }
+
+    [Fact]
     public void Contents_enumerate_every_item_with_its_bin()
     {
         var pod = new SimPod(new PodId("POD-E"), WorldTestData.Fabric40);
