@@ -47,6 +47,17 @@ public static class CatalogLoader
         return LoadFile(catalog, translation, dataRoot, b);
     }
 
+    /// <summary>
+    /// Loads <paramref name="catalog"/> with the default data root (<see cref="CatalogPaths.ResolveDataRoot"/>) and
+    /// the stowability rules of the repository's <c>config/pods</c> (<see cref="StowabilityRules.ForPodFolder"/>).
+    /// </summary>
+    /// <param name="catalog"><c>arc2017</c>, <c>olist</c>, <c>mixed</c>, or a file path.</param>
+    /// <param name="dataRoot">Data root, or null for the default (<c>STOWCELL_DATA</c>, else <c>../shared/data</c>).</param>
+    /// <exception cref="CatalogException">A file is missing or in neither format, or no repository root is found.</exception>
+    /// <exception cref="Pods.PodConfigException">A pod type file is invalid.</exception>
+    public static ItemCatalog LoadWithDefaults(string catalog, string? dataRoot = null) =>
+        Load(catalog, CatalogPaths.ResolveDataRoot(dataRoot), StowabilityRules.ForPodFolder(CatalogPaths.DefaultPodFolder()));
+
     private static ItemCatalog LoadFile(string path, string defaultTranslation, string dataRoot, CatalogBuilder b)
     {
         if (!File.Exists(path))

@@ -23,6 +23,15 @@ public class ItemSamplerTests
     }
 
     [Fact]
+    public void Draws_From_Olist_With_Defaults_Repeat_For_A_Seed()
+    {
+        var olist = CatalogLoader.LoadWithDefaults("olist", CatalogTestData.DataRoot);
+        var a = ItemSampler.Draw(olist, 1000, seed: 42).Select(i => i.Id);
+        var b = ItemSampler.Draw(olist, 1000, seed: 42).Select(i => i.Id);
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
     public void Unit_Ids_Are_Unique_Within_A_Draw_And_Name_Their_Product()
     {
         var units = ItemSampler.Draw(Arc, 500, seed: 3); // more units than products: repeats are certain
