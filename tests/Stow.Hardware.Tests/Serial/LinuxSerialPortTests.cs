@@ -59,6 +59,20 @@ public class LinuxSerialPortTests
     }
 
     [Fact]
+    public void A_Write_That_Cannot_Drain_Times_Out_And_Names_The_Device()
+    {
+        // Nobody reads B: the pty and socat buffers (a few KiB each) fill and the write cannot finish.
+        using var pair = new SocatPtyPair();
+        using var a = new LinuxSerialPort(new SerialPortOptions(pair.A));
+        a.Open();
+        var sw = Stopwatch.StartNew();
+        var e = Assert.Throws<TimeoutException>(() => a.Write(new byte[1 << 20], TimeSpan.FromMilliseconds(200)));
+        Assert.Contains(pair.A, e.Message, StringComparison.Ordinal);
+        Assert.InRange(sw.Elapsed.TotalMilliseconds, 190, 5000);
+        Assert.True(a.IsOpen);
+    }
+
+    [Fact]
     public void Opening_A_Missing_Device_Names_The_Device_And_The_Call()
     {
         using var p = new LinuxSerialPort(new SerialPortOptions("/dev/does-not-exist-stowcell"));
