@@ -116,25 +116,12 @@ public sealed class ModbusRtuServer
         }
 
         var expected = RequestLength(_rx.AsSpan(0, n));
-        var frame = _rx.AsSpan(0, expected > 0 ? Math.Min(expected, n) : n);
-        if (!ModbusCrc.IsValid(frame))
-        {
-            CrcErrors++;
-            return true;
-        }
-
-        if (frame[0] != Unit && frame[0] != 0)
+        var length = Respond(_rx.AsSpan(0, expected > 0 ? Math.Min(expected, n) : n), _tx);
+        if (length == 0)
         {
             return true;
         }
 
-        var length = Handle(frame);
-        if (frame[0] == 0)
-        {
-            return true;
-        }
-
-        Served++;
         var response = _tx.AsSpan(0, length).ToArray();
         var send = Tamper is { } t ? t(response) : response;
         if (send is { Length: > 0 })
@@ -143,6 +130,40 @@ public sealed class ModbusRtuServer
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Acts on one complete request frame and writes the answer into <paramref name="response"/> (at least
+    /// <see cref="ModbusFrame.MaxLength"/> bytes). Returns the answer's length, or 0 when the request gets none (bad
+    /// CRC, another unit, a broadcast). Never throws on any frame. Call from the serving thread only.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="response"/> is shorter than <see cref="ModbusFrame.MaxLength"/>.</exception>
+    public int Respond(ReadOnlySpan<byte> frame, Span<byte> response)
+    {
+        if (response.Length < ModbusFrame.MaxLength)
+        {
+            throw new ArgumentException($"the response buffer needs {ModbusFrame.MaxLength} bytes", nameof(response));
+        }
+
+        if (!ModbusCrc.IsValid(frame))
+        {
+            CrcErrors++;
+            return 0;
+        }
+
+        if (frame[0] != Unit && frame[0] != 0)
+        {
+            return 0;
+        }
+
+        var length = Handle(frame, response);
+        if (frame[0] == 0)
+        {
+            return 0;
+        }
+
+        Served++;
+        return length;
     }
 
     /// <summary>Length of a request from its header: -1 unknown yet (or unknown function: read until silence).</summary>
@@ -161,13 +182,13 @@ public sealed class ModbusRtuServer
         };
     }
 
-    private int Handle(ReadOnlySpan<byte> f)
+    private int Handle(ReadOnlySpan<byte> f, Span<byte> tx)
     {
-        _tx[0] = f[0];
-        _tx[1] = f[1];
+        tx[0] = f[0];
+        tx[1] = f[1];
         if (f.Length < 8)
         {
-            return Exception(ModbusExceptionCode.IllegalFunction);
+            return Exception(tx, ModbusExceptionCode.IllegalFunction);
         }
 
         var address = ModbusFrame.Get(f, 2);
@@ -177,43 +198,43 @@ public sealed class ModbusRtuServer
             case (byte)ModbusFunction.ReadHoldingRegisters:
                 if (q is < 1 or > ModbusFrame.MaxReadQuantity)
                 {
-                    return Exception(ModbusExceptionCode.IllegalDataValue);
+                    return Exception(tx, ModbusExceptionCode.IllegalDataValue);
                 }
 
                 if (address + q > _registers.Length)
                 {
-                    return Exception(ModbusExceptionCode.IllegalDataAddress);
+                    return Exception(tx, ModbusExceptionCode.IllegalDataAddress);
                 }
 
-                _tx[2] = (byte)(2 * q);
+                tx[2] = (byte)(2 * q);
                 lock (_lock)
                 {
                     for (var i = 0; i < q; i++)
                     {
-                        ModbusFrame.Put(_tx, 3 + (2 * i), _registers[address + i]);
+                        ModbusFrame.Put(tx, 3 + (2 * i), _registers[address + i]);
                     }
                 }
 
-                return ModbusCrc.Append(_tx, 3 + (2 * q));
+                return ModbusCrc.Append(tx, 3 + (2 * q));
             case (byte)ModbusFunction.WriteSingleRegister:
                 if (address >= _registers.Length)
                 {
-                    return Exception(ModbusExceptionCode.IllegalDataAddress);
+                    return Exception(tx, ModbusExceptionCode.IllegalDataAddress);
                 }
 
                 this[address] = q;
                 Written?.Invoke(address, 1);
-                f[2..6].CopyTo(_tx.AsSpan(2));
-                return ModbusCrc.Append(_tx, 6);
+                f[2..6].CopyTo(tx[2..]);
+                return ModbusCrc.Append(tx, 6);
             case (byte)ModbusFunction.WriteMultipleRegisters:
                 if (q is < 1 or > ModbusFrame.MaxWriteQuantity || f.Length != 9 + (2 * q) || f[6] != 2 * q)
                 {
-                    return Exception(ModbusExceptionCode.IllegalDataValue);
+                    return Exception(tx, ModbusExceptionCode.IllegalDataValue);
                 }
 
                 if (address + q > _registers.Length)
                 {
-                    return Exception(ModbusExceptionCode.IllegalDataAddress);
+                    return Exception(tx, ModbusExceptionCode.IllegalDataAddress);
                 }
 
                 lock (_lock)
@@ -225,17 +246,17 @@ public sealed class ModbusRtuServer
                 }
 
                 Written?.Invoke(address, q);
-                f[2..6].CopyTo(_tx.AsSpan(2));
-                return ModbusCrc.Append(_tx, 6);
+                f[2..6].CopyTo(tx[2..]);
+                return ModbusCrc.Append(tx, 6);
             default:
-                return Exception(ModbusExceptionCode.IllegalFunction);
+                return Exception(tx, ModbusExceptionCode.IllegalFunction);
         }
     }
 
-    private int Exception(ModbusExceptionCode code)
+    private static int Exception(Span<byte> tx, ModbusExceptionCode code)
     {
-        _tx[1] |= 0x80;
-        _tx[2] = (byte)code;
-        return ModbusCrc.Append(_tx, 3);
+        tx[1] |= 0x80;
+        tx[2] = (byte)code;
+        return ModbusCrc.Append(tx, 3);
     }
 }
