@@ -14,6 +14,9 @@ namespace Stow.Bench;
 /// orientations (issue 4, deliverable 5: target p50 ≤ 10 ms). Seeded synthetic bin states, fill up to 90 %.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
+[MaxColumn]
 public class DecisionBenchmarks
 {
     private IStowPolicy _policy = null!;

@@ -38,6 +38,14 @@ public readonly record struct PrimitiveChain(Primitive First, Primitive Second)
     /// </summary>
     public static IReadOnlyList<PrimitiveChain> All => AllChains;
 
+    /// <summary>
+    /// The primitives actually run, in order: empty for a plain insertion, one for a single step, two for a two-step
+    /// chain (the shape of <c>Stow.Cell.Shift.StowAction.Chain</c>). Allocates a small array; not for hot loops.
+    /// </summary>
+    public IReadOnlyList<Primitive> Steps =>
+        First == Primitive.None ? (Second == Primitive.None ? [] : [Second])
+        : Second == Primitive.None ? [First] : [First, Second];
+
     /// <summary>True when the chain has two steps.</summary>
     public bool IsTwoStep => Second != Primitive.None;
 

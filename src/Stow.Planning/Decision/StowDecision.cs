@@ -2,6 +2,7 @@ namespace Stow.Planning.Decision;
 
 using Stow.Core.Items;
 using Stow.Planning.Candidates;
+using Stow.Planning.Risk;
 
 /// <summary>The result of one <see cref="IStowPolicy.Decide"/> call. Immutable.</summary>
 /// <param name="Kind">What to do.</param>
@@ -20,4 +21,21 @@ public sealed record StowDecision(
     double BestProbability,
     IReadOnlyList<StowCandidate> Alternatives,
     int CandidateCount,
-    string Reason);
+    string Reason)
+{
+    /// <summary>
+    /// The attempt record of carrying out this <see cref="DecisionKind.Stow"/> decision with result
+    /// <paramref name="outcome"/>: the candidate's features, its predicted P and the exploration flag. Feed such records
+    /// to <see cref="Risk.LearnedSuccessModel.Fit"/> and <see cref="Calibration.CalibrationMetrics.FromRecords"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The decision is not a stow (no candidate was carried out).</exception>
+    public AttemptRecord ToAttemptRecord(AttemptOutcome outcome)
+    {
+        if (Kind != DecisionKind.Stow || Candidate is not { } c)
+        {
+            throw new InvalidOperationException($"only a stow decision makes an attempt record; this one is {Kind}");
+        }
+
+        return new AttemptRecord(c.Features, outcome, c.Probability, IsExploration);
+    }
+}

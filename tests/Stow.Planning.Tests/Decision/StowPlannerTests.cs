@@ -138,6 +138,23 @@ public class StowPlannerTests
     }
 
     [Fact]
+    public void A_Carried_Out_Stow_Becomes_An_Attempt_Record_With_Its_Prediction_And_Exploration_Flag()
+    {
+        var pod = Scenarios.Fabric40;
+        var item = new Item(new ItemId("box"), "box", new ItemDimensions(0.15, 0.1, 0.05), 0.3, PackagingClass.Box, false, "", "test");
+        var d = new StowPlanner(Prior, Scenarios.PodTypes).Decide([item], Scenarios.EmptyPod(pod), pod);
+        var record = d.ToAttemptRecord(AttemptOutcome.Defect);
+        Assert.Equal(d.Candidate!.Value.Features, record.Features);
+        Assert.Equal(d.Candidate.Value.Probability, record.PredictedProbability);
+        Assert.Equal(d.IsExploration, record.Exploration);
+        Assert.False(record.Succeeded);
+        Assert.Empty(d.Candidate.Value.Chain.Steps);
+        Assert.Equal([Primitive.SweepLeft, Primitive.Slot], PrimitiveChain.All[6].Steps);
+        var idle = new StowPlanner(Prior, Scenarios.PodTypes).Decide([], Scenarios.EmptyPod(pod), pod);
+        Assert.Throws<InvalidOperationException>(() => idle.ToAttemptRecord(AttemptOutcome.Stowed));
+    }
+
+    [Fact]
     public void An_Empty_Buffer_Gives_Idle()
     {
         var pod = Scenarios.Fabric40;
