@@ -106,6 +106,16 @@ public class SuccessModelTests
     }
 
     [Fact]
+    public void Fitting_Records_That_All_Succeeded_Stays_Finite_And_Predicts_Success()
+    {
+        var records = SyntheticAttempts.Generate(6, 500, _ => 50);
+        Assert.All(records, r => Assert.True(r.Succeeded));
+        var model = LearnedSuccessModel.Fit(records);
+        Assert.True(double.IsFinite(model.Parameters.Bias));
+        Assert.True(model.Predict(SyntheticAttempts.RandomFeatures(new Random(1))) > 0.95);
+    }
+
+    [Fact]
     public void Fitting_No_Records_Is_An_Argument_Error()
     {
         Assert.Throws<ArgumentException>(() => LearnedSuccessModel.Fit([]));
