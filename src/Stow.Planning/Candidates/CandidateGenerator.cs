@@ -13,7 +13,8 @@ using Stow.Planning.Risk;
 /// <remarks>
 /// Fit: the item's extents in an orientation (<see cref="OrientationRules"/>) plus the margins of
 /// <see cref="FitOptions"/> (widened by (1 − estimate confidence) · uncertainty margin) must fit inside the box
-/// <see cref="ChainSpace.Of"/> derives for the chain. Bins whose id is not on <see cref="PodType"/> are skipped (no
+/// <see cref="ChainSpace.Of"/> derives for the chain, capped by the bin's interior (opening width × opening height ×
+/// depth of its <see cref="BinSpec"/>) in case an estimate overstates the room. Bins whose id is not on <see cref="PodType"/> are skipped (no
 /// bin volume, so no fill fraction). Threading: not thread-safe (owns mutable buffers); use one per planner.
 /// Allocation: none per call once the buffers have grown to the largest buffer × face seen.
 /// </remarks>
@@ -178,9 +179,16 @@ public sealed class CandidateGenerator
             for (var k = 0; k < PrimitiveChain.Count; k++)
             {
                 var chain = PrimitiveChain.FromIndex(k);
-                _spaces[(b * PrimitiveChain.Count) + k] = chain.IsTwoStep
+                var space = chain.IsTwoStep
                     ? ChainSpace.Combine(none, ChainSpace.Find(est, chain.First), ChainSpace.Find(est, chain.Second), chain.First)
                     : ChainSpace.Find(est, chain.First);
+
+                // An estimate never vouches for more room than the bin's own interior.
+                _spaces[(b * PrimitiveChain.Count) + k] = new PrimitiveSpace(
+                    space.Primitive,
+                    Math.Min(space.Width, spec.OpeningWidth),
+                    Math.Min(space.Height, spec.OpeningHeight),
+                    Math.Min(space.Depth, spec.Depth));
             }
         }
     }

@@ -61,6 +61,18 @@ public class CandidateGeneratorTests
     }
 
     [Fact]
+    public void An_Estimate_That_Overstates_The_Room_Is_Capped_By_The_Bin_Interior()
+    {
+        var pod = Scenarios.Fabric40;
+        var spec = pod.Bins[0];
+        var huge = new PrimitiveSpace(Primitive.None, 2, 2, 2);
+        var est = new BinSpaceEstimate(spec.Id, 0, spec.Volume, huge, 1, [huge], [0.3f], 1, 1);
+        var tooWide = new Item(new ItemId("wide"), "wide", new ItemDimensions(0.5, 0.45, 0.4), 2, PackagingClass.Box, false, "", "test");
+        var generator = new CandidateGenerator();
+        Assert.Equal(0, generator.Generate([tooWide], new PodSpaceEstimate(new PodId("P"), 0, [est]), pod, new PriorSuccessModel()));
+    }
+
+    [Fact]
     public void Cylinders_Are_Never_Stood_On_A_Small_Face()
     {
         var pod = Scenarios.Fabric40;
