@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using Stow.Core.Ids;
 using Stow.Core.Items;
 using Stow.Core.Pods;
@@ -13,8 +15,8 @@ namespace Stow.Bench;
 /// Decision latency for a full buffer (20 items) × a full face (fabric-40, 40 bins) × all 10 chains × the allowed
 /// orientations (issue 4, deliverable 5: target p50 ≤ 10 ms). Seeded synthetic bin states, fill up to 90 %.
 /// </summary>
+[Config(typeof(DecisionPercentileConfig))]
 [MemoryDiagnoser]
-[MedianColumn]
 [MinColumn]
 [MaxColumn]
 public class DecisionBenchmarks
@@ -109,5 +111,10 @@ public class DecisionBenchmarks
         }
 
         return dir?.FullName ?? throw new InvalidOperationException("StowCell.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private sealed class DecisionPercentileConfig : ManualConfig
+    {
+        public DecisionPercentileConfig() => AddColumn(StatisticColumn.P50, StatisticColumn.P95);
     }
 }
