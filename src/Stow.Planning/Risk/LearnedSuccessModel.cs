@@ -56,7 +56,7 @@ public sealed partial class LearnedSuccessModel : ISuccessModel
     /// <inheritdoc />
     public string Name => "learned";
 
-    /// <summary>The logit z for <paramref name="features"/> (finite).</summary>
+    /// <summary>The logit z for <paramref name="features"/>; may be ±∞ (or NaN) for extreme inputs, which <see cref="Predict"/> maps into [0, 1].</summary>
     public double Logit(in CandidateFeatures features)
     {
         Span<double> x = stackalloc double[FeatureEncoder.ContinuousCount];

@@ -73,7 +73,7 @@ public sealed class PriorSuccessModel : ISuccessModel
         return ChainOffsets[chainIndex];
     }
 
-    /// <summary>The logit z of the class summary formula for <paramref name="f"/> (finite for finite inputs).</summary>
+    /// <summary>The logit z of the formula in the class summary for <paramref name="f"/> (non-finite inputs read as 0; −∞ only for absurdly large finite inputs, which <see cref="Predict"/> maps to 0).</summary>
     public static double Logit(in CandidateFeatures f)
     {
         Span<double> x = stackalloc double[FeatureEncoder.ContinuousCount];
