@@ -4,7 +4,7 @@ One command (from the repository root):
     /usr/bin/python3 training/train.py --data training/out/train --val training/out/val --out models
 
 Make the data first (seeds are documented in the model cards):
-    ./run.sh perception dataset --seeds 1000-1299 --out training/out/train
+    ./run.sh perception dataset --seeds 1000-1199 --out training/out/train
     ./run.sh perception dataset --seeds 5000-5039 --out training/out/val
 """
 import argparse
@@ -88,7 +88,7 @@ def main():
     ap.add_argument("--data", required=True)
     ap.add_argument("--val", required=True)
     ap.add_argument("--out", default="models")
-    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--seed", type=int, default=7)
     a = ap.parse_args()
     common.setup(a.seed)
