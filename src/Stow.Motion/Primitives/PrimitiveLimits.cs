@@ -31,11 +31,12 @@ public sealed record PrimitiveLimits
     /// <summary>Time the jam current must persist [s].</summary>
     public double JamTime { get; init; } = 0.05;
 
-    /// <summary>A move stalls when the TCP moves slower than this fraction of its reference speed…</summary>
-    public double StallSpeedRatio { get; init; } = 0.2;
+    /// <summary>A move stalls when the TCP moves slower than this fraction of its reference speed… (below the
+    /// ≈ 17 % that the default admittance in series with a 5 kN/m wall still lets through).</summary>
+    public double StallSpeedRatio { get; init; } = 0.1;
 
     /// <summary>…for this long [s].</summary>
-    public double StallTime { get; init; } = 0.3;
+    public double StallTime { get; init; } = 0.5;
 
     /// <summary>Distance to the target that counts as arrived [m].</summary>
     public double PositionTolerance { get; init; } = 0.003;

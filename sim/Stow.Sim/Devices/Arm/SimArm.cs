@@ -8,7 +8,7 @@ namespace Stow.Sim.Devices.Arm;
 
 /// <summary>
 /// Simulated compliant arm. Each <c>Read</c> integrates one period: the TCP velocity tracks the command with
-/// first-order dynamics (pose mode: v* = (x_ref − x)/τ; twist mode: v* = twist), clamped to the speed limits
+/// first-order dynamics (pose mode: v* = (x_ref − x)/τ, limited to √(2·a_max·|x_ref − x|) so it can brake in time; twist mode: v* = twist), clamped to the speed limits
 /// times the speed scaling, and changes by at most the acceleration limit per period (ramped to zero at the
 /// stop deceleration during a protective stop or e-stop). The wrench comes from <see cref="ToolContactModel"/>
 /// (spring-damper contact of spatula and paddles with <see cref="SimCell.Geometry"/>) plus seeded Gaussian noise.
@@ -259,8 +259,11 @@ public sealed class SimArm : CommandedComponent, IArm
         {
             if (_active.Mode == ArmCommandMode.Pose)
             {
-                vDes = ((_active.TargetPose.Position - _pose.Position) / o.TimeConstant).ClampLength(o.MaxLinearSpeed * scale);
-                wDes = (RotationVector(_active.TargetPose.Orientation * _pose.Orientation.Conjugate) / o.TimeConstant).ClampLength(o.MaxAngularSpeed * scale);
+                // First order, limited to the speed limit and to √(2·a·|e|) so the arm can stop at the target.
+                var e = _active.TargetPose.Position - _pose.Position;
+                var r = RotationVector(_active.TargetPose.Orientation * _pose.Orientation.Conjugate);
+                vDes = (e / o.TimeConstant).ClampLength(Math.Min(o.MaxLinearSpeed * scale, Math.Sqrt(2 * o.MaxLinearAcceleration * e.Length)));
+                wDes = (r / o.TimeConstant).ClampLength(Math.Min(o.MaxAngularSpeed * scale, Math.Sqrt(2 * o.MaxAngularAcceleration * r.Length)));
             }
             else
             {
