@@ -3,7 +3,7 @@ namespace Stow.Sim.Devices;
 /// <summary>
 /// The item held between the paddles. <see cref="FeedPosition"/> is the position of its front face along the
 /// tool's feed axis, measured from the paddle root [m]; the item spans [FeedPosition − Length, FeedPosition].
-/// It has left the paddles when FeedPosition − Length &gt; paddle length.
+/// It has left the paddles when FeedPosition − Length passes the front beam.
 /// </summary>
 public sealed class SimHeldItem
 {

@@ -8,7 +8,7 @@ namespace Stow.Sim.Devices.Eoat;
 /// Simulated EOAT. Each <c>Read</c> integrates one period: paddles move at the paddle speed and stop where the
 /// squeeze force k·(item width − gap) reaches the commanded limit; belts follow their set-points first-order;
 /// the held item (<see cref="SimCell.HeldItem"/>) moves along the feed axis at the mean belt speed; beams see
-/// it while it spans their positions; once its rear face passes the paddle tips it is released. A belt jam
+/// it while it spans their positions; once its rear face passes the front beam (near the paddle tips) it is released into the bin. A belt jam
 /// (<see cref="SimFaultKnobs.BeltJam"/>) stops belts and item and draws the stall current.
 /// Publishes spatula extension and paddle gap to <see cref="SimCell"/> for the arm's contact model.
 /// Threading and lifecycle: as <see cref="IEoat"/>.
@@ -45,14 +45,14 @@ public sealed class SimEoat : CommandedComponent, IEoat
     /// <inheritdoc/>
     public EoatState State => _state;
 
-    /// <summary>Places an item between the paddles, gripped with 20 N (test/world set-up, outside the loop).</summary>
+    /// <summary>Places an item between the paddles, its front face just past the front beam, gripped with 20 N (test/world set-up, outside the loop).</summary>
     /// <param name="length">Extent along the feed axis [m].</param>
     /// <param name="width">Extent across the paddles [m].</param>
     /// <param name="mass">Mass [kg].</param>
     public void LoadItem(double length, double width, double mass)
     {
         var tool = _cell.Tool;
-        _cell.HeldItem = new SimHeldItem(length, width, mass, Math.Min(tool.PaddleLength, length + tool.RearBeamX));
+        _cell.HeldItem = new SimHeldItem(length, width, mass, Math.Min(tool.PaddleLength, tool.FrontBeamX + 0.01));
         const double grip = 20;
         _gap = width - (grip / _o.ItemSqueezeStiffness);
         _pending.PaddleGap = 0;
@@ -150,7 +150,7 @@ public sealed class SimEoat : CommandedComponent, IEoat
         if (item is not null && squeeze > 0)
         {
             item.FeedPosition += 0.5 * (_left + _right) * dt;
-            if (item.FeedPosition - item.Length > tool.PaddleLength)
+            if (item.FeedPosition - item.Length > tool.FrontBeamX)
             {
                 _cell.HeldItem = null;
                 _cell.ItemsReleased++;
