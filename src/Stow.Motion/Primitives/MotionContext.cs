@@ -64,9 +64,13 @@ public sealed class MotionContext
     /// <summary>Last compliant pose command sent to the arm.</summary>
     public Pose LastCommand { get; private set; }
 
-    /// <summary>True when the safety state allows motion and the arm is not protectively stopped.</summary>
+    /// <summary>True when the safety state allows motion, the arm is not protectively stopped and the hardware is ready.</summary>
     public bool MotionAllowed =>
-        !ArmState.ProtectiveStop && (Safety is null || Safety.State.MotionAllowed) && Arm.LifecycleState == LifecycleState.Active;
+        HardwareReady && !ArmState.ProtectiveStop && (Safety is null || Safety.State.MotionAllowed);
+
+    /// <summary>True when the arm and the EOAT are Active (false after a comms loss sent one down its error path).</summary>
+    public bool HardwareReady =>
+        Arm.LifecycleState == LifecycleState.Active && Eoat.LifecycleState == LifecycleState.Active;
 
     /// <summary>Copies the device states for this cycle (called by the runner first in each update).</summary>
     /// <param name="time">Cycle time [s].</param>

@@ -7,7 +7,8 @@ namespace Stow.Motion.Primitives;
 /// it: <see cref="Start"/>, <see cref="Poll"/> and <see cref="Halt"/> may be called from any thread and never
 /// block; the action itself is started, polled and halted on the loop thread. Every cycle, before polling, the
 /// runner checks the safety state: when motion is not allowed (e-stop chain open, guard door open, protective
-/// stop, heartbeat lost, arm not active) it halts the action in that same cycle (Failed, reason Halted).
+/// stop, heartbeat lost) it halts the action in that same cycle (Failed, reason Halted); when the arm or EOAT
+/// is no longer Active (e.g. a comms loss sent it down its error path) the reason is HardwareFault.
 /// <para>Lifecycle: add it to the <see cref="ControlLoop"/> with <see cref="ControlLoop.Add"/> before the loop runs.</para>
 /// </summary>
 public sealed class MotionRunner : IController
@@ -113,7 +114,7 @@ public sealed class MotionRunner : IController
         _current = null;
         _haltRequested = false;
         Interlocked.Increment(ref _haltCount);
-        Publish(ActionResult.Failed(FailureReason.Halted));
+        Publish(ActionResult.Failed(c.HardwareReady ? FailureReason.Halted : FailureReason.HardwareFault));
     }
 
     private void Publish(ActionResult r) => Volatile.Write(ref _packed, (int)r.Status | ((int)r.Reason << 8));

@@ -52,4 +52,38 @@ public class SafetyHaltTests
         rig.Loop.RunCycles(1);
         return rig.Runner.Poll();
     }
+
+    [Fact]
+    public void EStop_Halts_A_Running_Stow_Sequence_And_Names_The_Step()
+    {
+        var rig = new SimRig();
+        rig.Eoat.LoadItem(0.15, 0.08, 0.4);
+        var plan = new StowPlan(new Stow.Core.Ids.ItemId("X"), new Stow.Core.Items.ItemDimensions(0.15, 0.08, 0.05), 0.4, rig.Bin,
+            [new PrimitiveStep(Primitive.SweepLeft, 0.03, 0.06, 0.1)], InsertY: 0.1);
+        var sequence = StowSequence.Create(plan);
+        Assert.True(rig.Runner.Start(sequence));
+        rig.Loop.RunUntil(() => sequence.Current?.Name == "sweep_left", 20_000);
+        rig.Loop.RunCycles(500);
+
+        rig.Safety.PressEStop();
+        rig.Loop.RunCycles(1);
+
+        Assert.Equal(ActionResult.Failed(FailureReason.Halted), rig.Runner.Poll());
+        Assert.Equal("sweep_left", sequence.FailedStep);
+        Assert.Equal(0, rig.Cell.ItemsReleased);
+    }
+
+    [Fact]
+    public void Comms_Loss_With_The_Arm_Fails_The_Action_As_A_Hardware_Fault()
+    {
+        var rig = new SimRig();
+        Assert.True(rig.Runner.Start(new ApproachAction(rig.Bin, PrimitiveLimits.Default)));
+        rig.Loop.RunCycles(100);
+        rig.Arm.Faults.CommsLoss = true;
+        rig.Loop.RunCycles(1);
+
+        Assert.Equal(ActionResult.Failed(FailureReason.HardwareFault), rig.Runner.Poll());
+        Assert.Equal(1, rig.Hardware.FaultCount);
+        Assert.Equal("arm", rig.Hardware.LastFaultedComponent);
+    }
 }
