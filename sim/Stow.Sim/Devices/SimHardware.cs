@@ -16,7 +16,9 @@ namespace Stow.Sim.Devices;
 /// <summary>
 /// Registers the simulator's component types, all sharing one <see cref="SimCell"/>:
 /// <c>sim.arm</c>, <c>sim.eoat</c>, <c>sim.band_separator</c>, <c>sim.camera</c>, <c>sim.pod_station</c>,
-/// <c>sim.induct</c>, <c>sim.safety</c>. Every type reads <c>params.faults</c> (see <see cref="SimFaultKnobs"/>).
+/// <c>sim.induct</c>, <c>sim.safety</c>. Every type reads <c>params.faults</c> (see <see cref="SimFaultKnobs"/>);
+/// <c>sim.safety</c> also reads <c>eStopPressed</c> and <c>guardDoorOpen</c> (booleans) to start with an e-stop
+/// pressed or the guard door open.
 /// </summary>
 public static class SimHardware
 {
@@ -46,7 +48,17 @@ public static class SimHardware
         registry.Register("sim.eoat", c => new SimEoat(c.Name, cell, SimEoatOptions.FromConfig(c), SimFaultKnobs.FromConfig(c)));
         registry.Register("sim.band_separator", c => new SimBandSeparator(
             c.Name, cell, c.GetDouble("engageTime", 0.8), c.GetDouble("releaseTime", 0.5), SimFaultKnobs.FromConfig(c)));
-        registry.Register("sim.safety", c => new SimSafety(c.Name, cell, c.GetDouble("heartbeatTimeout", 0.05), SimFaultKnobs.FromConfig(c)));
+        registry.Register("sim.safety", c =>
+        {
+            var safety = new SimSafety(c.Name, cell, c.GetDouble("heartbeatTimeout", 0.05), SimFaultKnobs.FromConfig(c));
+            if (c.GetBool("eStopPressed", false))
+            {
+                safety.PressEStop();
+            }
+
+            safety.OpenGuardDoor(c.GetBool("guardDoorOpen", false));
+            return safety;
+        });
         registry.Register("sim.induct", c => new SimInductBuffer(c.Name, SimFaultKnobs.FromConfig(c)));
         registry.Register("sim.pod_station", c => new SimPodStation(c.Name, Pods(c), c.GetDouble("swapTime", 10), SimFaultKnobs.FromConfig(c)));
         registry.Register("sim.camera", c =>

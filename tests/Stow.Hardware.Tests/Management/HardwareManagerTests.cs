@@ -95,4 +95,18 @@ public class HardwareManagerTests
         Assert.True(manager.ShutdownAll().Succeeded);
         Assert.All(manager.Components, c => Assert.Equal(LifecycleState.Finalized, c.LifecycleState));
     }
+
+    [Fact]
+    public void An_EStop_Press_Can_Be_Set_From_Config()
+    {
+        const string json = """{"hardware":{"components":[{"name":"safety","type":"sim.safety","params":{"eStopPressed":true}}]}}""";
+        var cell = new SimCell(1);
+        var manager = SimHardware.BuildManager(json, cell);
+        manager.Bringup();
+        manager.Read(0.001, 0.001);
+        var safety = manager.Get<ISafety>("safety");
+        Assert.False(safety.State.EStopChainClosed);
+        Assert.False(safety.State.MotionAllowed);
+        Assert.Equal(CommandStatus.Stopped, safety.RequestReset());
+    }
 }

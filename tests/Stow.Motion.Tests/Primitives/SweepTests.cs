@@ -6,7 +6,7 @@ using Stow.Sim.Devices.Contact;
 
 namespace Stow.Motion.Tests.Primitives;
 
-public class SweepTests
+public class SweepTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public void Force_Limit_Stops_A_Sweep_Pushed_Against_A_Wall()
@@ -18,6 +18,7 @@ public class SweepTests
         var maxForce = 0.0;
         var r = rig.RunToEnd(sweep, 20, () => maxForce = Math.Max(maxForce, rig.Arm.TrueWrench.Force.Length));
 
+        output.WriteLine($"max contact force {maxForce:F1} N, limit {limits.ContactForceLimit} N");
         Assert.Equal(ActionResult.Failed(FailureReason.ForceLimit), r);
         Assert.True(maxForce > limits.ContactForceLimit * 0.9, $"the wall was touched (max {maxForce:F1} N)");
         Assert.True(maxForce <= limits.ContactForceLimit + 10, $"force stayed within limit + 10 N margin (max {maxForce:F1} N)");
