@@ -1,0 +1,310 @@
+using Stow.Core.Geometry;
+using Stow.Hardware.Arm;
+using Stow.Hardware.Lifecycle;
+using Stow.Sim.Devices.Contact;
+using Stow.Sim.Devices.Faults;
+
+namespace Stow.Sim.Devices.Arm;
+
+/// <summary>
+/// Simulated compliant arm. Each <c>Read</c> integrates one period: the TCP velocity tracks the command with
+/// first-order dynamics (pose mode: v* = (x_ref − x)/τ, limited to √(2·a_max·|x_ref − x|) so it can brake in time; twist mode: v* = twist), clamped to the speed limits
+/// times the speed scaling, and changes by at most the acceleration limit per period (ramped to zero at the
+/// stop deceleration during a protective stop or e-stop). The wrench comes from <see cref="ToolContactModel"/>
+/// (spring-damper contact of spatula and paddles with <see cref="SimCell.Geometry"/>) plus seeded Gaussian noise.
+/// Joint positions are a smooth placeholder map of the TCP pose (no kinematic model).
+/// Threading and lifecycle: as <see cref="IArm"/>. Deterministic for the cell's seed.
+/// </summary>
+public sealed class SimArm : CommandedComponent, IArm
+{
+    private readonly SimCell _cell;
+    private readonly SimArmOptions _options;
+    private readonly ToolContactModel _contact;
+    private readonly GaussianNoise _noise;
+    private ArmCommand _pending;
+    private ArmCommand _active;
+    private ArmState _state;
+    private Pose _pose;
+    private Vec3 _v;
+    private Vec3 _w;
+    private bool _protectiveStop;
+
+    /// <summary>Creates the arm, Unconfigured.</summary>
+    /// <param name="name">Component name.</param>
+    /// <param name="cell">Shared simulation state.</param>
+    /// <param name="options">Limits and sensor model.</param>
+    /// <param name="faults">Fault knobs (null: none).</param>
+    /// <param name="contact">Contact parameters (null: defaults).</param>
+    public SimArm(string name, SimCell cell, SimArmOptions options, SimFaultKnobs? faults = null, ContactModelOptions? contact = null)
+        : base(name)
+    {
+        _cell = cell;
+        _options = options;
+        Faults = faults ?? new SimFaultKnobs();
+        _contact = new ToolContactModel(contact ?? ContactModelOptions.Default, cell.Tool);
+        _noise = new GaussianNoise(cell.CreateRandom(name));
+        _pose = options.InitialPose;
+    }
+
+    /// <summary>Fault knobs, settable at any time.</summary>
+    public SimFaultKnobs Faults { get; }
+
+    /// <inheritdoc/>
+    public ArmState State => _state;
+
+    /// <summary>Noise-free contact wrench of the last cycle [N, N·m] (ground truth for tests).</summary>
+    public Wrench TrueWrench { get; private set; }
+
+    /// <inheritdoc/>
+    public CommandStatus CommandPose(in Pose target)
+    {
+        var s = Check(ArmCommandMode.Pose);
+        if (s == CommandStatus.Accepted)
+        {
+            if (!Finite(target.Position))
+            {
+                return CommandStatus.Invalid;
+            }
+
+            _pending.TargetPose = target;
+            _pending.HasTarget = true;
+        }
+
+        return s;
+    }
+
+    /// <inheritdoc/>
+    public CommandStatus CommandTwist(in Twist twist)
+    {
+        var s = Check(ArmCommandMode.Twist);
+        if (s == CommandStatus.Accepted)
+        {
+            if (!Finite(twist.Linear) || !Finite(twist.Angular))
+            {
+                return CommandStatus.Invalid;
+            }
+
+            _pending.TargetTwist = twist;
+            _pending.HasTarget = true;
+        }
+
+        return s;
+    }
+
+    /// <inheritdoc/>
+    public CommandStatus SetSpeedScaling(double scaling)
+    {
+        if (!IsActive)
+        {
+            return CommandStatus.NotActive;
+        }
+
+        if (!(scaling is >= 0 and <= 1))
+        {
+            return CommandStatus.Invalid;
+        }
+
+        _pending.SpeedScaling = scaling;
+        return CommandStatus.Accepted;
+    }
+
+    /// <inheritdoc/>
+    public CommandStatus TriggerProtectiveStop()
+    {
+        if (!IsActive)
+        {
+            return CommandStatus.NotActive;
+        }
+
+        _protectiveStop = true;
+        return CommandStatus.Accepted;
+    }
+
+    /// <inheritdoc/>
+    public CommandStatus ResetProtectiveStop()
+    {
+        if (!IsActive)
+        {
+            return CommandStatus.NotActive;
+        }
+
+        if (_cell.EStopPressed)
+        {
+            return CommandStatus.Stopped;
+        }
+
+        _protectiveStop = false;
+        _pending.HasTarget = false;
+        _active.HasTarget = false;
+        return CommandStatus.Accepted;
+    }
+
+    /// <inheritdoc/>
+    public override HardwareResult Read(double time, double period)
+    {
+        if (Faults.CommsLoss)
+        {
+            return HardwareResult.Error;
+        }
+
+        var dt = Math.Clamp(period, 0, 0.1);
+        var stopped = Stopped;
+        Integrate(dt, stopped);
+        var w = _contact.Compute(_cell.Geometry, _pose.Position, _v, _cell.SpatulaExtension, _cell.PaddleGap);
+        TrueWrench = w;
+        if (w.Force.Length > _options.ProtectiveStopForce)
+        {
+            _protectiveStop = true;
+        }
+
+        if (Faults.FreezeSensor)
+        {
+            return HardwareResult.Ok;
+        }
+
+        var fn = _options.ForceNoise;
+        var tn = _options.TorqueNoise;
+        _state.TcpWrench = new Wrench(
+            w.Force + new Vec3(_noise.Next(fn), _noise.Next(fn), _noise.Next(fn)),
+            w.Torque + new Vec3(_noise.Next(tn), _noise.Next(tn), _noise.Next(tn)));
+        _state.TcpPose = _pose;
+        _state.TcpTwist = new Twist(_v, _w);
+        _state.SpeedScaling = _active.SpeedScaling;
+        _state.ProtectiveStop = Stopped;
+        _state.Stamp = time;
+        var p = _pose.Position;
+        _state.JointPositions[0] = Math.Atan2(p.Y, p.X + 1.0);
+        _state.JointPositions[1] = p.Z;
+        _state.JointPositions[2] = p.X;
+        _state.JointPositions[3] = _pose.Orientation.X;
+        _state.JointPositions[4] = _pose.Orientation.Y;
+        _state.JointPositions[5] = _pose.Orientation.Z;
+        return HardwareResult.Ok;
+    }
+
+    /// <inheritdoc/>
+    public override HardwareResult Write(double time, double period)
+    {
+        if (Faults.CommsLoss)
+        {
+            return HardwareResult.Error;
+        }
+
+        if (!Faults.DropCommands)
+        {
+            _active = _pending;
+        }
+
+        return HardwareResult.Ok;
+    }
+
+    /// <inheritdoc/>
+    protected override CallbackReturn OnConfigure()
+    {
+        _state.TcpPose = _pose;
+        _state.SpeedScaling = 1;
+        return CallbackReturn.Success;
+    }
+
+    /// <inheritdoc/>
+    protected override CallbackReturn OnActivate()
+    {
+        // Hold where we are: a fresh pose target at the current pose.
+        _pending = new ArmCommand { Mode = (ArmCommandMode)Mode, TargetPose = _pose, SpeedScaling = 1, HasTarget = false };
+        _active = _pending;
+        return CallbackReturn.Success;
+    }
+
+    /// <inheritdoc/>
+    protected override CallbackReturn OnDeactivate()
+    {
+        _pending.HasTarget = false;
+        _active.HasTarget = false;
+        return CallbackReturn.Success;
+    }
+
+    /// <inheritdoc/>
+    protected override bool SupportsMode(int mode) => mode is (int)ArmCommandMode.Pose or (int)ArmCommandMode.Twist;
+
+    /// <inheritdoc/>
+    protected override void OnModeSwitched(int mode)
+    {
+        _pending.Mode = (ArmCommandMode)mode;
+        _pending.HasTarget = false;
+    }
+
+    private bool Stopped => _protectiveStop || _cell.EStopPressed || _cell.ProtectiveStop;
+
+    private CommandStatus Check(ArmCommandMode mode)
+    {
+        if (!IsActive)
+        {
+            return CommandStatus.NotActive;
+        }
+
+        if (Stopped)
+        {
+            return CommandStatus.Stopped;
+        }
+
+        return (int)mode == Mode ? CommandStatus.Accepted : CommandStatus.Invalid;
+    }
+
+    private void Integrate(double dt, bool stopped)
+    {
+        var o = _options;
+        var scale = _active.SpeedScaling;
+        Vec3 vDes = Vec3.Zero, wDes = Vec3.Zero;
+        if (!stopped && _active.HasTarget && IsActive)
+        {
+            if (_active.Mode == ArmCommandMode.Pose)
+            {
+                // First order, limited to the speed limit and to √(2·a·|e|) so the arm can stop at the target.
+                var e = _active.TargetPose.Position - _pose.Position;
+                var r = RotationVector(_active.TargetPose.Orientation * _pose.Orientation.Conjugate);
+                vDes = (e / o.TimeConstant).ClampLength(Math.Min(o.MaxLinearSpeed * scale, Math.Sqrt(2 * o.MaxLinearAcceleration * e.Length)));
+                wDes = (r / o.TimeConstant).ClampLength(Math.Min(o.MaxAngularSpeed * scale, Math.Sqrt(2 * o.MaxAngularAcceleration * r.Length)));
+            }
+            else
+            {
+                vDes = _active.TargetTwist.Linear.ClampLength(o.MaxLinearSpeed * scale);
+                wDes = _active.TargetTwist.Angular.ClampLength(o.MaxAngularSpeed * scale);
+            }
+        }
+
+        var aLin = stopped ? o.StopDeceleration : o.MaxLinearAcceleration;
+        var aAng = stopped ? o.StopDeceleration : o.MaxAngularAcceleration;
+        _v += (vDes - _v).ClampLength(aLin * dt);
+        _w += (wDes - _w).ClampLength(aAng * dt);
+        var pos = _pose.Position + (_v * dt);
+        var q = _pose.Orientation;
+        var angle = _w.Length * dt;
+        if (angle > 1e-12)
+        {
+            q = Quat.FromAxisAngle(_w / _w.Length, angle) * q;
+            var n = Math.Sqrt((q.X * q.X) + (q.Y * q.Y) + (q.Z * q.Z) + (q.W * q.W));
+            q = new Quat(q.X / n, q.Y / n, q.Z / n, q.W / n);
+        }
+
+        _pose = new Pose(pos, q);
+    }
+
+    private static Vec3 RotationVector(Quat q)
+    {
+        if (q.W < 0)
+        {
+            q = new Quat(-q.X, -q.Y, -q.Z, -q.W);
+        }
+
+        var s = Math.Sqrt((q.X * q.X) + (q.Y * q.Y) + (q.Z * q.Z));
+        if (s < 1e-12)
+        {
+            return Vec3.Zero;
+        }
+
+        var angle = 2 * Math.Atan2(s, q.W);
+        return new Vec3(q.X, q.Y, q.Z) * (angle / s);
+    }
+
+    private static bool Finite(Vec3 v) => double.IsFinite(v.X) && double.IsFinite(v.Y) && double.IsFinite(v.Z);
+}

@@ -1,0 +1,58 @@
+namespace Stow.Motion.Primitives;
+
+/// <summary>
+/// Speeds, force and time bounds of the motion primitives. Defaults are design assumptions (to be tuned on
+/// the cell); speeds stay within the arm's documented limits (UR5e: 1 m/s TCP). Immutable; a plan may carry
+/// its own.
+/// </summary>
+public sealed record PrimitiveLimits
+{
+    /// <summary>Free-space TCP speed [m/s].</summary>
+    public double TransitSpeed { get; init; } = 0.5;
+
+    /// <summary>TCP speed in contact (sweep, flip, slot, stack search) [m/s].</summary>
+    public double ContactSpeed { get; init; } = 0.05;
+
+    /// <summary>Force limit of free-space moves (collision) [N].</summary>
+    public double TransitForceLimit { get; init; } = 40;
+
+    /// <summary>Force limit of contact moves [N].</summary>
+    public double ContactForceLimit { get; init; } = 30;
+
+    /// <summary>Force that counts as touching a surface in guarded searches (stack) [N].</summary>
+    public double ContactThreshold { get; init; } = 8;
+
+    /// <summary>Belt feed speed for insertion [m/s].</summary>
+    public double FeedSpeed { get; init; } = 0.3;
+
+    /// <summary>Belt motor current above which a belt counts as jammed [A].</summary>
+    public double JamCurrent { get; init; } = 2.5;
+
+    /// <summary>Time the jam current must persist [s].</summary>
+    public double JamTime { get; init; } = 0.05;
+
+    /// <summary>A move stalls when the TCP moves slower than this fraction of its reference speed… (below the
+    /// ≈ 17 % that the default admittance in series with a 5 kN/m wall still lets through).</summary>
+    public double StallSpeedRatio { get; init; } = 0.1;
+
+    /// <summary>…for this long [s].</summary>
+    public double StallTime { get; init; } = 0.5;
+
+    /// <summary>Distance to the target that counts as arrived [m].</summary>
+    public double PositionTolerance { get; init; } = 0.003;
+
+    /// <summary>Extra time allowed for a move beyond distance/speed, and for a device step [s].</summary>
+    public double TimeMargin { get; init; } = 2.0;
+
+    /// <summary>Distance of the approach pose in front of the bin opening [m].</summary>
+    public double Standoff { get; init; } = 0.15;
+
+    /// <summary>Position of the paddle tips in front of the opening during insertion (negative x) [m].</summary>
+    public double InsertionClearance { get; init; } = 0.005;
+
+    /// <summary>Time bound of band engagement and release [s].</summary>
+    public double BandTimeout { get; init; } = 3.0;
+
+    /// <summary>The defaults.</summary>
+    public static PrimitiveLimits Default { get; } = new();
+}

@@ -1,0 +1,178 @@
+using Stow.Core.Geometry;
+using Stow.Hardware.BandSeparator;
+using Stow.Hardware.Lifecycle;
+
+namespace Stow.Motion.Primitives;
+
+/// <summary>Per-cycle execution of the segments.</summary>
+public abstract partial class SegmentedAction
+{
+    private ActionResult Run(MotionContext c, ref MotionSegment s)
+    {
+        var elapsed = c.Time - _segmentStart;
+        var force = c.ArmState.TcpWrench.Force.Length;
+        if (s.Kind != SegmentKind.Move)
+        {
+            // Hold the reference compliantly while the tool's other axes work.
+            if (c.CommandCompliant(c.Reference) != CommandStatus.Accepted)
+            {
+                return ActionResult.Failed(FailureReason.HardwareFault);
+            }
+
+            if (force > s.ForceLimit)
+            {
+                return ActionResult.Failed(FailureReason.ForceLimit);
+            }
+        }
+
+        var r = s.Kind switch
+        {
+            SegmentKind.Move => RunMove(c, ref s, elapsed, force),
+            SegmentKind.Spatula => RunSpatula(c, ref s),
+            SegmentKind.Paddles => RunPaddles(c, ref s),
+            SegmentKind.Feed => RunFeed(c, ref s, elapsed),
+            SegmentKind.EngageBands => RunBands(c, BandSeparatorPhase.Engaged),
+            _ => RunBands(c, BandSeparatorPhase.Idle),
+        };
+
+        if (r.Status == ActionStatus.Running && elapsed > s.Timeout)
+        {
+            if (s.Kind == SegmentKind.Feed)
+            {
+                c.Eoat.CommandBelts(0, 0);
+            }
+
+            return ActionResult.Failed(FailureReason.Timeout);
+        }
+
+        return r;
+    }
+
+    private ActionResult RunMove(MotionContext c, ref MotionSegment s, double elapsed, double force)
+    {
+        if (force > s.ForceLimit)
+        {
+            c.Hold();
+            return s.StopOnContact ? ActionResult.Succeeded : ActionResult.Failed(FailureReason.ForceLimit);
+        }
+
+        var travelled = Math.Min(s.Speed * elapsed, _length);
+        var fraction = _length > 1e-9 ? travelled / _length : 1;
+        var reference = new Pose(_from.Position + (_direction * travelled), Nlerp(_from.Orientation, s.Target.Orientation, fraction));
+        if (c.CommandCompliant(reference) != CommandStatus.Accepted)
+        {
+            return ActionResult.Failed(FailureReason.HardwareFault);
+        }
+
+        var measured = c.ArmState.TcpPose.Position;
+        if (travelled >= _length && (measured - s.Target.Position).Length <= Limits.PositionTolerance)
+        {
+            return ActionResult.Succeeded;
+        }
+
+        // Stall: the reference moves but the TCP does not follow.
+        var speed = Vec3.Dot(c.ArmState.TcpTwist.Linear, _direction);
+        var referenceMoving = travelled < _length;
+        var warmUp = (s.Speed / 1.0) + 0.2; // acceleration phase (≥ 1 m/s² arms) plus margin [s]
+        var slow = referenceMoving ? elapsed > warmUp && speed < Limits.StallSpeedRatio * s.Speed
+                                   : elapsed > (_length / Math.Max(s.Speed, 1e-3)) + warmUp;
+        if (!slow)
+        {
+            _since = double.NaN;
+            return ActionResult.Running;
+        }
+
+        if (double.IsNaN(_since))
+        {
+            _since = c.Time;
+        }
+
+        if (c.Time - _since > Limits.StallTime && (referenceMoving || (measured - s.Target.Position).Length > 5 * Limits.PositionTolerance))
+        {
+            return ActionResult.Failed(FailureReason.Stall);
+        }
+
+        return ActionResult.Running;
+    }
+
+    private static ActionResult RunSpatula(MotionContext c, ref MotionSegment s)
+    {
+        if (c.Eoat.CommandSpatula(s.Value) != CommandStatus.Accepted)
+        {
+            return ActionResult.Failed(FailureReason.HardwareFault);
+        }
+
+        return Math.Abs(c.EoatState.SpatulaExtension - s.Value) <= 0.001 ? ActionResult.Succeeded : ActionResult.Running;
+    }
+
+    private static ActionResult RunPaddles(MotionContext c, ref MotionSegment s)
+    {
+        if (c.Eoat.CommandPaddles(s.Value, s.Value2) != CommandStatus.Accepted)
+        {
+            return ActionResult.Failed(FailureReason.HardwareFault);
+        }
+
+        var e = c.EoatState;
+        return Math.Abs(e.PaddleGap - s.Value) <= 0.001 || e.SqueezeForce >= 0.9 * s.Value2 ? ActionResult.Succeeded : ActionResult.Running;
+    }
+
+    private ActionResult RunFeed(MotionContext c, ref MotionSegment s, double elapsed)
+    {
+        var e = c.EoatState;
+        if (!e.ItemPresent)
+        {
+            c.Eoat.CommandBelts(0, 0);
+            return ActionResult.Succeeded;
+        }
+
+        if (c.Eoat.CommandBelts(s.Speed, s.Speed) != CommandStatus.Accepted)
+        {
+            return ActionResult.Failed(FailureReason.HardwareFault);
+        }
+
+        var jammed = Math.Max(e.LeftBeltCurrent, e.RightBeltCurrent) > Limits.JamCurrent ||
+                     (elapsed > 0.3 && Math.Min(Math.Abs(e.LeftBeltSpeed), Math.Abs(e.RightBeltSpeed)) < Limits.StallSpeedRatio * Math.Abs(s.Speed));
+        if (!jammed)
+        {
+            _since = double.NaN;
+            return ActionResult.Running;
+        }
+
+        if (double.IsNaN(_since))
+        {
+            _since = c.Time;
+        }
+
+        if (c.Time - _since >= Limits.JamTime)
+        {
+            c.Eoat.CommandBelts(0, 0);
+            return ActionResult.Failed(FailureReason.Stall);
+        }
+
+        return ActionResult.Running;
+    }
+
+    private static ActionResult RunBands(MotionContext c, BandSeparatorPhase goal)
+    {
+        var phase = c.BandSeparator!.State.Phase;
+        if (phase == BandSeparatorPhase.Fault)
+        {
+            return ActionResult.Failed(FailureReason.HardwareFault);
+        }
+
+        return phase == goal ? ActionResult.Succeeded : ActionResult.Running;
+    }
+
+    private static Quat Nlerp(Quat a, Quat b, double t)
+    {
+        var dot = (a.X * b.X) + (a.Y * b.Y) + (a.Z * b.Z) + (a.W * b.W);
+        var s = dot < 0 ? -1.0 : 1.0;
+        var q = new Quat(
+            a.X + (t * ((s * b.X) - a.X)),
+            a.Y + (t * ((s * b.Y) - a.Y)),
+            a.Z + (t * ((s * b.Z) - a.Z)),
+            a.W + (t * ((s * b.W) - a.W)));
+        var n = Math.Sqrt((q.X * q.X) + (q.Y * q.Y) + (q.Z * q.Z) + (q.W * q.W));
+        return n > 1e-12 ? new Quat(q.X / n, q.Y / n, q.Z / n, q.W / n) : b;
+    }
+}

@@ -1,0 +1,36 @@
+using Stow.Core.Geometry;
+using Stow.Core.Pods;
+
+namespace Stow.Motion.Primitives;
+
+/// <summary>
+/// Stack: a guarded search for the top of the existing contents. The spatula extends at (y, z), the TCP moves
+/// down by at most the step's distance at contact speed and stops when the force reaches
+/// <see cref="PrimitiveLimits.ContactThreshold"/> (success: surface found), backs off 1 cm, and retracts the spatula.
+/// </summary>
+public sealed class StackAction : SegmentedAction
+{
+    private readonly BinSpec _bin;
+    private readonly PrimitiveStep _step;
+
+    /// <summary>Creates the action.</summary>
+    /// <param name="bin">Target bin.</param>
+    /// <param name="step">The stack step.</param>
+    /// <param name="limits">Speeds and bounds.</param>
+    public StackAction(BinSpec bin, PrimitiveStep step, PrimitiveLimits limits)
+        : base("stack", limits)
+    {
+        _bin = bin;
+        _step = step;
+    }
+
+    /// <inheritdoc/>
+    protected override void Build(MotionContext context)
+    {
+        var x = -Limits.InsertionClearance;
+        AddMove(BinPoses.At(_bin, x, _step.Y, _step.Z, Quat.Identity), Limits.TransitSpeed, Limits.TransitForceLimit);
+        AddSpatula(_step.Depth, Limits.ContactForceLimit);
+        AddMove(BinPoses.At(_bin, x, _step.Y, _step.Z - _step.Distance, Quat.Identity), Limits.ContactSpeed, Limits.ContactThreshold, stopOnContact: true);
+        AddSpatula(0, Limits.ContactForceLimit);
+    }
+}
