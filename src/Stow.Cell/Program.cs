@@ -14,6 +14,7 @@ public static class Program
         root.Subcommands.Add(GraphCommand.Create());
         root.Subcommands.Add(JournalCommand.Create());
         root.Subcommands.Add(JournalStressCommand.Create());
+        root.Subcommands.Add(MqttProbeCommand.Create());
         return root;
     }
 
