@@ -22,15 +22,15 @@ public sealed partial class InventoryJournal
     /// <summary>Every inducted item, ordered by id.</summary>
     public IReadOnlyList<ItemRecord> GetItems() => Read(() => Query(null, ItemColumns + " ORDER BY item_id", MapItem));
 
-    /// <summary>Items stowed in <paramref name="pod"/> now, ordered by bin then item.</summary>
+    /// <summary>Items stowed in <paramref name="pod"/> now, ordered by bin (row, then column) then item.</summary>
     public IReadOnlyList<ItemRecord> GetPodContents(PodId pod) =>
-        Read(() => Query(null, ItemColumns + " WHERE location = 'Bin' AND pod_id = $p ORDER BY bin_id, item_id", MapItem,
-            ("$p", pod.Value)));
+        [.. Read(() => Query(null, ItemColumns + " WHERE location = 'Bin' AND pod_id = $p ORDER BY item_id", MapItem, ("$p", pod.Value)))
+            .OrderBy(i => i.Location.Bin!.Value.Row).ThenBy(i => i.Location.Bin!.Value.Column)];
 
-    /// <summary>Bins registered for <paramref name="pod"/> (text order).</summary>
+    /// <summary>Bins registered for <paramref name="pod"/>, by row then column.</summary>
     public IReadOnlyList<BinId> GetBins(PodId pod) =>
-        Read(() => Query(null, "SELECT bin_id FROM bins WHERE pod_id = $p ORDER BY bin_id", r => BinId.Parse(r.GetString(0)),
-            ("$p", pod.Value)));
+        [.. Read(() => Query(null, "SELECT bin_id FROM bins WHERE pod_id = $p", r => BinId.Parse(r.GetString(0)), ("$p", pod.Value)))
+            .OrderBy(b => b.Row).ThenBy(b => b.Column)];
 
     /// <summary>Every change of the item's state, oldest first (empty when unknown).</summary>
     public IReadOnlyList<ItemEvent> GetHistory(ItemId item) =>
