@@ -58,6 +58,13 @@ public sealed partial class InventoryJournal
         FROM pods p ORDER BY p.pod_id
         """, r => new PodRecord(new PodId(r.GetString(0)), r.GetString(1), r.GetInt32(2), r.GetInt32(3), Time(r, 4))));
 
+    /// <summary>
+    /// The durability settings in force on the journal's connection: <c>PRAGMA journal_mode</c> ("wal") and
+    /// <c>PRAGMA synchronous</c> (2 = FULL: the WAL is synced at every commit).
+    /// </summary>
+    public (string JournalMode, int Synchronous) GetDurability() => Read(() =>
+        (Query(null, "PRAGMA journal_mode", r => r.GetString(0))[0], Query(null, "PRAGMA synchronous", r => r.GetInt32(0))[0]));
+
     /// <summary>Runs SQLite's <c>PRAGMA integrity_check</c>; returns "ok" when the file is sound.</summary>
     public string CheckIntegrity() =>
         Read(() => string.Join("; ", Query(null, "PRAGMA integrity_check", r => r.GetString(0))));

@@ -63,34 +63,45 @@ public sealed class JournalCrashConsistencyTests(ITestOutputHelper output) : IDi
         }
 
         using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync();
         var lines = new List<string>();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        if (killAfterMs >= 0)
+        try
         {
-            await Task.Delay(killAfterMs, deadline.Token);
-        }
-        else
-        {
-            var oks = -1; // the "reconciled" line counts as the 0th
-            while (oks < killAfterLines)
+            var stderr = p.StandardError.ReadToEndAsync();
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            if (killAfterMs >= 0)
             {
-                var line = await p.StandardOutput.ReadLineAsync(deadline.Token)
-                    ?? throw new InvalidOperationException("child ended early: " + await stderr);
-                lines.Add(line);
-                oks++;
+                await Task.Delay(killAfterMs, deadline.Token); // the kill point itself, not a wait for a condition
+            }
+            else
+            {
+                var oks = -1; // the "reconciled" line counts as the 0th
+                while (oks < killAfterLines)
+                {
+                    var line = await p.StandardOutput.ReadLineAsync(deadline.Token)
+                        ?? throw new InvalidOperationException("child ended early: " + await stderr);
+                    lines.Add(line);
+                    oks++;
+                }
+            }
+
+            p.Kill(); // SIGKILL on Unix
+            while (await p.StandardOutput.ReadLineAsync(deadline.Token) is { } rest)
+            {
+                lines.Add(rest); // written (so committed) before the kill
+            }
+
+            await p.WaitForExitAsync(deadline.Token);
+            var err = await stderr;
+            Assert.True(err.Length == 0 || !err.Contains("Exception", StringComparison.Ordinal), "child failed: " + err);
+        }
+        finally
+        {
+            if (!p.HasExited)
+            {
+                p.Kill();
             }
         }
 
-        p.Kill(); // SIGKILL on Unix
-        while (await p.StandardOutput.ReadLineAsync(deadline.Token) is { } rest)
-        {
-            lines.Add(rest); // written (so committed) before the kill
-        }
-
-        await p.WaitForExitAsync(deadline.Token);
-        var err = await stderr;
-        Assert.True(err.Length == 0 || !err.Contains("Exception", StringComparison.Ordinal), "child failed: " + err);
         return lines;
     }
 
