@@ -1,0 +1,10 @@
+namespace Stow.Cell.Reporting;
+
+/// <summary>One stow attempt as the report plots it. Immutable.</summary>
+/// <param name="SimTime">Simulated time at the end of the attempt [s].</param>
+/// <param name="Outcome"><c>stowed</c>, <c>unproductive</c> or <c>defect</c>.</param>
+/// <param name="PackagingClass">Item packaging class name.</param>
+/// <param name="Chain">Primitive chain, e.g. <c>SweepLeft+Slot</c>.</param>
+/// <param name="PredictedP">Predicted probability of success.</param>
+/// <param name="PerceptionError">Free-volume error of the target bin's estimate as a fraction of bin volume, when perception ran.</param>
+public sealed record AttemptSample(double SimTime, string Outcome, string PackagingClass, string Chain, double PredictedP, double? PerceptionError);

@@ -1,0 +1,21 @@
+namespace Stow.Cell.Shift;
+
+/// <summary>
+/// Runs the motion of a stow (approach, band separation, primitives, insertion, retract, release)
+/// on the hardware through the control loop, and answers for the loop's timing. Called from the
+/// shift thread only; blocks that thread (not the control loop) until the sequence ends.
+/// </summary>
+public interface IShiftMotion
+{
+    /// <summary>Executes the sequence for <paramref name="action"/>.</summary>
+    MotionReport Execute(StowAction action);
+
+    /// <summary>Clears a latched fault after an operator acknowledged it (e.g. a belt jam).</summary>
+    void ClearFault();
+
+    /// <summary>Control-loop jitter samples so far [ms] (|period − nominal|), for the report.</summary>
+    IReadOnlyList<double> JitterSamplesMs();
+
+    /// <summary>Control-loop jitter p99 [ms].</summary>
+    double JitterP99Ms { get; }
+}

@@ -1,0 +1,8 @@
+namespace Stow.Cell.Shift;
+
+/// <summary>How the motion part of a stow went on the hardware. Immutable.</summary>
+/// <param name="Succeeded">All primitives ended Succeeded.</param>
+/// <param name="Duration">Time the sequence took on the cell clock [s].</param>
+/// <param name="FailureReason">When not succeeded: the failing primitive and reason (e.g. <c>insertion: belt jam</c>).</param>
+/// <param name="NeedsOperator">True when the failure leaves the cell needing an operator (jam, dropped item): PackML Held.</param>
+public sealed record MotionReport(bool Succeeded, double Duration, string? FailureReason, bool NeedsOperator);

@@ -1,0 +1,23 @@
+namespace Stow.Cell.Shift;
+
+/// <summary>Settings of a stow shift (section <c>Cell:Shift</c> of the cell configuration). SI units.</summary>
+public sealed class ShiftOptions
+{
+    /// <summary>Items held in the induct buffer at once (the planner chooses among them).</summary>
+    public int BufferSize { get; set; } = 20;
+
+    /// <summary>Unproductive attempts allowed per item before it goes to the exception path.</summary>
+    public int MaxAttemptsPerItem { get; set; } = 3;
+
+    /// <summary>
+    /// Time for a drive unit to take a pod away and present the next one [s]. Assumption: Amazon's
+    /// drive units swap pods in roughly 10-20 s; 15 s is used.
+    /// </summary>
+    public double PodSwapSeconds { get; set; } = 15;
+
+    /// <summary>Longest wait for an operator's acknowledgement [s] before the shift stops.</summary>
+    public double OperatorTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Upper bound on pods used in one shift (guards against a planner that never stows).</summary>
+    public int MaxPods { get; set; } = 200;
+}

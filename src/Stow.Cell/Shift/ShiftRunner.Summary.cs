@@ -1,0 +1,61 @@
+using Stow.Cell.Reporting;
+
+namespace Stow.Cell.Shift;
+
+/// <summary>Summary figures of the shift (partial of <see cref="ShiftRunner"/>).</summary>
+public sealed partial class ShiftRunner
+{
+    private ShiftResult Finish(int items, bool aborted)
+    {
+        if (aborted)
+        {
+            _states.Command("Stop");
+        }
+
+        var densities = _densities.Count > 0 ? _densities.ToList() : [_world.Density];
+        var attempted = _samples.Count;
+        int Count(string o) => _samples.Count(s => s.Outcome == o);
+        var stowed = Count("stowed");
+        var s = new ShiftSummary
+        {
+            Inducted = items,
+            Attempted = attempted,
+            Stowed = stowed,
+            Unproductive = Count("unproductive"),
+            Defect = Count("defect"),
+            Exceptions = _exceptions,
+            SuccessRate = Rate(stowed, attempted),
+            UnproductiveRate = Rate(Count("unproductive"), attempted),
+            DefectRate = Rate(Count("defect"), attempted),
+            SimSeconds = _clock.Now,
+            Uph = _clock.Now > 0 ? stowed * 3600.0 / _clock.Now : 0,
+            Pods = _pods,
+            DensityAtSwap = densities.Average(),
+            DecisionMsP50 = Percentile(_decisionMs, 0.50),
+            DecisionMsP99 = Percentile(_decisionMs, 0.99),
+            PerceptionMsP50 = Percentile(_perceptionMs, 0.50),
+            PerceptionMsP99 = Percentile(_perceptionMs, 0.99),
+            LoopJitterMsP99 = _motion.JitterP99Ms,
+            MeanPredictedP = attempted == 0 ? 0 : _samples.Average(a => a.PredictedP),
+            Brier = attempted == 0 ? 0 : _samples.Average(a => Math.Pow(a.PredictedP - (a.Outcome == "stowed" ? 1 : 0), 2)),
+            Unaccounted = _journal.CountUnaccounted(),
+        };
+        s.Targets = TargetCheck.ForDefaultRun(s);
+        return new ShiftResult(s, _samples.ToList(), densities, _motion.JitterSamplesMs());
+    }
+
+    private static double Rate(int n, int d) => d == 0 ? 0 : n / (double)d;
+
+    /// <summary>Nearest-rank percentile of <paramref name="values"/> (0 when empty).</summary>
+    internal static double Percentile(IReadOnlyList<double> values, double q)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        var sorted = values.Order().ToArray();
+        var k = (int)Math.Ceiling(q * sorted.Length) - 1;
+        return sorted[Math.Clamp(k, 0, sorted.Length - 1)];
+    }
+}

@@ -1,0 +1,285 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Stow.Cell.Reporting;
+using Stow.Core.Ids;
+using Stow.Core.Items;
+using Stow.Core.Space;
+using Stow.Core.Time;
+
+namespace Stow.Cell.Shift;
+
+/// <summary>
+/// Runs a stow shift inside PackML Execute: perceive → decide → act → record → re-perceive the
+/// touched bin, with pod swaps (Suspended), operator-cleared faults (Held) and the exception path.
+/// Every inducted item ends in exactly one journalled place. Single-threaded: <see cref="Run"/> blocks
+/// the calling thread; cancellation is honoured between stows (the current stow always finishes).
+/// </summary>
+public sealed partial class ShiftRunner
+{
+    private readonly IShiftWorld _world;
+    private readonly IShiftPerception _perception;
+    private readonly IShiftPlanner _planner;
+    private readonly IShiftMotion _motion;
+    private readonly IShiftJournal _journal;
+    private readonly IOperatorChannel _operator;
+    private readonly ICellStates _states;
+    private readonly VirtualClock _clock;
+    private readonly ShiftOptions _options;
+    private readonly ILogger _log;
+    private readonly List<AttemptSample> _samples = [];
+    private readonly List<double> _densities = [];
+    private readonly List<double> _decisionMs = [];
+    private readonly List<double> _perceptionMs = [];
+    private readonly List<Item> _buffer = [];
+    private readonly Dictionary<ItemId, int> _tries = [];
+    private PodSpaceEstimate? _estimate;
+    private int _pods;
+    private int _done;
+    private int _exceptions;
+    private int _swapsWithoutStow;
+
+    /// <summary>Creates a runner over its ports.</summary>
+    public ShiftRunner(IShiftWorld world, IShiftPerception perception, IShiftPlanner planner, IShiftMotion motion,
+        IShiftJournal journal, IOperatorChannel operatorChannel, ICellStates states, VirtualClock clock, ShiftOptions options, ILogger log)
+    {
+        _world = world;
+        _perception = perception;
+        _planner = planner;
+        _motion = motion;
+        _journal = journal;
+        _operator = operatorChannel;
+        _states = states;
+        _clock = clock;
+        _options = options;
+        _log = log;
+    }
+
+    /// <summary>Raised after each attempt, pod swap or exception, on the shift thread.</summary>
+    public event EventHandler<ShiftProgress>? Progress;
+
+    /// <summary>Runs the shift over <paramref name="items"/> (in induct order).</summary>
+    /// <param name="items">Items to stow.</param>
+    /// <param name="cancel">Stops the shift between stows (PackML Stop).</param>
+    /// <returns>The shift's figures and report data.</returns>
+    public ShiftResult Run(IReadOnlyList<Item> items, CancellationToken cancel)
+    {
+        var queue = new Queue<Item>(items);
+        Require(_states.Command("Reset"), "Reset");
+        Require(_states.Command("Start"), "Start");
+        _pods = 1;
+        _journal.PodArrived(_world.Pod, _world.PodType.Name);
+        Refill(queue);
+        _estimate = TimedPerceive();
+        while (_buffer.Count > 0 && !cancel.IsCancellationRequested)
+        {
+            var sw = Stopwatch.StartNew();
+            var decision = _planner.Decide(_buffer, _estimate, _world.PodType);
+            _decisionMs.Add(sw.Elapsed.TotalMilliseconds);
+            switch (decision)
+            {
+                case ShiftDecision.PodSwap swap:
+                    if (!SwapPod(swap.BestP))
+                    {
+                        return Finish(items.Count, aborted: true);
+                    }
+
+                    break;
+                case ShiftDecision.Exception ex:
+                    RouteToException(ex.Item, ex.Reason);
+                    break;
+                case ShiftDecision.Stow stow:
+                    _swapsWithoutStow = 0;
+                    if (!Attempt(stow.Action))
+                    {
+                        return Finish(items.Count, aborted: true);
+                    }
+
+                    break;
+            }
+
+            Refill(queue);
+            RaiseProgress(items.Count);
+        }
+
+        if (cancel.IsCancellationRequested)
+        {
+            _log.LogWarning("shift stopped on request with {Buffered} items in the buffer and {Queued} not inducted", _buffer.Count, queue.Count);
+            _states.Command("Stop");
+        }
+        else
+        {
+            _states.Command("Complete");
+        }
+
+        return Finish(items.Count, aborted: false);
+    }
+
+    private bool Attempt(StowAction action)
+    {
+        var pod = _world.Pod;
+        var binEstimate = FindBin(action.Bin);
+        var attempt = _journal.BeginAttempt(pod, action);
+        _operator.PublishStatus(_states.State, _world.Density, $"{action.Item.Id} -> {pod}/{action.Bin} via {action.ChainText}");
+        var motion = _motion.Execute(action);
+        WorldOutcome outcome;
+        if (!motion.Succeeded)
+        {
+            outcome = new WorldOutcome(OutcomeKind.Unproductive, motion.FailureReason ?? "motion failed");
+            if (motion.NeedsOperator && !HoldForOperator(motion.FailureReason ?? "fault"))
+            {
+                _journal.EndAttempt(attempt, pod, action, outcome.Kind, outcome.Reason, motion.Duration);
+                return false;
+            }
+        }
+        else
+        {
+            outcome = _world.Apply(action);
+        }
+
+        _journal.EndAttempt(attempt, pod, action, outcome.Kind, outcome.Reason, motion.Duration);
+        _planner.Record(action, binEstimate, outcome.Kind);
+        double? perceptionError = null;
+        if (binEstimate.Confidence < 1)
+        {
+            var truth = _world.GroundTruth(_clock.Now).Bins.First(b => b.Bin == action.Bin);
+            perceptionError = Math.Abs(binEstimate.FreeVolume - truth.FreeVolume) / _world.PodType[action.Bin].Volume;
+        }
+
+        _samples.Add(new AttemptSample(_clock.Now, Name(outcome.Kind), action.Item.Class.ToString(), action.ChainText, action.PredictedP, perceptionError));
+        if (outcome.Kind == OutcomeKind.Unproductive)
+        {
+            var n = _tries[action.Item.Id] = _tries.GetValueOrDefault(action.Item.Id) + 1;
+            if (n >= _options.MaxAttemptsPerItem)
+            {
+                RouteToException(action.Item, $"unproductive {n} times");
+            }
+        }
+        else
+        {
+            _buffer.Remove(action.Item);
+            _done++;
+        }
+
+        ReplaceBin(TimedPerceiveBin(action.Bin));
+        return true;
+    }
+
+    private bool HoldForOperator(string reason)
+    {
+        _states.Command("Hold");
+        _operator.PublishStatus(_states.State, _world.Density, null);
+        _log.LogWarning("Held: {Reason}; prompting an operator", reason);
+        if (!_operator.Prompt("clear_jam", $"Cell held: {reason}. Clear the EOAT and acknowledge.", TimeSpan.FromSeconds(_options.OperatorTimeoutSeconds)))
+        {
+            _log.LogError("no operator acknowledged the hold ({Reason}); stopping the shift", reason);
+            _states.Command("Stop");
+            return false;
+        }
+
+        _motion.ClearFault();
+        _states.Command("Unhold");
+        return true;
+    }
+
+    private bool SwapPod(double bestP)
+    {
+        if (++_swapsWithoutStow > 1)
+        {
+            // A fresh pod still scores below the threshold for every buffered item: the first one goes to exceptions.
+            RouteToException(_buffer[0], $"best P {bestP:F3} below the swap threshold even on a fresh pod");
+            _swapsWithoutStow = 0;
+            return true;
+        }
+
+        if (_pods >= _options.MaxPods)
+        {
+            _log.LogError("pod limit {MaxPods} reached", _options.MaxPods);
+            return false;
+        }
+
+        _states.Command("Suspend");
+        _operator.PublishStatus(_states.State, _world.Density, null);
+        _log.LogInformation("pod {Pod} full enough (best P {BestP:F3}, density {Density:P1}): requesting a swap", _world.Pod, bestP, _world.Density);
+        if (!_operator.Prompt("pod_swap", $"Pod {_world.Pod} is full: swap it.", TimeSpan.FromSeconds(_options.OperatorTimeoutSeconds)))
+        {
+            _log.LogError("pod swap for {Pod} not acknowledged; stopping the shift", _world.Pod);
+            _states.Command("Stop");
+            return false;
+        }
+
+        _densities.Add(_world.Density);
+        _world.NextPod();
+        _clock.Advance(_options.PodSwapSeconds);
+        _pods++;
+        _journal.PodArrived(_world.Pod, _world.PodType.Name);
+        _states.Command("Unsuspend");
+        _estimate = TimedPerceive();
+        return true;
+    }
+
+    private void RouteToException(Item item, string reason)
+    {
+        _buffer.Remove(item);
+        _journal.ToException(item.Id, reason);
+        _exceptions++;
+        _done++;
+        _log.LogInformation("item {Item} to the exception path: {Reason}", item.Id, reason);
+        _operator.Prompt("exception_item", $"Take item {item.Id} from the exception chute ({reason}).", TimeSpan.Zero);
+    }
+
+    private void Refill(Queue<Item> queue)
+    {
+        while (_buffer.Count < _options.BufferSize && queue.Count > 0)
+        {
+            var item = queue.Dequeue();
+            _journal.Inducted(item);
+            _buffer.Add(item);
+        }
+    }
+
+    private PodSpaceEstimate TimedPerceive()
+    {
+        var sw = Stopwatch.StartNew();
+        var e = _perception.Perceive(_clock.Now);
+        _perceptionMs.Add(sw.Elapsed.TotalMilliseconds);
+        return e;
+    }
+
+    private BinSpaceEstimate TimedPerceiveBin(BinId bin)
+    {
+        var sw = Stopwatch.StartNew();
+        var e = _perception.PerceiveBin(bin, _clock.Now);
+        _perceptionMs.Add(sw.Elapsed.TotalMilliseconds);
+        return e;
+    }
+
+    private BinSpaceEstimate FindBin(BinId bin) => _estimate!.Bins.First(b => b.Bin == bin);
+
+    private void ReplaceBin(BinSpaceEstimate updated)
+    {
+        var bins = _estimate!.Bins.Select(b => b.Bin == updated.Bin ? updated : b).ToArray();
+        _estimate = new PodSpaceEstimate(_estimate.Pod, updated.CaptureTime, bins);
+    }
+
+    private void RaiseProgress(int total)
+    {
+        var attempted = _samples.Count;
+        var stowed = _samples.Count(s => s.Outcome == "stowed");
+        Progress?.Invoke(this, new ShiftProgress(total, _done, attempted, stowed, attempted == 0 ? 0 : stowed / (double)attempted, _world.Density, _pods, _states.State, _clock.Now));
+    }
+
+    private static void Require(bool ok, string command)
+    {
+        if (!ok)
+        {
+            throw new InvalidOperationException($"PackML refused {command} at the start of the shift");
+        }
+    }
+
+    private static string Name(OutcomeKind k) => k switch
+    {
+        OutcomeKind.Stowed => "stowed",
+        OutcomeKind.Unproductive => "unproductive",
+        _ => "defect",
+    };
+}

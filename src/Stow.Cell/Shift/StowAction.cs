@@ -1,0 +1,17 @@
+using Stow.Core.Ids;
+using Stow.Core.Items;
+using Stow.Core.Space;
+
+namespace Stow.Cell.Shift;
+
+/// <summary>One planned stow: which item, into which bin, with which primitive chain. Immutable.</summary>
+/// <param name="Item">The item (from the buffer).</param>
+/// <param name="Bin">Target bin on the current pod face.</param>
+/// <param name="Chain">Primitive chain run before insertion (empty or [None] for a plain insertion).</param>
+/// <param name="PredictedP">Predicted probability of success in [0, 1].</param>
+/// <param name="Exploration">True when the planner took this candidate to explore rather than greedily.</param>
+public sealed record StowAction(Item Item, BinId Bin, IReadOnlyList<Primitive> Chain, double PredictedP, bool Exploration)
+{
+    /// <summary>The chain as text, e.g. <c>SweepLeft+Slot</c>, or <c>None</c>.</summary>
+    public string ChainText => Chain.Count == 0 ? nameof(Primitive.None) : string.Join('+', Chain);
+}

@@ -1,0 +1,191 @@
+using Stow.Core.Ids;
+using Stow.Core.Pods;
+using Stow.Core.Space;
+using Stow.Perception.Onnx;
+using Stow.Perception.Rectification;
+using Stow.Perception.Space;
+
+namespace Stow.Perception.Pipeline;
+
+/// <summary>
+/// Frames → bin rectification (each opening's quad → a fixed-size crop) → band model (erase the
+/// bands) → space model (free-depth map + confidence) → <see cref="FreeDepthAnalyzer"/> →
+/// <see cref="PodSpaceEstimate"/> stamped with the frame's capture time.
+/// </summary>
+/// <remarks>
+/// Model contract (checked against the manifests at construction): band model input
+/// <c>crop</c> [batch, 4, H, W] → <c>band_mask</c> [batch, 1, H, W] and <c>band_free</c> [batch, 4, H, W];
+/// space model input <c>band_free</c> [batch, 4, H, W] → <c>free_depth</c> [batch, 1, GR, GC] (metres,
+/// image orientation) and <c>confidence</c> [batch, 1]. Two bound runners per model (whole face,
+/// single bin) are created once; steady-state runs reuse their buffers. Not thread-safe: one caller at a time.
+/// </remarks>
+public sealed class PodSpacePipeline : IDisposable
+{
+    private readonly PodType _pod;
+    private readonly RectificationMap[] _maps;
+    private readonly BoundPair _face;
+    private readonly BoundPair _single;
+    private readonly ModelNormalization? _bandNorm;
+    private readonly ModelNormalization? _spaceNorm;
+
+    /// <summary>Creates the pipeline.</summary>
+    /// <param name="band">Band model (loaded with its manifest).</param>
+    /// <param name="space">Space model (loaded with its manifest).</param>
+    /// <param name="pod">Pod face geometry.</param>
+    /// <param name="quads">Each bin's opening in the image, in <see cref="PodType.Bins"/> order.</param>
+    /// <exception cref="ModelContractException">The models do not follow the contract above.</exception>
+    /// <exception cref="ArgumentException">Quads do not match the bins.</exception>
+    public PodSpacePipeline(OnnxModel band, OnnxModel space, PodType pod, IReadOnlyList<OpeningQuad> quads)
+    {
+        if (quads.Count != pod.Bins.Count)
+        {
+            throw new ArgumentException($"{quads.Count} opening quads for {pod.Bins.Count} bins");
+        }
+
+        var input = Spec(band.Manifest, band.Manifest.Inputs, "crop");
+        Spec(band.Manifest, band.Manifest.Outputs, "band_free");
+        Spec(band.Manifest, band.Manifest.Outputs, "band_mask");
+        Spec(space.Manifest, space.Manifest.Inputs, "band_free");
+        var depth = Spec(space.Manifest, space.Manifest.Outputs, "free_depth");
+        Spec(space.Manifest, space.Manifest.Outputs, "confidence");
+        if (input.Shape.Count != 4 || input.Shape[1].Size != BinRectifier.Channels || depth.Shape.Count != 4)
+        {
+            throw new ModelContractException(band.Manifest.ModelPath, "inputs", $"model {band.Manifest.Name}: input 'crop' must be [batch,4,H,W], is {input.ShapeText}");
+        }
+
+        CropHeight = (int)input.Shape[2].Size;
+        CropWidth = (int)input.Shape[3].Size;
+        GridRows = (int)depth.Shape[2].Size;
+        GridCols = (int)depth.Shape[3].Size;
+        _bandNorm = input.Normalization;
+        _spaceNorm = Spec(space.Manifest, space.Manifest.Inputs, "band_free").Normalization;
+        _pod = pod;
+        _maps = quads.Select(q => new RectificationMap(q, CropWidth, CropHeight)).ToArray();
+        _face = new BoundPair(band.Bind(pod.Bins.Count), space.Bind(pod.Bins.Count));
+        _single = new BoundPair(band.Bind(1), space.Bind(1));
+    }
+
+    /// <summary>Crop width [px].</summary>
+    public int CropWidth { get; }
+
+    /// <summary>Crop height [px].</summary>
+    public int CropHeight { get; }
+
+    /// <summary>Free-depth grid rows.</summary>
+    public int GridRows { get; }
+
+    /// <summary>Free-depth grid columns.</summary>
+    public int GridCols { get; }
+
+    /// <summary>Estimates every bin of the face.</summary>
+    /// <exception cref="ArgumentException">Frame buffers inconsistent with its size.</exception>
+    public PodSpaceEstimate Perceive(PodId podId, RgbdFrame frame)
+    {
+        var n = _pod.Bins.Count;
+        Run(_face, frame, 0, n);
+        var bins = new BinSpaceEstimate[n];
+        for (var i = 0; i < n; i++)
+        {
+            bins[i] = Analyze(_face, i, i, frame.CaptureTime);
+        }
+
+        return new PodSpaceEstimate(podId, frame.CaptureTime, bins);
+    }
+
+    /// <summary>Re-estimates one bin (one crop through both models).</summary>
+    /// <exception cref="KeyNotFoundException">No such bin on the face.</exception>
+    public BinSpaceEstimate PerceiveBin(BinId bin, RgbdFrame frame)
+    {
+        var i = IndexOf(bin);
+        Run(_single, frame, i, 1);
+        return Analyze(_single, 0, i, frame.CaptureTime);
+    }
+
+    /// <summary>The band mask of the last face run for bin index <paramref name="i"/> (H·W probabilities).</summary>
+    public ReadOnlySpan<float> LastBandMask(int i)
+    {
+        var size = CropWidth * CropHeight;
+        return _face.Band.Output("band_mask").AsSpan<float>().Slice(i * size, size);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _face.Dispose();
+        _single.Dispose();
+    }
+
+    private void Run(BoundPair p, RgbdFrame frame, int first, int count)
+    {
+        var size = BinRectifier.Channels * CropWidth * CropHeight;
+        var crop = p.Band.Input("crop").AsSpan<float>();
+        for (var k = 0; k < count; k++)
+        {
+            BinRectifier.Rectify(frame.Rgb, frame.DepthMm, frame.Width, frame.Height, _maps[first + k], crop.Slice(k * size, size));
+        }
+
+        Normalize(crop, _bandNorm);
+        p.Band.Run();
+        var bandFree = p.Space.Input("band_free").AsSpan<float>();
+        p.Band.Output("band_free").AsSpan<float>().CopyTo(bandFree);
+        Normalize(bandFree, _spaceNorm);
+        p.Space.Run();
+    }
+
+    private BinSpaceEstimate Analyze(BoundPair p, int slot, int binIndex, double time)
+    {
+        var cells = GridRows * GridCols;
+        var spec = _pod.Bins[binIndex];
+        var src = p.Space.Output("free_depth").AsSpan<float>().Slice(slot * cells, cells);
+        var map = new float[cells];
+        for (var k = 0; k < cells; k++)
+        {
+            // Image orientation (row 0 top, column 0 image-left = the bin's left wall) reversed on both
+            // axes is the bin grid (row 0 at the floor, column 0 at y = 0).
+            map[cells - 1 - k] = Math.Clamp(src[k], 0f, (float)spec.Depth);
+        }
+
+        var conf = Math.Clamp(p.Space.Output("confidence").AsSpan<float>()[slot], 0f, 1f);
+        return FreeDepthAnalyzer.Analyze(spec, map, GridRows, GridCols, time, conf);
+    }
+
+    private void Normalize(Span<float> t, ModelNormalization? norm)
+    {
+        if (norm is null)
+        {
+            return;
+        }
+
+        var plane = CropWidth * CropHeight;
+        for (var k = 0; k < t.Length; k++)
+        {
+            t[k] = norm.Apply(t[k], (k / plane) % BinRectifier.Channels);
+        }
+    }
+
+    private int IndexOf(BinId bin)
+    {
+        for (var i = 0; i < _pod.Bins.Count; i++)
+        {
+            if (_pod.Bins[i].Id == bin)
+            {
+                return i;
+            }
+        }
+
+        throw new KeyNotFoundException($"pod type {_pod.Name} has no bin {bin}");
+    }
+
+    private static ModelTensorSpec Spec(ModelManifest m, IReadOnlyList<ModelTensorSpec> list, string name) =>
+        list.FirstOrDefault(s => s.Name == name)
+        ?? throw new ModelContractException(m.ModelPath, name, $"model {m.Name}: no tensor named '{name}' in its manifest");
+
+    private sealed record BoundPair(OnnxModelRunner Band, OnnxModelRunner Space) : IDisposable
+    {
+        public void Dispose()
+        {
+            Band.Dispose();
+            Space.Dispose();
+        }
+    }
+}

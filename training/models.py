@@ -1,0 +1,53 @@
+"""The two perception networks. Both are small fully-convolutional nets sized for a CPU workcell PC
+(each well under 5 MB), input a bin crop of 4 x H x W (H = 32, W = 48 by default)."""
+import torch
+from torch import nn
+
+
+def block(cin, cout, stride=1):
+    return nn.Sequential(nn.Conv2d(cin, cout, 3, stride, 1), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
+
+
+class BandNet(nn.Module):
+    """Band eraser: observed crop -> (band mask probability, band-free crop).
+
+    A two-level U-Net. The band-free output is predicted as a residual on the input, gated by the
+    predicted mask, so unbanded pixels pass through unchanged."""
+
+    def __init__(self, width=24):
+        super().__init__()
+        self.enc1 = nn.Sequential(block(4, width), block(width, width))
+        self.enc2 = nn.Sequential(block(width, 2 * width, 2), block(2 * width, 2 * width))
+        self.dec = nn.Sequential(block(3 * width, width), block(width, width))
+        self.mask_head = nn.Conv2d(width, 1, 1)
+        self.fill_head = nn.Conv2d(width, 4, 1)
+
+    def forward(self, x):
+        e1 = self.enc1(x)
+        e2 = self.enc2(e1)
+        up = nn.functional.interpolate(e2, size=e1.shape[-2:], mode="nearest")
+        d = self.dec(torch.cat([e1, up], dim=1))
+        mask = torch.sigmoid(self.mask_head(d))
+        fill = self.fill_head(d)
+        band_free = x * (1 - mask) + fill * mask
+        return mask, band_free
+
+
+class SpaceNet(nn.Module):
+    """Space estimator: band-free crop -> (free-depth map on the bin grid [m], confidence in [0, 1])."""
+
+    def __init__(self, grid=(8, 12), width=32):
+        super().__init__()
+        self.grid = grid
+        self.features = nn.Sequential(block(4, width), block(width, width), block(width, 2 * width, 2), block(2 * width, 2 * width))
+        self.pool = nn.AdaptiveAvgPool2d(grid)
+        self.depth_head = nn.Sequential(block(2 * width, width), nn.Conv2d(width, 1, 1))
+        self.conf_head = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(2 * width, 1))
+
+    def forward(self, x):
+        f = self.features(x)
+        # Skip path: the relative-depth channel pooled to the grid is already a good free-depth guess.
+        prior = nn.functional.adaptive_avg_pool2d(x[:, 3:4], self.grid)
+        depth = torch.relu(prior + self.depth_head(self.pool(f)))
+        conf = torch.sigmoid(self.conf_head(f))
+        return depth, conf
