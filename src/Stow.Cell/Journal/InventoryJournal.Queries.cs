@@ -49,6 +49,18 @@ public sealed partial class InventoryJournal
     /// <summary>The attempt, or null when unknown.</summary>
     public AttemptRecord? GetAttempt(long attemptId) => Read(() => ReadAttempt(null, attemptId));
 
+    /// <summary>
+    /// Items not in exactly one recorded place (a bin, the exception path, the buffer): those in flight or awaiting
+    /// verification, plus any whose last history entry disagrees with its location. 0 when the journal is settled.
+    /// </summary>
+    public int CountUnaccounted() => Read(() => Query(null, """
+        SELECT COUNT(*) FROM items i
+        WHERE i.location = 'InFlight' OR i.needs_verification = 1
+           OR NOT EXISTS (SELECT 1 FROM item_events e WHERE e.item_id = i.item_id
+                          AND e.seq = (SELECT MAX(seq) FROM item_events WHERE item_id = i.item_id)
+                          AND e.to_loc = i.location AND e.to_pod IS i.pod_id AND e.to_bin IS i.bin_id)
+        """, r => r.GetInt32(0))[0]);
+
     /// <summary>Every pod with its bin and item counts, ordered by id.</summary>
     public IReadOnlyList<PodRecord> GetPods() => Read(() => Query(null, """
         SELECT p.pod_id, p.pod_type,

@@ -197,6 +197,25 @@ public sealed partial class InventoryJournal : IDisposable
     });
 
     /// <summary>
+    /// Routes a buffered item to the exception path without an attempt (e.g. too many unproductive attempts).
+    /// One transaction.
+    /// </summary>
+    /// <exception cref="JournalException">Item unknown, not in the buffer, or awaiting verification.</exception>
+    public void SendToException(ItemId item, string reason) => Write(tx =>
+    {
+        var (loc, flagged) = ReadState(tx, item) ?? throw new JournalException($"item {item} was never inducted");
+        if (loc.Kind != ItemLocationKind.Buffer || flagged)
+        {
+            throw new JournalException($"item {item} is {loc}, not in the buffer");
+        }
+
+        var now = Stamp();
+        SetLocation(tx, item, ItemLocation.Exception, false, now);
+        AddEvent(tx, item, loc, ItemLocation.Exception, null, "to exception path: " + reason, now);
+        return 0;
+    });
+
+    /// <summary>
     /// Start-up reconciliation: every open attempt is closed as <see cref="AttemptOutcome.Interrupted"/> and its
     /// item, still in flight, is flagged for an operator to verify (one transaction per item). Idempotent.
     /// Logs a warning per flagged item.

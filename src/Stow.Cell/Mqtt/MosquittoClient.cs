@@ -32,6 +32,7 @@ public sealed class MosquittoClient : IDisposable
     private readonly Task _dispatcher;
     private GCHandle _self;
     private IntPtr _mosq;
+    private readonly HashSet<int> _awaitingSubAck = [];
     private volatile bool _connected;
     private bool _started;
     private bool _disposed;
@@ -70,6 +71,7 @@ public sealed class MosquittoClient : IDisposable
         LibMosquitto.ConnectCallbackSet(_mosq, &OnConnect);
         LibMosquitto.DisconnectCallbackSet(_mosq, &OnDisconnect);
         LibMosquitto.MessageCallbackSet(_mosq, &OnMessage);
+        LibMosquitto.SubscribeCallbackSet(_mosq, &OnSubscribe);
         _dispatcher = Task.Run(DispatchAsync);
     }
 
@@ -79,14 +81,14 @@ public sealed class MosquittoClient : IDisposable
     /// <summary>The connection came up or went down (raised on the dispatch task).</summary>
     public event EventHandler<MqttConnectionChangedEventArgs>? ConnectionChanged;
 
-    /// <summary>True between an accepted CONNACK and the next disconnect.</summary>
+    /// <summary>True from the broker's acknowledgement of every subscription after a connect to the next disconnect.</summary>
     public bool IsConnected => _connected;
 
     /// <summary>The options in force.</summary>
     public MosquittoClientOptions Options => _options;
 
     /// <summary>
-    /// Starts the network thread and waits for the first accepted connection. If the broker is not reachable yet
+    /// Starts the network thread and waits for the first accepted connection with every subscription acknowledged. If the broker is not reachable yet
     /// the thread keeps trying (every <see cref="MosquittoClientOptions.ReconnectDelay"/>) until
     /// <paramref name="cancellationToken"/> fires.
     /// </summary>
@@ -203,6 +205,19 @@ public sealed class MosquittoClient : IDisposable
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static unsafe void OnSubscribe(IntPtr mosq, IntPtr obj, int mid, int qosCount, int* grantedQos)
+    {
+        try
+        {
+            From(obj)?.HandleSubscribe(mid, qosCount > 0 && grantedQos != null ? grantedQos[0] : -1);
+        }
+        catch (Exception)
+        {
+            // Never let an exception cross into native code.
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static unsafe void OnMessage(IntPtr mosq, IntPtr obj, MosquittoMessage* message)
     {
         try
@@ -232,15 +247,53 @@ public sealed class MosquittoClient : IDisposable
             return;
         }
 
-        foreach (var filter in _options.Subscriptions)
+        var ready = true;
+        lock (_awaitingSubAck)
         {
-            var src = LibMosquitto.Subscribe(_mosq, null, filter, 1);
-            if (src != LibMosquitto.Success)
+            _awaitingSubAck.Clear();
+            foreach (var filter in _options.Subscriptions)
             {
-                _logger.LogError("MQTT {Client}: subscribe {Filter} failed: {Reason}", _options.ClientId, filter, LibMosquitto.ErrorText(src));
+                int mid;
+                var src = LibMosquitto.Subscribe(_mosq, &mid, filter, 1);
+                if (src != LibMosquitto.Success)
+                {
+                    _logger.LogError("MQTT {Client}: subscribe {Filter} failed: {Reason}", _options.ClientId, filter, LibMosquitto.ErrorText(src));
+                }
+                else
+                {
+                    _awaitingSubAck.Add(mid);
+                    ready = false;
+                }
             }
         }
 
+        if (ready)
+        {
+            Ready();
+        }
+    }
+
+    private void HandleSubscribe(int mid, int grantedQos)
+    {
+        if (grantedQos is < 0 or > 2)
+        {
+            _logger.LogError("MQTT {Client}: broker refused a subscription (granted {Qos}; ACL?)", _options.ClientId, grantedQos);
+        }
+
+        bool ready;
+        lock (_awaitingSubAck)
+        {
+            ready = _awaitingSubAck.Remove(mid) && _awaitingSubAck.Count == 0;
+        }
+
+        if (ready)
+        {
+            Ready();
+        }
+    }
+
+    private void Ready()
+    {
         _connected = true;
         _logger.LogInformation("MQTT {Client}: connected to {Host}:{Port}", _options.ClientId, _options.Host, _options.Port);
         Enqueue(() => ConnectionChanged?.Invoke(this, new MqttConnectionChangedEventArgs(true, 0, "accepted")));

@@ -35,17 +35,20 @@ internal static class MqttPayloads
 
     public static byte[] Pod(PodFillStatus p, DateTimeOffset at) => Write(w =>
     {
-        w.WriteString("pod", p.Pod.Value);
-        w.WriteNumber("bins", p.Bins);
-        w.WriteNumber("items", p.Items);
+        WriteOptional(w, "pod", p.Pod?.Value);
+        WriteOptional(w, "bins", p.Bins);
+        WriteOptional(w, "items", p.Items);
         w.WriteNumber("fill", p.Fill);
-        if (double.IsFinite(p.BestPredictedSuccess))
+        WriteOptional(w, "bestPredictedSuccess", double.IsFinite(p.BestPredictedSuccess) ? p.BestPredictedSuccess : null);
+        w.WriteString("at", at);
+    });
+
+    public static byte[] StowSummary(string? summary, DateTimeOffset at) => Write(w =>
+    {
+        w.WriteBoolean("active", summary is not null);
+        if (summary is not null)
         {
-            w.WriteNumber("bestPredictedSuccess", p.BestPredictedSuccess);
-        }
-        else
-        {
-            w.WriteNull("bestPredictedSuccess");
+            w.WriteString("summary", summary);
         }
 
         w.WriteString("at", at);
@@ -222,6 +225,18 @@ internal static class MqttPayloads
         else
         {
             w.WriteString(name, value);
+        }
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class MqttOperatorLinkTests
         using var link = await ConnectLinkAsync(broker.Port);
         var connected = new EventWaiter<bool>();
         link.PublishState(PackMlState.Execute, UnitMode.Production);
-        link.PublishPodFill(new PodFillStatus(new PodId("POD-7"), 40, 12, 0.43, 0.981));
+        link.PublishPodFill(new PodFillStatus(new PodId("POD-7"), 0.43, 40, 12, 0.981));
         link.PublishCurrentStow(new CurrentStowStatus(12, new ItemId("sku-1"), new PodId("POD-7"), BinId.Parse("C3"), [Primitive.SweepLeft], 0.97));
 
         using var observer = await MqttTestClient.ConnectAsync(broker.Port, "observer", [Root + "/status/#"]);

@@ -72,6 +72,9 @@ internal static unsafe partial class LibMosquitto
     [LibraryImport(Library, EntryPoint = "mosquitto_message_callback_set")]
     public static partial void MessageCallbackSet(IntPtr mosq, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, MosquittoMessage*, void> onMessage);
 
+    [LibraryImport(Library, EntryPoint = "mosquitto_subscribe_callback_set")]
+    public static partial void SubscribeCallbackSet(IntPtr mosq, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, int, int, int*, void> onSubscribe);
+
     [LibraryImport(Library, EntryPoint = "mosquitto_strerror")]
     public static partial IntPtr StrError(int rc);
 
