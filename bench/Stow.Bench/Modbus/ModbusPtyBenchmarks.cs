@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using Stow.Hardware.Modbus;
+using Stow.Hardware.Serial;
+
+namespace Stow.Bench.Modbus;
+
+/// <summary>
+/// One Modbus RTU transaction round trip over a real socat pty pair (master ↔ <see cref="ModbusRtuServer"/> on its
+/// own thread): the EOAT status-block poll (0x03, 10 registers) and command-block write (0x10, 7 registers). The
+/// sustained status-poll rate per device is 1 / mean. A pty has no baud-rate limit; on a real 19200 Bd 8E1 line add
+/// the wire time (33 characters of 11 bits for the poll ≈ 18.9 ms, plus t3.5).
+/// </summary>
+[MemoryDiagnoser]
+public class ModbusPtyBenchmarks
+{
+    private readonly ushort[] _status = new ushort[EoatRegisters.StatusCount];
+    private readonly ushort[] _command = new ushort[EoatRegisters.CommandCount];
+    private Process? _socat;
+    private CancellationTokenSource? _stop;
+    private Thread? _serverThread;
+    private LinuxSerialPort? _serverPort;
+    private ModbusRtuMaster? _master;
+    private string _dir = string.Empty;
+
+    /// <summary>Starts socat, the server thread and the master.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "stowcell-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_dir);
+        var a = Path.Combine(_dir, "A");
+        var b = Path.Combine(_dir, "B");
+        var psi = new ProcessStartInfo("socat") { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-d", "-d", $"pty,raw,echo=0,link={a}", $"pty,raw,echo=0,link={b}" })
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        _socat = Process.Start(psi) ?? throw new InvalidOperationException("socat did not start");
+        while (_socat.StandardError.ReadLine() is { } line && !line.Contains("starting data transfer loop", StringComparison.Ordinal))
+        {
+        }
+
+        _serverPort = new LinuxSerialPort(new SerialPortOptions(b, 115200));
+        _serverPort.Open();
+        var server = new ModbusRtuServer(_serverPort, EoatRegisters.DefaultUnit, 0x0200);
+        _stop = new CancellationTokenSource();
+        var token = _stop.Token;
+        _serverThread = new Thread(() =>
+        {
+            try
+            {
+                server.Run(token);
+            }
+            catch (SerialPortException)
+            {
+            }
+        }) { IsBackground = true };
+        _serverThread.Start();
+        _master = new ModbusRtuMaster(new LinuxSerialPort(new SerialPortOptions(a, 115200)));
+    }
+
+    /// <summary>Stops everything.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _stop?.Cancel();
+        _serverThread?.Join(2000);
+        _master?.Dispose();
+        _serverPort?.Dispose();
+        _socat?.Kill();
+        _socat?.Dispose();
+        _stop?.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    /// <summary>Status-block poll: 0x03, 10 registers.</summary>
+    [Benchmark]
+    public ModbusStatus PollEoatStatus() => _master!.ReadHoldingRegisters(EoatRegisters.DefaultUnit, EoatRegisters.StatusStart, _status).Status;
+
+    /// <summary>Command-block write: 0x10, 7 registers.</summary>
+    [Benchmark]
+    public ModbusStatus WriteEoatCommand()
+    {
+        _command[EoatRegisters.Watchdog]++;
+        return _master!.WriteMultipleRegisters(EoatRegisters.DefaultUnit, EoatRegisters.CommandStart, _command).Status;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Stow.Cell.Simulation;
+using Stow.Core.Items;
+using Stow.Core.Pods;
+using Stow.Perception.Rectification;
+using Stow.Sim.Rendering;
+using Stow.Sim.World;
+
+namespace Stow.Cell.PerceptionTools;
+
+/// <summary>
+/// Writes a training or evaluation set for the band and space models from simulator renders: per
+/// scene seed, a prefilled pod is rendered with the default camera and every bin is rectified into
+/// a crop (see <see cref="BinRectifier"/>) with its targets. Files (.npy, float32):
+/// <c>x_obs</c> (N,4,H,W), <c>y_mask</c> (N,1,H,W), <c>y_free</c> (N,4,H,W), <c>y_depth</c> (N,1,GR,GC) in
+/// image orientation, plus <c>meta.json</c>. N = seeds × bins. Single-threaded.
+/// </summary>
+public static class PerceptionDataset
+{
+    /// <summary>Crop width [px] of the shipped models.</summary>
+    public const int CropWidth = 48;
+
+    /// <summary>Crop height [px] of the shipped models.</summary>
+    public const int CropHeight = 32;
+
+    /// <summary>Free-depth grid rows of the shipped models.</summary>
+    public const int GridRows = 8;
+
+    /// <summary>Free-depth grid columns of the shipped models.</summary>
+    public const int GridCols = 12;
+
+    /// <summary>Builds the set and returns the number of crops.</summary>
+    public static int Write(PodType type, IReadOnlyList<Item> items, IReadOnlyList<int> seeds, string outDir, string? arcImages)
+    {
+        Directory.CreateDirectory(outDir);
+        var camera = CameraModel.DefaultFor(type);
+        var renderer = new PodFaceRenderer(camera);
+        var maps = SimScenes.Quads(camera, type).Select(q => new RectificationMap(q, CropWidth, CropHeight)).ToArray();
+        var bins = type.Bins.Count;
+        var n = seeds.Count * bins;
+        var plane = CropWidth * CropHeight;
+        var cells = GridRows * GridCols;
+        var xObs = new float[n * 4 * plane];
+        var yFree = new float[n * 4 * plane];
+        var yMask = new float[n * plane];
+        var yDepth = new float[n * cells];
+        var binMap = new float[cells];
+        for (var s = 0; s < seeds.Count; s++)
+        {
+            var pod = SimScenes.Pod(type, items, seeds[s]);
+            var frame = renderer.Render(WorldScene(pod, arcImages, seeds[s]), 0, seeds[s]);
+            for (var b = 0; b < bins; b++)
+            {
+                var k = (s * bins) + b;
+                BinRectifier.Rectify(frame.Rgb, frame.Depth, frame.Width, frame.Height, maps[b], xObs.AsSpan(k * 4 * plane, 4 * plane));
+                BinRectifier.Rectify(frame.BandFreeRgb, frame.BandFreeDepth, frame.Width, frame.Height, maps[b], yFree.AsSpan(k * 4 * plane, 4 * plane));
+                SampleMask(frame.BandMask, frame.Width, frame.Height, maps[b], yMask.AsSpan(k * plane, plane));
+                BinGroundTruth.FreeDepth(pod.Bins[b], GridRows, GridCols, binMap);
+                for (var c = 0; c < cells; c++)
+                {
+                    yDepth[(k * cells) + cells - 1 - c] = binMap[c];
+                }
+            }
+        }
+
+        NpyWriter.Write(Path.Combine(outDir, "x_obs.npy"), xObs, n, 4, CropHeight, CropWidth);
+        NpyWriter.Write(Path.Combine(outDir, "y_free.npy"), yFree, n, 4, CropHeight, CropWidth);
+        NpyWriter.Write(Path.Combine(outDir, "y_mask.npy"), yMask, n, 1, CropHeight, CropWidth);
+        NpyWriter.Write(Path.Combine(outDir, "y_depth.npy"), yDepth, n, 1, GridRows, GridCols);
+        var meta = new
+        {
+            pod_type = type.Name,
+            seeds = new[] { seeds.Min(), seeds.Max() },
+            scenes = seeds.Count,
+            crops = n,
+            crop = new[] { CropHeight, CropWidth },
+            grid = new[] { GridRows, GridCols },
+            fill = new[] { SimScenes.MinFill, SimScenes.MaxFill },
+            camera = new { camera.Fx, camera.Fy, camera.Cx, camera.Cy, camera.Width, camera.Height },
+        };
+        File.WriteAllText(Path.Combine(outDir, "meta.json"), JsonSerializer.Serialize(meta, Reporting.ReportWriter.JsonOptions));
+        return n;
+    }
+
+    /// <summary>The render scene of a dataset pod (some bins with their bands held aside).</summary>
+    public static RenderScene WorldScene(SimPod pod, string? arcImages, int seed) =>
+        Stow.Sim.Scenes.WorldScene.Build(pod, arcImages, SimScenes.HeldBands(pod.PodType, seed));
+
+    /// <summary>Samples a 0/1 image mask into a crop with nearest-neighbour lookups.</summary>
+    public static void SampleMask(ReadOnlySpan<byte> mask, int width, int height, RectificationMap map, Span<float> destination)
+    {
+        for (var k = 0; k < destination.Length; k++)
+        {
+            var u = Math.Clamp((int)MathF.Round(map.U[k] - 0.5f), 0, width - 1);
+            var v = Math.Clamp((int)MathF.Round(map.V[k] - 0.5f), 0, height - 1);
+            destination[k] = mask[(v * width) + u] != 0 ? 1f : 0f;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+namespace Stow.Planning.Decision;
+
+using Stow.Planning.Candidates;
+
+/// <summary>
+/// Settings of <see cref="StowPlanner"/> and <see cref="LargestFreeVolumePolicy"/>. Immutable; checked by
+/// <see cref="Validate"/>. Time constants are engineering assumptions until measured on the cell; see
+/// <see cref="CandidateValue"/> for how they enter the score.
+/// </summary>
+public sealed record PlannerOptions
+{
+    /// <summary>Largest exploration rate allowed (issue 4: ≤ 5 %).</summary>
+    public const double MaxExplorationRate = 0.05;
+
+    /// <summary>Pod swap when the best predicted success over the buffer is below this, in (0, 1]. Default 0.96 (issue 4).</summary>
+    public double SwapThreshold { get; init; } = 0.96;
+
+    /// <summary>Never pick a candidate (greedy or exploratory) below this probability, in [0, <see cref="SwapThreshold"/>]. Default 0.92.</summary>
+    public double Floor { get; init; } = 0.92;
+
+    /// <summary>Probability of taking a non-greedy candidate with P ≥ <see cref="Floor"/>, in [0, <see cref="MaxExplorationRate"/>]. Default 0.02.</summary>
+    public double ExplorationRate { get; init; } = 0.02;
+
+    /// <summary>Seed of the exploration random stream. Default 1.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Prefer the overhead rows (the ones people need a ladder for) by adding <see cref="OverheadRowBonus"/>. Default false.</summary>
+    public bool PreferOverheadRows { get; init; }
+
+    /// <summary>Bin floor height above the pod base from which a row counts as overhead [m]. Default 1.5 (assumption: above shoulder height of most associates).</summary>
+    public double OverheadRowMinHeight { get; init; } = 1.5;
+
+    /// <summary>Value added to an overhead-row stow when <see cref="PreferOverheadRows"/> is set [stowed units], ≥ 0. Default 0.15.</summary>
+    public double OverheadRowBonus { get; init; } = 0.15;
+
+    /// <summary>Value per unit of volume ratio (item volume / free box volume) [stowed units], ≥ 0. Default 0.1: a best-fit tie-break that keeps large free boxes for large items.</summary>
+    public double DensityWeight { get; init; } = 0.1;
+
+    /// <summary>Opportunity rate converting seconds into stowed units [units/s], ≥ 0. Default 1/12 (a 12 s cycle, 300 units per hour; assumption).</summary>
+    public double UnitsPerSecond { get; init; } = 1.0 / 12.0;
+
+    /// <summary>Time of a plain insertion (approach, band separation, feed, retract) [s], ≥ 0. Default 8.</summary>
+    public double InsertSeconds { get; init; } = 8.0;
+
+    /// <summary>Time of one sweep [s], ≥ 0. Default 3.</summary>
+    public double SweepSeconds { get; init; } = 3.0;
+
+    /// <summary>Time of one flip [s], ≥ 0. Default 4.</summary>
+    public double FlipSeconds { get; init; } = 4.0;
+
+    /// <summary>Extra time of a stack (aligning on top of contents) [s], ≥ 0. Default 2.</summary>
+    public double StackSeconds { get; init; } = 2.0;
+
+    /// <summary>Extra time of a slot (angled insertion) [s], ≥ 0. Default 2.5.</summary>
+    public double SlotSeconds { get; init; } = 2.5;
+
+    /// <summary>Expected time lost to a failed attempt (recovery, re-grasp, look again) [s], ≥ 0. Default 15.</summary>
+    public double FailureSeconds { get; init; } = 15.0;
+
+    /// <summary>Number of alternatives returned with a decision, ≥ 0. Default 5.</summary>
+    public int AlternativeCount { get; init; } = 5;
+
+    /// <summary>Geometric fit margins.</summary>
+    public FitOptions Fit { get; init; } = new();
+
+    /// <summary>Throws when a setting is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range (named in the exception).</exception>
+    public void Validate()
+    {
+        Range(SwapThreshold, 1e-9, 1, nameof(SwapThreshold));
+        Range(Floor, 0, SwapThreshold, nameof(Floor));
+        Range(ExplorationRate, 0, MaxExplorationRate, nameof(ExplorationRate));
+        Range(OverheadRowMinHeight, 0, 100, nameof(OverheadRowMinHeight));
+        foreach (var (v, name) in (ReadOnlySpan<(double, string)>)[
+            (OverheadRowBonus, nameof(OverheadRowBonus)), (DensityWeight, nameof(DensityWeight)),
+            (UnitsPerSecond, nameof(UnitsPerSecond)), (InsertSeconds, nameof(InsertSeconds)),
+            (SweepSeconds, nameof(SweepSeconds)), (FlipSeconds, nameof(FlipSeconds)), (StackSeconds, nameof(StackSeconds)),
+            (SlotSeconds, nameof(SlotSeconds)), (FailureSeconds, nameof(FailureSeconds))])
+        {
+            Range(v, 0, 1e6, name);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(AlternativeCount);
+        ArgumentNullException.ThrowIfNull(Fit);
+        Fit.Validate();
+    }
+
+    private static void Range(double v, double lo, double hi, string name)
+    {
+        if (!double.IsFinite(v) || v < lo || v > hi)
+        {
+            throw new ArgumentOutOfRangeException(name, v, $"must be in [{lo}, {hi}]");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+namespace Stow.Planning.Decision;
+
+using System.Globalization;
+using Stow.Core.Items;
+using Stow.Core.Pods;
+using Stow.Core.Space;
+using Stow.Planning.Candidates;
+using Stow.Planning.Risk;
+
+/// <summary>
+/// The model-based stow policy: scores every candidate of the buffer (<see cref="CandidateGenerator"/>) with a
+/// success model and <see cref="CandidateValue"/>, and decides in this order:
+/// <list type="number">
+/// <item>empty buffer: <see cref="DecisionKind.Idle"/>;</item>
+/// <item>the first buffered item that fits no bin of any known pod type (<see cref="ExceptionRouter"/>):
+/// <see cref="DecisionKind.Exception"/>;</item>
+/// <item>no candidate, or the best P over all candidates below <see cref="PlannerOptions.SwapThreshold"/>:
+/// <see cref="DecisionKind.PodSwap"/>;</item>
+/// <item>otherwise <see cref="DecisionKind.Stow"/> with the highest-scoring candidate whose P ≥ the swap threshold, or,
+/// with probability <see cref="PlannerOptions.ExplorationRate"/>, a uniformly drawn other candidate with P ≥
+/// <see cref="PlannerOptions.Floor"/>, flagged <see cref="StowDecision.IsExploration"/>.</item>
+/// </list>
+/// </summary>
+/// <remarks>
+/// Exploration is budgeted: it happens only while explorations + 1 ≤ rate × stow decisions so far, so the realised
+/// rate never exceeds the configured one. The random stream is seeded by <see cref="PlannerOptions.Seed"/> and drawn
+/// once per stow decision (twice when exploring), so the same seed and inputs give the same decisions.
+/// Threading: not thread-safe (see <see cref="IStowPolicy"/>). Allocation per call: the decision, its alternatives and
+/// its reason text; the candidate loop allocates nothing.
+/// </remarks>
+public sealed class StowPlanner : IStowPolicy
+{
+    private readonly ISuccessModel _model;
+    private readonly PlannerOptions _options;
+    private readonly CandidateGenerator _generator;
+    private readonly ExceptionRouter _router;
+    private readonly Random _random;
+    private double[] _scores = new double[20 * PodType.MaxBins * PrimitiveChain.Count];
+
+    /// <summary>Builds a planner.</summary>
+    /// <param name="model">Success model (prior or learned).</param>
+    /// <param name="podTypes">Every pod type the cell can be given (for exception routing).</param>
+    /// <param name="options">Settings; defaults when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    /// <exception cref="ArgumentException"><paramref name="podTypes"/> is empty.</exception>
+    public StowPlanner(ISuccessModel model, IReadOnlyList<PodType> podTypes, PlannerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _options = options ?? new PlannerOptions();
+        _options.Validate();
+        _model = model;
+        _generator = new CandidateGenerator(_options.Fit);
+        _router = new ExceptionRouter(podTypes, _options.Fit);
+        _random = new Random(_options.Seed);
+    }
+
+    /// <inheritdoc />
+    public string Name => "planner-" + _model.Name;
+
+    /// <summary>The success model in use.</summary>
+    public ISuccessModel Model => _model;
+
+    /// <summary>The settings in use.</summary>
+    public PlannerOptions Options => _options;
+
+    /// <summary>Number of <see cref="DecisionKind.Stow"/> decisions so far.</summary>
+    public int StowDecisions { get; private set; }
+
+    /// <summary>Number of those taken by exploration.</summary>
+    public int Explorations { get; private set; }
+
+    /// <summary>Explorations / stow decisions (0 before the first), ≤ <see cref="PlannerOptions.ExplorationRate"/>.</summary>
+    public double ObservedExplorationRate => StowDecisions == 0 ? 0 : (double)Explorations / StowDecisions;
+
+    /// <inheritdoc />
+    public StowDecision Decide(IReadOnlyList<Item> buffer, PodSpaceEstimate estimate, PodType podType)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentNullException.ThrowIfNull(estimate);
+        ArgumentNullException.ThrowIfNull(podType);
+        if (buffer.Count == 0)
+        {
+            return new StowDecision(DecisionKind.Idle, null, null, false, 0, [], 0, "buffer empty");
+        }
+
+        for (var i = 0; i < buffer.Count; i++)
+        {
+            if (!_router.FitsSomePodType(buffer[i]))
+            {
+                return new StowDecision(
+                    DecisionKind.Exception, buffer[i], null, false, 0, [], 0,
+                    string.Create(CultureInfo.InvariantCulture, $"item {buffer[i].Id} fits no bin of any pod type: exception path"));
+            }
+        }
+
+        var n = _generator.Generate(buffer, estimate, podType, _model);
+        var candidates = _generator.Candidates;
+        if (_scores.Length < n)
+        {
+            _scores = new double[n];
+        }
+
+        var bestP = 0.0;
+        var bestPIndex = -1;
+        var greedy = -1;
+        var threshold = _options.SwapThreshold;
+        for (var j = 0; j < n; j++)
+        {
+            var s = CandidateValue.Score(candidates[j], _options);
+            _scores[j] = s;
+            var p = candidates[j].Probability;
+            if (bestPIndex < 0 || p > bestP)
+            {
+                bestP = p;
+                bestPIndex = j;
+            }
+
+            if (p >= threshold && (greedy < 0 || s > _scores[greedy]))
+            {
+                greedy = j;
+            }
+        }
+
+        if (n == 0 || bestP < threshold)
+        {
+            var best = bestPIndex >= 0 ? candidates[bestPIndex] with { Score = _scores[bestPIndex] } : (StowCandidate?)null;
+            var reason = n == 0
+                ? "no buffered item fits any bin now: pod swap"
+                : string.Create(CultureInfo.InvariantCulture, $"best P {bestP:F3} < swap threshold {threshold:F3}: pod swap");
+            return new StowDecision(DecisionKind.PodSwap, null, best, false, bestP, TopByScore(candidates, bestPIndex), n, reason);
+        }
+
+        StowDecisions++;
+        var chosen = greedy;
+        var explored = false;
+        var rate = _options.ExplorationRate;
+        if (_random.NextDouble() < rate && Explorations + 1 <= rate * StowDecisions)
+        {
+            var pick = DrawExploration(candidates, greedy);
+            if (pick >= 0)
+            {
+                chosen = pick;
+                explored = true;
+                Explorations++;
+            }
+        }
+
+        var c = candidates[chosen] with { Score = _scores[chosen] };
+        var why = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{(explored ? "explore" : "greedy")}: {buffer[c.ItemIndex].Id} → {c.Bin} via {c.Chain} ({c.Orientation}), P {c.Probability:F3}, score {c.Score:F3}");
+        return new StowDecision(DecisionKind.Stow, buffer[c.ItemIndex], c, explored, bestP, TopByScore(candidates, chosen), n, why);
+    }
+
+    private int DrawExploration(ReadOnlySpan<StowCandidate> candidates, int greedy)
+    {
+        var floor = _options.Floor;
+        var eligible = 0;
+        for (var j = 0; j < candidates.Length; j++)
+        {
+            if (j != greedy && candidates[j].Probability >= floor)
+            {
+                eligible++;
+            }
+        }
+
+        if (eligible == 0)
+        {
+            return -1;
+        }
+
+        var k = _random.Next(eligible);
+        for (var j = 0; j < candidates.Length; j++)
+        {
+            if (j != greedy && candidates[j].Probability >= floor && k-- == 0)
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    private StowCandidate[] TopByScore(ReadOnlySpan<StowCandidate> candidates, int exclude)
+    {
+        var k = Math.Min(_options.AlternativeCount, Math.Max(0, candidates.Length - (exclude >= 0 ? 1 : 0)));
+        var top = new StowCandidate[k];
+        Span<int> picked = stackalloc int[k];
+        for (var r = 0; r < k; r++)
+        {
+            var best = -1;
+            for (var j = 0; j < candidates.Length; j++)
+            {
+                if (j == exclude || picked[..r].Contains(j))
+                {
+                    continue;
+                }
+
+                if (best < 0 || _scores[j] > _scores[best])
+                {
+                    best = j;
+                }
+            }
+
+            picked[r] = best;
+            top[r] = candidates[best] with { Score = _scores[best] };
+        }
+
+        return top;
+    }
+}
