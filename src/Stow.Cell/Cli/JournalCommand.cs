@@ -35,13 +35,13 @@ public static class JournalCommand
         cmd.Options.Add(pod);
         cmd.Options.Add(item);
         cmd.Options.Add(json);
-        cmd.SetAction(pr => Run(pr.GetValue(db)!, pr.GetValue(pod), pr.GetValue(item), pr.GetValue(json), Console.Out));
+        cmd.SetAction(pr => Run(pr.GetValue(db)!, pr.GetValue(pod), pr.GetValue(item), pr.GetValue(json), Console.Out, Console.Error));
         return cmd;
     }
 
-    /// <summary>Runs the command against <paramref name="dbPath"/>, writing to <paramref name="output"/>.</summary>
+    /// <summary>Runs the command against <paramref name="dbPath"/>, writing to <paramref name="output"/> and errors to <paramref name="error"/>.</summary>
     /// <returns>Process exit code (see the class summary).</returns>
-    public static int Run(string dbPath, string? podId, string? itemId, bool asJson, TextWriter output)
+    public static int Run(string dbPath, string? podId, string? itemId, bool asJson, TextWriter output, TextWriter error)
     {
         InventoryJournal journal;
         try
@@ -50,7 +50,7 @@ public static class JournalCommand
         }
         catch (Exception ex) when (ex is JournalException or Microsoft.Data.Sqlite.SqliteException)
         {
-            Console.Error.WriteLine($"stowcell journal: {ex.Message}");
+            error.WriteLine($"stowcell journal: {ex.Message}");
             return 1;
         }
 
@@ -61,7 +61,7 @@ public static class JournalCommand
                 : SummaryView(journal);
             if (view is null)
             {
-                Console.Error.WriteLine($"stowcell journal: {(itemId is not null ? "item " + itemId : "pod " + podId)} is not in {dbPath}");
+                error.WriteLine($"stowcell journal: {(itemId is not null ? "item " + itemId : "pod " + podId)} is not in {dbPath}");
                 return 2;
             }
 

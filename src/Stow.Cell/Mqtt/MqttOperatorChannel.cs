@@ -37,7 +37,7 @@ public sealed class MqttOperatorChannel(MqttOperatorLink link, PackMlCell? cell 
         }
 
         link.PublishPodFill(new PodFillStatus(CurrentPod, podFill));
-        link.PublishCurrentStow(currentStow);
+        link.PublishCurrentStowSummary(currentStow);
     }
 
     /// <inheritdoc />

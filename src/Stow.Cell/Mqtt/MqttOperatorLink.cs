@@ -101,7 +101,7 @@ public sealed class MqttOperatorLink : IDisposable
     public void PublishCurrentStow(CurrentStowStatus? stow) => PublishStatus(Topics.Stow, MqttPayloads.Stow(stow, _clock.UtcNow));
 
     /// <summary>Publishes the stow under way as one line of text, or null when none (retained, <c>status/stow</c>).</summary>
-    public void PublishCurrentStow(string? summary) => PublishStatus(Topics.Stow, MqttPayloads.StowSummary(summary, _clock.UtcNow));
+    public void PublishCurrentStowSummary(string? summary) => PublishStatus(Topics.Stow, MqttPayloads.StowSummary(summary, _clock.UtcNow));
 
     /// <summary>
     /// Issues a prompt to operators (retained on <c>prompts/&lt;id&gt;</c>); it stays pending, and is re-sent after

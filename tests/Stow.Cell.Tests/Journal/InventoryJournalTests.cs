@@ -139,15 +139,15 @@ public sealed class InventoryJournalTests : IDisposable
         }
 
         var pod = new StringWriter();
-        Assert.Equal(0, Stow.Cell.Cli.JournalCommand.Run(path, "POD-0007", null, false, pod));
+        Assert.Equal(0, Stow.Cell.Cli.JournalCommand.Run(path, "POD-0007", null, false, pod, new StringWriter()));
         Assert.Contains("B2   a [", pod.ToString(), StringComparison.Ordinal);
         var item = new StringWriter();
-        Assert.Equal(0, Stow.Cell.Cli.JournalCommand.Run(path, null, "a", true, item));
+        Assert.Equal(0, Stow.Cell.Cli.JournalCommand.Run(path, null, "a", true, item, new StringWriter()));
         using var doc = System.Text.Json.JsonDocument.Parse(item.ToString());
         Assert.Equal("Bin POD-0007/B2", doc.RootElement.GetProperty("Item").GetProperty("Location").GetString());
         Assert.Equal(3, doc.RootElement.GetProperty("History").GetArrayLength());
-        Assert.Equal(2, Stow.Cell.Cli.JournalCommand.Run(path, null, "nope", false, new StringWriter()));
-        Assert.Equal(1, Stow.Cell.Cli.JournalCommand.Run(_dir.File("absent.db"), null, null, false, new StringWriter()));
+        Assert.Equal(2, Stow.Cell.Cli.JournalCommand.Run(path, null, "nope", false, new StringWriter(), new StringWriter()));
+        Assert.Equal(1, Stow.Cell.Cli.JournalCommand.Run(_dir.File("absent.db"), null, null, false, new StringWriter(), new StringWriter()));
     }
 
     private InventoryJournal OpenWithPod(string? path = null)

@@ -24,23 +24,4 @@ public sealed class PackMlGraphTests
             Assert.Equal(PackMlSpec.AllowedIn(mode).Count(), edges);
         }
     }
-
-    [Fact(Timeout = 30_000)]
-    public async Task Graph_Command_Prints_The_Dot_Graph()
-    {
-        await Task.Yield();
-        var w = new StringWriter();
-        var old = Console.Out;
-        try
-        {
-            Console.SetOut(w);
-            Assert.Equal(0, Program.BuildRoot().Parse(["graph", "--mode", "Manual"]).Invoke());
-        }
-        finally
-        {
-            Console.SetOut(old);
-        }
-
-        Assert.Equal(PackMlDotGraph.Write(UnitMode.Manual), w.ToString());
-    }
 }
