@@ -14,7 +14,7 @@ class BandNet(nn.Module):
     A two-level U-Net. The band-free output is predicted as a residual on the input, gated by the
     predicted mask, so unbanded pixels pass through unchanged."""
 
-    def __init__(self, width=24):
+    def __init__(self, width=16):
         super().__init__()
         self.enc1 = nn.Sequential(block(4, width), block(width, width))
         self.enc2 = nn.Sequential(block(width, 2 * width, 2), block(2 * width, 2 * width))
@@ -36,7 +36,7 @@ class BandNet(nn.Module):
 class SpaceNet(nn.Module):
     """Space estimator: band-free crop -> (free-depth map on the bin grid [m], confidence in [0, 1])."""
 
-    def __init__(self, grid=(8, 12), width=32):
+    def __init__(self, grid=(8, 12), width=16):
         super().__init__()
         self.grid = grid
         self.features = nn.Sequential(block(4, width), block(width, width), block(width, 2 * width, 2), block(2 * width, 2 * width))

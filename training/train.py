@@ -4,7 +4,7 @@ One command (from the repository root):
     /usr/bin/python3 training/train.py --data training/out/train --val training/out/val --out models
 
 Make the data first (seeds are documented in the model cards):
-    ./run.sh perception dataset --seeds 1000-1299 --out training/out/train
+    ./run.sh perception dataset --seeds 1000-1199 --out training/out/train
     ./run.sh perception dataset --seeds 5000-5039 --out training/out/val
 """
 import argparse
@@ -88,14 +88,18 @@ def main():
     ap.add_argument("--data", required=True)
     ap.add_argument("--val", required=True)
     ap.add_argument("--out", default="models")
-    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--limit", type=int, default=5000, help="use at most this many training crops")
     a = ap.parse_args()
     common.setup(a.seed)
     rng = np.random.RandomState(a.seed)
     t0 = time.time()
     log = lambda s: print(f"[{time.time() - t0:6.1f}s] {s}", flush=True)  # noqa: E731
     meta_tr, tr = common.load(a.data)
+    keep = np.random.RandomState(a.seed).permutation(len(tr["x_obs"]))[:a.limit]
+    tr = {k: v[np.sort(keep)] for k, v in tr.items()}
+    meta_tr["crops_used"] = int(len(keep))
     meta_va, va = common.load(a.val)
     log(f"train crops {len(tr['x_obs'])}, val crops {len(va['x_obs'])}")
     band, band_metrics = train_band(tr, va, a.epochs, rng, log)

@@ -12,6 +12,8 @@ public static class Program
         var root = new RootCommand("StowCell: host of a robotic stow workcell (simulator or live hardware)");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ItemsCommand.Create());
+        root.Subcommands.Add(SimCommand.Create());
+        root.Subcommands.Add(PerceptionCommand.Create());
         root.Subcommands.Add(GraphCommand.Create());
         root.Subcommands.Add(JournalCommand.Create());
         root.Subcommands.Add(JournalStressCommand.Create());

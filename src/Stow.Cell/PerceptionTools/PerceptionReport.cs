@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Serialization;
+
+namespace Stow.Cell.PerceptionTools;
+
+/// <summary>What <c>stowcell perception eval</c> reports, with the targets of the perception issue.</summary>
+/// <param name="Sim">Simulator-scene figures.</param>
+public sealed record PerceptionReport([property: JsonPropertyName("sim")] SimPerceptionFigures Sim)
+{
+    /// <summary>Target: free-volume MAE ≤ 5% of bin volume.</summary>
+    public const double FreeVolumeTarget = 0.05;
+
+    /// <summary>Target: band-mask IoU ≥ 0.9.</summary>
+    public const double IouTarget = 0.9;
+
+    /// <summary>Whether the free-volume target is met.</summary>
+    [JsonPropertyName("free_volume_target_met")]
+    public bool FreeVolumeMet => Sim.FreeVolumeMae <= FreeVolumeTarget;
+
+    /// <summary>Whether the IoU target is met.</summary>
+    [JsonPropertyName("band_iou_target_met")]
+    public bool IouMet => Sim.BandMaskIou >= IouTarget;
+
+    /// <summary>Human-readable form.</summary>
+    public string ToText()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"simulator scenes: {Sim.Scenes} ({Sim.Bins} bins), held-out seeds");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  free-volume MAE      {Sim.FreeVolumeMae:P2} of bin volume (target <= {FreeVolumeTarget:P0}: {(FreeVolumeMet ? "met" : "NOT MET")}; a perfect front view would give {Sim.FreeVolumeMaeOfTrueMap:P2})");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  band-mask IoU        {Sim.BandMaskIou:F3} (target >= {IouTarget}: {(IouMet ? "met" : "NOT MET")})");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  largest-box error    {Sim.LargestBoxError:P2} of bin volume");
+        sb.Append(CultureInfo.InvariantCulture, $"  latency per face     p50 {Sim.FaceMsP50:F1} ms, p99 {Sim.FaceMsP99:F1} ms");
+        return sb.ToString();
+    }
+}

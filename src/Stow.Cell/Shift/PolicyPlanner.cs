@@ -1,0 +1,53 @@
+using Stow.Core.Items;
+using Stow.Core.Pods;
+using Stow.Core.Space;
+using Stow.Planning.Decision;
+using Stow.Planning.Risk;
+
+namespace Stow.Cell.Shift;
+
+/// <summary>
+/// Adapts a planning policy (<see cref="IStowPolicy"/>) to the shift, and keeps the attempt records
+/// (features, predicted P, outcome) that <c>stowcell risk fit</c> learns from. Single-threaded.
+/// </summary>
+public sealed class PolicyPlanner : IShiftPlanner
+{
+    private readonly IStowPolicy _policy;
+    private readonly List<AttemptRecord> _records = [];
+    private StowDecision? _last;
+
+    /// <summary>Wraps <paramref name="policy"/>.</summary>
+    public PolicyPlanner(IStowPolicy policy) => _policy = policy;
+
+    /// <summary>Attempt records collected so far.</summary>
+    public IReadOnlyList<AttemptRecord> Records => _records;
+
+    /// <inheritdoc />
+    public ShiftDecision Decide(IReadOnlyList<Item> buffer, PodSpaceEstimate estimate, PodType podType)
+    {
+        var d = _policy.Decide(buffer, estimate, podType);
+        _last = d;
+        return d.Kind switch
+        {
+            DecisionKind.Stow when d.Candidate is { } c => new ShiftDecision.Stow(
+                new StowAction(d.Item!, c.Bin, c.Chain.Steps, c.Orientation, c.Probability, d.IsExploration)),
+            DecisionKind.PodSwap => new ShiftDecision.PodSwap(d.BestProbability),
+            DecisionKind.Exception => new ShiftDecision.Exception(d.Item!, d.Reason),
+            _ => throw new InvalidOperationException($"planner returned {d.Kind} with {buffer.Count} items buffered: {d.Reason}"),
+        };
+    }
+
+    /// <inheritdoc />
+    public void Record(StowAction action, BinSpaceEstimate estimate, OutcomeKind outcome)
+    {
+        if (_last is { Kind: DecisionKind.Stow } d && d.Item == action.Item)
+        {
+            _records.Add(d.ToAttemptRecord(outcome switch
+            {
+                OutcomeKind.Stowed => AttemptOutcome.Stowed,
+                OutcomeKind.Unproductive => AttemptOutcome.Unproductive,
+                _ => AttemptOutcome.Defect,
+            }));
+        }
+    }
+}
