@@ -52,6 +52,7 @@ public sealed class ShiftJournal(InventoryJournal journal, Func<string, IEnumera
         var plan = JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["chain"] = action.ChainText,
+            ["orientation"] = action.Orientation.ToString(),
             ["exploration"] = action.Exploration,
         });
         return Journal.BeginAttempt(new AttemptPlan(action.Item.Id, pod, action.Bin, action.Chain, action.PredictedP, plan));

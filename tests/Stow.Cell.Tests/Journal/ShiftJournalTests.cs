@@ -5,6 +5,7 @@ using Stow.Core.Ids;
 using Stow.Core.Items;
 using Stow.Core.Space;
 using Stow.Core.Time;
+using Stow.Planning.Candidates;
 
 namespace Stow.Cell.Tests.Journal;
 
@@ -28,18 +29,19 @@ public sealed class ShiftJournalTests : IDisposable
         shift.Inducted(b);
         shift.Inducted(c);
 
-        var stow = new StowAction(a, new BinId(0, 1), [Primitive.SweepLeft], 0.97, false);
+        var stow = new StowAction(a, new BinId(0, 1), [Primitive.SweepLeft], ItemOrientation.WLH, 0.97, false);
         var id = shift.BeginAttempt(pod, stow);
         Assert.Equal(1, shift.CountUnaccounted());
         shift.EndAttempt(id, pod, stow, OutcomeKind.Stowed, "", 5.5);
 
-        var unregistered = new StowAction(b, new BinId(3, 2), [], 0.5, true);
+        var unregistered = new StowAction(b, new BinId(3, 2), [], ItemOrientation.LWH, 0.5, true);
         shift.EndAttempt(shift.BeginAttempt(pod, unregistered), pod, unregistered, OutcomeKind.Defect, "protruding", 6);
         shift.ToException(c.Id, "too many unproductive attempts");
 
         Assert.Equal(0, shift.CountUnaccounted());
         Assert.Equal(ItemLocation.InBin(pod, new BinId(0, 1)), j.GetItem(a.Id)!.Location);
         Assert.Equal(5.5, j.GetAttempt(id)!.Timings.Act);
+        Assert.Contains("\"orientation\":\"WLH\"", j.GetAttempt(id)!.Plan, StringComparison.Ordinal);
         Assert.Equal(ItemLocationKind.Exception, j.GetItem(b.Id)!.Location.Kind);
         Assert.Equal(ItemLocationKind.Exception, j.GetItem(c.Id)!.Location.Kind);
         Assert.Throws<JournalException>(() => shift.ToException(c.Id, "again"));
