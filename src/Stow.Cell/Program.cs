@@ -14,6 +14,10 @@ public static class Program
         root.Subcommands.Add(ItemsCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(PerceptionCommand.Create());
+        root.Subcommands.Add(GraphCommand.Create());
+        root.Subcommands.Add(JournalCommand.Create());
+        root.Subcommands.Add(JournalStressCommand.Create());
+        root.Subcommands.Add(MqttProbeCommand.Create());
         return root;
     }
 

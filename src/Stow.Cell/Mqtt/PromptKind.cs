@@ -1,0 +1,14 @@
+namespace Stow.Cell.Mqtt;
+
+/// <summary>What the cell asks an operator to do (ARCHITECTURE.md, "Talks to people").</summary>
+public enum PromptKind
+{
+    /// <summary>The pod is full enough: swap it for another.</summary>
+    PodSwap = 1,
+
+    /// <summary>The cell is Held on a jam: clear it.</summary>
+    ClearJam = 2,
+
+    /// <summary>An item went down the exception path: take it away.</summary>
+    TakeExceptionItem = 3,
+}
