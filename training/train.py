@@ -88,9 +88,10 @@ def main():
     ap.add_argument("--data", required=True)
     ap.add_argument("--val", required=True)
     ap.add_argument("--out", default="models")
-    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--band-epochs", type=int, default=5)
+    ap.add_argument("--space-epochs", type=int, default=30)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--limit", type=int, default=5000, help="use at most this many training crops")
+    ap.add_argument("--limit", type=int, default=8000, help="use at most this many training crops")
     a = ap.parse_args()
     common.setup(a.seed)
     rng = np.random.RandomState(a.seed)
@@ -102,8 +103,8 @@ def main():
     meta_tr["crops_used"] = int(len(keep))
     meta_va, va = common.load(a.val)
     log(f"train crops {len(tr['x_obs'])}, val crops {len(va['x_obs'])}")
-    band, band_metrics = train_band(tr, va, a.epochs, rng, log)
-    space, space_metrics = train_space(tr, va, a.epochs, rng, log, band)
+    band, band_metrics = train_band(tr, va, a.band_epochs, rng, log)
+    space, space_metrics = train_space(tr, va, a.space_epochs, rng, log, band)
     os.makedirs(a.out, exist_ok=True)
     _, c, h, w = tr["x_obs"].shape
     gr, gc = tr["y_depth"].shape[-2:]
@@ -121,7 +122,7 @@ def main():
                           [("free_depth", ["batch", 1, gr, gc]), ("confidence", ["batch", 1])],
                           {"mean": [0, 0, 0, 0], "std": [1, 1, 1, 1], "scale": 1.0})
     metrics = {"train": meta_tr, "val": meta_va, **band_metrics, **space_metrics,
-               "epochs": a.epochs, "seed": a.seed, "seconds": time.time() - t0}
+               "band_epochs": a.band_epochs, "space_epochs": a.space_epochs, "seed": a.seed, "seconds": time.time() - t0}
     with open(os.path.join(a.out, "training-metrics.json"), "w") as f:
         json.dump(metrics, f, indent=2)
     log(json.dumps({k: v for k, v in metrics.items() if k.startswith("val")}))
