@@ -162,7 +162,7 @@ public sealed class ShiftHost
                 };
                 try
                 {
-                    var pipeline = PerceptionModels.Load(Path.Combine(_root, _o.Perception.Models), type, SimScenes.Quads(camera, type), options, _logs.CreateLogger("Stow.Perception"));
+                    var pipeline = PerceptionModels.Load(Path.Combine(_root, _o.Perception.Models), type, camera, options, _logs.CreateLogger("Stow.Perception"));
                     var images = Path.Combine(CatalogPaths.ResolveDataRoot(_o.DataDir), "items", "arc2017", "images");
                     return new RenderedPerception(world, pipeline, camera, Directory.Exists(images) ? images : null, _o.Seed);
                 }
