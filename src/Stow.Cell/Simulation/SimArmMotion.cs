@@ -37,6 +37,8 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
     private readonly LoopJitterRecorder _jitter;
     private readonly Func<bool> _done;
     private readonly HashSet<int> _jamAt = [];
+    private readonly StaticContactGeometry _structure;
+    private BinSpec? _lastBin;
     private int _stowIndex;
     private bool _disposed;
 
@@ -52,7 +54,8 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         Options = options ?? new SimArmMotionOptions();
         _world = world;
         _clock = clock;
-        _cell = new SimCell(Options.Seed, new SimPodContactGeometry(world.Current)) { Bins = world.PodType.Bins };
+        _structure = StructureOf(world.PodType);
+        _cell = new SimCell(Options.Seed, Options.ItemContact ? new SimPodContactGeometry(world.Current) : _structure) { Bins = world.PodType.Bins };
         world.PodArrived += OnPodArrived;
         _hardware = SimHardware.BuildManager(Options.HardwareConfigJson, _cell);
         var report = _hardware.Bringup();
@@ -112,6 +115,7 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
 
         var (plan, feedLength, width) = SimStowPlanBuilder.Build(_world, action, Options.Limits);
         var sequence = StowSequence.Create(plan);
+        _lastBin = plan.Bin;
         var t0 = _clock.Now;
         Resume();
         _eoat.LoadItem(feedLength, width, action.Item.Mass);
@@ -125,12 +129,24 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         var reason = result.Status == ActionStatus.Running ? FailureReason.Timeout : result.Reason;
         var needsOperator = reason is FailureReason.ItemNotDetected or FailureReason.HardwareFault
             || (step == "insertion" && reason == FailureReason.Stall);
-        Recover(plan.Bin, plan.EffectiveLimits);
         var text = $"{step}: {ReasonText(reason, step)}";
+        var recovery = Recover(plan.Bin, plan.EffectiveLimits);
+        if (recovery is not null)
+        {
+            // The arm could not be brought back to a safe pose with the bands released: an operator must look.
+            text += $"; recovery {recovery}";
+            needsOperator = true;
+        }
+
         return new MotionReport(false, _clock.Now - t0, text, needsOperator);
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Clears the belt-jam knob, takes the held item out (the operator removes it), resets a protective stop,
+    /// re-activates components that went down their error path, and, standing in for the operator jogging the arm
+    /// clear, retracts and releases the bands of the last bin with the pod's items out of the contact geometry.
+    /// </remarks>
     public void ClearFault()
     {
         _eoat.Faults.BeltJam = false;
@@ -147,6 +163,15 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
             {
                 c.Activate();
             }
+        }
+
+        if (_lastBin is not null)
+        {
+            var geometry = _cell.Geometry;
+            _cell.Geometry = _structure;
+            Resume();
+            Recover(_lastBin, Options.Limits);
+            _cell.Geometry = geometry;
         }
     }
 
@@ -179,7 +204,27 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         _ => reason.ToString(),
     };
 
-    private void OnPodArrived(object? sender, SimPod pod) => _cell.Geometry = new SimPodContactGeometry(pod);
+    private static StaticContactGeometry StructureOf(PodType type)
+    {
+        var g = new StaticContactGeometry();
+        foreach (var bin in type.Bins)
+        {
+            for (var w = 0; w < 5; w++)
+            {
+                g.AddWall(SimPod.ToPodFace(bin, SimPod.Wall(bin, w)));
+            }
+        }
+
+        return g;
+    }
+
+    private void OnPodArrived(object? sender, SimPod pod)
+    {
+        if (Options.ItemContact)
+        {
+            _cell.Geometry = new SimPodContactGeometry(pod);
+        }
+    }
 
     /// <summary>
     /// Runs two idle cycles after the shift's clock moved on outside the loop (perception, pod swap): the first
@@ -211,14 +256,18 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         return r;
     }
 
-    private void Recover(BinSpec bin, PrimitiveLimits limits)
+    /// <summary>Retract and release the bands after a failed step.</summary>
+    /// <returns>Null when the arm ended safe; otherwise "step: reason" of the recovery failure.</returns>
+    private string? Recover(BinSpec bin, PrimitiveLimits limits)
     {
         if (!_runner.Context.HardwareReady)
         {
-            return;
+            return "skipped: hardware fault";
         }
 
         _runner.Context.Eoat.CommandBelts(0, 0);
-        Run(new StowSequence([new RetractAction(bin, limits), new ReleaseBandsAction(limits)]));
+        var recovery = new StowSequence([new RetractAction(bin, limits), new ReleaseBandsAction(limits)]);
+        var r = Run(recovery);
+        return r.Status == ActionStatus.Succeeded ? null : $"{recovery.FailedStep}: {ReasonText(r.Reason, recovery.FailedStep)}";
     }
 }

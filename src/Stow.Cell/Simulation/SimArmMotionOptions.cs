@@ -15,6 +15,15 @@ public sealed record SimArmMotionOptions
     /// <summary>Simulated-time bound of one stow sequence [s]; past it the sequence is halted and reported as a timeout.</summary>
     public double TimeLimitSeconds { get; init; } = 60;
 
+    /// <summary>
+    /// True (default): the arm touches the world's pod as it is, walls and items
+    /// (<see cref="Stow.Sim.Devices.Contact.SimPodContactGeometry"/>, read-only: items are immovable, so a sweep,
+    /// flip or slot that meets an item stops on the contact force limit). False: the arm touches the bin
+    /// structure only (floors, ceilings, side walls, backs of every bin of the pod type) and the world's outcome
+    /// model alone decides what the primitives do to the contents.
+    /// </summary>
+    public bool ItemContact { get; init; } = true;
+
     /// <summary>Hardware configuration (a <c>hardware</c> section with sim.* components).</summary>
     public string HardwareConfigJson { get; init; } = SimHardware.DefaultConfigJson;
 

@@ -72,13 +72,15 @@ public sealed class SimArmMotionTests
         Assert.Equal(a, b);
     }
 
-    [Fact(Timeout = 120_000)]
-    public async Task Every_Chain_Stays_Within_The_Stow_Time_Budget()
+    [Theory(Timeout = 120_000)]
+    [InlineData(0.3, true)]
+    [InlineData(0.3, false)]
+    public async Task Every_Chain_Stays_Within_The_Stow_Time_Budget(double prefill, bool itemContact)
     {
         await Task.Yield();
         Primitive[][] chains = [[], [Primitive.SweepLeft], [Primitive.SweepRight], [Primitive.Flip], [Primitive.Stack], [Primitive.Slot], [Primitive.SweepLeft, Primitive.Slot]];
-        var (world, clock) = NewWorld(5);
-        using var motion = new SimArmMotion(world, clock);
+        var (world, clock) = NewWorld(5, prefill);
+        using var motion = new SimArmMotion(world, clock, new SimArmMotionOptions { ItemContact = itemContact });
         var n = 0;
         foreach (var chain in chains)
         {
@@ -98,12 +100,36 @@ public sealed class SimArmMotionTests
             }
 
             var text = chain.Length == 0 ? "None" : string.Join('+', chain);
-            _output.WriteLine($"{text}: mean {times.Average():F2} s, min {times.Min():F2}, max {times.Max():F2}; failures {failures.Count}: {string.Join(", ", failures)}");
+            _output.WriteLine($"prefill {prefill} items {itemContact}: {text}: mean {times.Average():F2} s, min {times.Min():F2}, max {times.Max():F2}; failures {failures.Count}: {string.Join(", ", failures)}");
             Assert.InRange(times.Average(), 1.0, 12.0);
         }
 
         var stats = motion.LoopStatistics;
         _output.WriteLine($"cycles {stats.Cycles}, jitter p99 {motion.JitterP99Ms:F4} ms, body mean {stats.MeanBody * 1e6:F1} us max {stats.MaxBody * 1e6:F1} us, samples {motion.JitterSamplesMs().Count}");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Clear_Fault_Frees_An_Arm_Left_Stuck_In_An_Item_And_The_Next_Stow_Succeeds()
+    {
+        await Task.Yield();
+        var (world, clock) = NewWorld(5);
+        using var motion = new SimArmMotion(world, clock);
+        MotionReport? stuck = null;
+        for (var row = 0; row < 10 && stuck is null; row++)
+        {
+            for (var col = 0; col < 4 && stuck is null; col++)
+            {
+                var r = motion.Execute(Action((row * 4) + col + 1, new BinId(row, col), [Primitive.Stack]));
+                stuck = r.FailureReason?.Contains("recovery", StringComparison.Ordinal) == true ? r : null;
+            }
+        }
+
+        Assert.NotNull(stuck);
+        Assert.True(stuck.NeedsOperator);
+        motion.ClearFault();
+        var after = motion.Execute(Action(99, new BinId(9, 3), []));
+
+        Assert.True(after.Succeeded, after.FailureReason);
     }
 
     private static double[] Durations(int seed)
@@ -118,10 +144,10 @@ public sealed class SimArmMotionTests
         ];
     }
 
-    private static (SimShiftWorld World, VirtualClock Clock) NewWorld(int seed)
+    private static (SimShiftWorld World, VirtualClock Clock) NewWorld(int seed, double prefillMax = 0.3)
     {
         Item[] prefill = [Item(100, 0.15, 0.10, 0.05), Item(101, 0.20, 0.12, 0.08), Item(102, 0.10, 0.08, 0.04)];
-        return (new SimShiftWorld(Fabric40.Value, prefill, 0.3, seed), new VirtualClock());
+        return (new SimShiftWorld(Fabric40.Value, prefill, prefillMax, seed), new VirtualClock());
     }
 
     private static StowAction Action(int n, BinId bin, Primitive[] chain) =>
