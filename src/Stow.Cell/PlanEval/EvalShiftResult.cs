@@ -1,0 +1,18 @@
+using Stow.Cell.Shift;
+using Stow.Planning.Calibration;
+using Stow.Planning.Risk;
+
+namespace Stow.Cell.PlanEval;
+
+/// <summary>What one policy did in one simulated evaluation shift. Immutable.</summary>
+/// <param name="Summary">Rates, density at swap, calibration (deciles) and chain usage.</param>
+/// <param name="Records">Every attempt as an attempt record (features, predicted P, outcome).</param>
+/// <param name="Shift">The shift runner's own figures.</param>
+/// <param name="Items">Items drawn for the shift.</param>
+/// <param name="PodLimitReached">True when the shift ended at the pod limit (else the items ran out).</param>
+public sealed record EvalShiftResult(
+    PolicyEvaluationSummary Summary,
+    IReadOnlyList<AttemptRecord> Records,
+    ShiftResult Shift,
+    int Items,
+    bool PodLimitReached);
