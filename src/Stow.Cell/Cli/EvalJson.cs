@@ -24,6 +24,7 @@ internal static class EvalJson
         o["items_stowed"] = r.Shift.Summary.Stowed;
         o["pods_used"] = r.Shift.Summary.Pods;
         o["pod_limit_reached"] = r.PodLimitReached;
+        o["outcomes"] = JsonSerializer.SerializeToNode(r.Outcomes, Options);
         o["sim_seconds"] = Math.Round(r.Shift.Summary.SimSeconds, 3);
         o["uph"] = Math.Round(r.Shift.Summary.Uph, 3);
         return o;
@@ -83,6 +84,7 @@ internal static class EvalJson
         {
             w.WriteLine();
             w.WriteLine($"{r.Summary.Policy}: chains " + string.Join(", ", r.Summary.ChainUsage.Select(kv => $"{kv.Key} {kv.Value}")));
+            w.WriteLine($"{r.Summary.Policy}: outcomes " + string.Join(", ", r.Outcomes.Select(kv => $"{kv.Key} {kv.Value}")));
             if (r.Summary.Calibration is { } c)
             {
                 w.WriteLine("predicted vs realized by decile:");

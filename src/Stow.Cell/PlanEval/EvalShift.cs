@@ -15,7 +15,7 @@ namespace Stow.Cell.PlanEval;
 /// <summary>
 /// One planning policy on the simulated world for <c>stowcell plan eval</c> and <c>risk fit</c>: a stream of
 /// prefilled pods (<see cref="SimShiftWorld"/>) with ground-truth space (<see cref="GroundTruthPerception"/>),
-/// <see cref="TimedMotion"/>, a <see cref="MemoryJournal"/>, an <see cref="AutoAckOperator"/> and PackML over a
+/// <see cref="TimedMotion"/>, a <see cref="MemoryJournal"/> (counting outcome reasons), an <see cref="AutoAckOperator"/> and PackML over a
 /// <see cref="VirtualClock"/>, run by <see cref="ShiftRunner"/> until the pod limit or the items run out.
 /// Deterministic for (catalogue, pod type, policy, options). Stateless.
 /// </summary>
@@ -54,8 +54,9 @@ public static class EvalShift
         var planner = new PolicyPlanner(policy);
         var states = new PackMlShiftStates(new PackMlCell(clock));
         var shiftOptions = new ShiftOptions { MaxPods = options.Pods, EndAtPodLimit = true };
+        var journal = new ReasonCountingJournal();
         var runner = new ShiftRunner(world, new GroundTruthPerception(world), planner, new TimedMotion(clock),
-            new MemoryJournal(), new AutoAckOperator(), states, clock, shiftOptions, log ?? NullLogger.Instance);
+            journal, new AutoAckOperator(), states, clock, shiftOptions, log ?? NullLogger.Instance);
         var shift = runner.Run(items, CancellationToken.None);
         var eval = new PolicyEvaluation(policy.Name);
         foreach (var r in planner.Records)
@@ -74,6 +75,6 @@ public static class EvalShift
         }
 
         return new EvalShiftResult(eval.Summarize(10, ReliabilityBinning.EqualCount), planner.Records.ToList(), shift,
-            items.Count, runner.PodLimitReached);
+            items.Count, runner.PodLimitReached, journal.Reasons);
     }
 }

@@ -10,9 +10,11 @@ namespace Stow.Cell.PlanEval;
 /// <param name="Shift">The shift runner's own figures.</param>
 /// <param name="Items">Items drawn for the shift.</param>
 /// <param name="PodLimitReached">True when the shift ended at the pod limit (else the items ran out).</param>
+/// <param name="Outcomes">Attempts by outcome and the world's reason (<c>stowed</c>, <c>defect:protruding</c>, <c>unproductive:nofit</c>, ...).</param>
 public sealed record EvalShiftResult(
     PolicyEvaluationSummary Summary,
     IReadOnlyList<AttemptRecord> Records,
     ShiftResult Shift,
     int Items,
-    bool PodLimitReached);
+    bool PodLimitReached,
+    IReadOnlyDictionary<string, int> Outcomes);
