@@ -21,6 +21,7 @@ internal static class EvalJson
     {
         var o = JsonSerializer.SerializeToNode(r.Summary, Options)!.AsObject();
         o["items_drawn"] = r.Items;
+        o["items_attempted"] = r.ItemsAttempted;
         o["items_stowed"] = r.Shift.Summary.Stowed;
         o["pods_used"] = r.Shift.Summary.Pods;
         o["pod_limit_reached"] = r.PodLimitReached;
@@ -68,12 +69,12 @@ internal static class EvalJson
     /// <summary>Plain comparison table, one row per policy.</summary>
     public static void WriteTable(TextWriter w, IReadOnlyList<EvalShiftResult> results)
     {
-        w.WriteLine($"{"policy",-22} {"items",6} {"attempts",8} {"stowed",6} {"success",8} {"unprod",8} {"defect",8} {"dens@swap",9} {"pods",4} {"exc",4} {"Brier",7} {"ECE",7} {"UPH",6}");
+        w.WriteLine($"{"policy",-22} {"items",6} {"tried",6} {"attempts",8} {"stowed",6} {"success",8} {"unprod",8} {"defect",8} {"dens@swap",9} {"pods",4} {"exc",4} {"Brier",7} {"ECE",7} {"UPH",6}");
         foreach (var r in results)
         {
             var s = r.Summary;
             w.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{s.Policy,-22} {r.Items,6} {s.Attempts,8} {r.Shift.Summary.Stowed,6} {F(s.SuccessRate),8} {F(s.UnproductiveRate),8} {F(s.DefectRate),8} {F(s.DensityAtSwap),9} {r.Shift.Summary.Pods,4} {s.Exceptions,4} {F(s.Brier),7} {F(s.Ece),7} {r.Shift.Summary.Uph,6:F1}"));
+                $"{s.Policy,-22} {r.Items,6} {r.ItemsAttempted,6} {s.Attempts,8} {r.Shift.Summary.Stowed,6} {F(s.SuccessRate),8} {F(s.UnproductiveRate),8} {F(s.DefectRate),8} {F(s.DensityAtSwap),9} {r.Shift.Summary.Pods,4} {s.Exceptions,4} {F(s.Brier),7} {F(s.Ece),7} {r.Shift.Summary.Uph,6:F1}"));
         }
     }
 

@@ -75,6 +75,6 @@ public static class EvalShift
         }
 
         return new EvalShiftResult(eval.Summarize(10, ReliabilityBinning.EqualCount), planner.Records.ToList(), shift,
-            items.Count, runner.PodLimitReached, journal.Reasons);
+            items.Count, journal.AttemptedItems.Count, runner.PodLimitReached, journal.Reasons);
     }
 }
