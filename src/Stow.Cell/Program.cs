@@ -18,6 +18,8 @@ public static class Program
         root.Subcommands.Add(JournalCommand.Create());
         root.Subcommands.Add(JournalStressCommand.Create());
         root.Subcommands.Add(MqttProbeCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(RiskCommand.Create());
         return root;
     }
 

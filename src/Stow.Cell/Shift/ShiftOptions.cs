@@ -20,4 +20,11 @@ public sealed class ShiftOptions
 
     /// <summary>Upper bound on pods used in one shift (guards against a planner that never stows).</summary>
     public int MaxPods { get; set; } = 200;
+
+    /// <summary>
+    /// When true, reaching <see cref="MaxPods"/> ends the shift cleanly (PackML Complete, the last pod's density
+    /// counted as at swap, unstowed items left in the buffer) instead of stopping it as an error: planning
+    /// evaluations (<c>stowcell plan eval</c>, <c>risk fit</c>) run a fixed number of pods. Default false.
+    /// </summary>
+    public bool EndAtPodLimit { get; set; }
 }

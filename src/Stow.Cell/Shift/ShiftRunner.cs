@@ -54,6 +54,9 @@ public sealed partial class ShiftRunner
         _log = log;
     }
 
+    /// <summary>True when the shift ended cleanly at <see cref="ShiftOptions.MaxPods"/> (<see cref="ShiftOptions.EndAtPodLimit"/>).</summary>
+    public bool PodLimitReached { get; private set; }
+
     /// <summary>Raised after each attempt, pod swap or exception, on the shift thread.</summary>
     public event EventHandler<ShiftProgress>? Progress;
 
@@ -80,7 +83,7 @@ public sealed partial class ShiftRunner
                 case ShiftDecision.PodSwap swap:
                     if (!SwapPod(swap.BestP))
                     {
-                        return Finish(items.Count, aborted: true);
+                        return PodLimitReached ? EndAtPodLimit(items.Count, queue.Count) : Finish(items.Count, aborted: true);
                     }
 
                     break;
@@ -112,6 +115,13 @@ public sealed partial class ShiftRunner
         }
 
         return Finish(items.Count, aborted: false);
+    }
+
+    private ShiftResult EndAtPodLimit(int items, int queued)
+    {
+        _log.LogInformation("pod limit {MaxPods} reached: shift complete with {Buffered} items in the buffer and {Queued} not inducted", _options.MaxPods, _buffer.Count, queued);
+        _states.Command("Complete");
+        return Finish(items, aborted: false);
     }
 
     private bool Attempt(StowAction action)
@@ -193,6 +203,13 @@ public sealed partial class ShiftRunner
 
         if (_pods >= _options.MaxPods)
         {
+            if (_options.EndAtPodLimit)
+            {
+                PodLimitReached = true;
+                _densities.Add(_world.Density);
+                return false;
+            }
+
             _log.LogError("pod limit {MaxPods} reached", _options.MaxPods);
             return false;
         }
