@@ -61,6 +61,12 @@ public sealed class CellOptions
         /// <summary>ONNX Runtime intra-op threads (0 = ORT default).</summary>
         public int IntraOpThreads { get; set; } = 1;
 
+        /// <summary>
+        /// Safety margin subtracted from predicted free depths [m] before planning: the space model's
+        /// free-depth MAE on validation seeds (models/training-metrics.json), rounded up.
+        /// </summary>
+        public double DepthMargin { get; set; } = 0.04;
+
         /// <summary>Folder with band.onnx and space.onnx (relative to the repository root).</summary>
         public string Models { get; set; } = "models";
     }

@@ -163,6 +163,7 @@ public sealed class ShiftHost
                 try
                 {
                     var pipeline = PerceptionModels.Load(Path.Combine(_root, _o.Perception.Models), type, camera, options, _logs.CreateLogger("Stow.Perception"));
+                    pipeline.DepthMargin = (float)_o.Perception.DepthMargin;
                     var images = Path.Combine(CatalogPaths.ResolveDataRoot(_o.DataDir), "items", "arc2017", "images");
                     return new RenderedPerception(world, pipeline, camera, Directory.Exists(images) ? images : null, _o.Seed);
                 }
@@ -176,9 +177,32 @@ public sealed class ShiftHost
         }
     }
 
-    private IShiftMotion BuildMotion(SimShiftWorld world, VirtualClock clock) => _o.Motion.Mode switch
+    private IShiftMotion BuildMotion(SimShiftWorld world, VirtualClock clock)
     {
-        "timed" => new TimedMotion(clock),
-        _ => throw new ShiftSetupException($"Motion:Mode '{_o.Motion.Mode}' is not 'arm' or 'timed'"),
-    };
+        switch (_o.Motion.Mode)
+        {
+            case "timed":
+                return new TimedMotion(clock);
+            case "arm":
+                try
+                {
+                    // Items are not solid to the arm: the world's outcome model decides what a primitive does to
+                    // them (the contact model treats items as immovable, which would stop every sweep).
+                    var arm = new SimArmMotion(world, clock, new SimArmMotionOptions { Seed = _o.Seed, RateHz = _o.Motion.RateHz, ItemContact = false });
+                    if (_o.Motion.BeltJamAtStow > 0)
+                    {
+                        arm.InjectBeltJamAt(_o.Motion.BeltJamAtStow);
+                    }
+
+                    return arm;
+                }
+                catch (InvalidOperationException e)
+                {
+                    throw new ShiftSetupException($"simulated hardware did not come up: {e.Message}", e);
+                }
+
+            default:
+                throw new ShiftSetupException($"Motion:Mode '{_o.Motion.Mode}' is not 'arm' or 'timed'");
+        }
+    }
 }

@@ -31,6 +31,8 @@ public sealed class PodSpacePipeline : IDisposable
     private readonly ModelNormalization? _bandNorm;
     private readonly ModelNormalization? _spaceNorm;
     private readonly float[][] _rays;
+    private readonly string _spaceInput;
+    private readonly int _spaceChannels;
 
     /// <summary>Channels of the space model's input: band-free R, G, B, D, then ray x, ray y.</summary>
     public const int SpaceChannels = 6;
@@ -53,7 +55,11 @@ public sealed class PodSpacePipeline : IDisposable
         var input = Spec(band.Manifest, band.Manifest.Inputs, "crop");
         Spec(band.Manifest, band.Manifest.Outputs, "band_free");
         Spec(band.Manifest, band.Manifest.Outputs, "band_mask");
-        var spaceIn = Spec(space.Manifest, space.Manifest.Inputs, "space_in");
+        // Space models of version 1 take the band-free crop alone ('band_free', 4 channels); version 2
+        // adds the two viewing-ray channels ('space_in', 6 channels).
+        var spaceIn = space.Manifest.Inputs.FirstOrDefault(i => i.Name == "space_in") ?? Spec(space.Manifest, space.Manifest.Inputs, "band_free");
+        _spaceInput = spaceIn.Name;
+        _spaceChannels = spaceIn.Name == "space_in" ? SpaceChannels : BinRectifier.Channels;
         var depth = Spec(space.Manifest, space.Manifest.Outputs, "free_depth");
         Spec(space.Manifest, space.Manifest.Outputs, "confidence");
         if (input.Shape.Count != 4 || input.Shape[1].Size != BinRectifier.Channels || depth.Shape.Count != 4)
@@ -66,9 +72,9 @@ public sealed class PodSpacePipeline : IDisposable
         GridRows = (int)depth.Shape[2].Size;
         GridCols = (int)depth.Shape[3].Size;
         _bandNorm = input.Normalization;
-        if (spaceIn.Shape.Count != 4 || spaceIn.Shape[1].Size != SpaceChannels)
+        if (spaceIn.Shape.Count != 4 || spaceIn.Shape[1].Size != _spaceChannels)
         {
-            throw new ModelContractException(space.Manifest.ModelPath, "inputs", $"model {space.Manifest.Name}: input 'space_in' must be [batch,{SpaceChannels},H,W], is {spaceIn.ShapeText}");
+            throw new ModelContractException(space.Manifest.ModelPath, "inputs", $"model {space.Manifest.Name}: input '{spaceIn.Name}' must be [batch,{_spaceChannels},H,W], is {spaceIn.ShapeText}");
         }
 
         _spaceNorm = spaceIn.Normalization;
@@ -81,10 +87,10 @@ public sealed class PodSpacePipeline : IDisposable
 
     /// <summary>
     /// Safety margin subtracted from every predicted free depth [m] before analysis, so that an
-    /// over-estimate does not turn into an item left protruding past the bands. Default 0.04 m: the
-    /// space model's free-depth MAE on held-out simulator seeds (models/space.md).
+    /// over-estimate does not turn into an item left protruding past the bands. 0 by default (the raw
+    /// estimate, as evaluated); the main job sets it to the space model's validation free-depth MAE.
     /// </summary>
-    public float DepthMargin { get; init; } = 0.04f;
+    public float DepthMargin { get; set; }
 
     /// <summary>Crop width [px].</summary>
     public int CropWidth { get; }
@@ -147,16 +153,20 @@ public sealed class PodSpacePipeline : IDisposable
 
         Normalize(crop, _bandNorm, BinRectifier.Channels);
         p.Band.Run();
-        var spaceIn = p.Space.Input("space_in").AsSpan<float>();
+        var spaceIn = p.Space.Input(_spaceInput).AsSpan<float>();
         var bandFree = p.Band.Output("band_free").AsSpan<float>();
         var plane = CropWidth * CropHeight;
+        var stride = _spaceChannels * plane;
         for (var k = 0; k < count; k++)
         {
-            bandFree.Slice(k * size, size).CopyTo(spaceIn.Slice(k * SpaceChannels * plane, size));
-            _rays[first + k].CopyTo(spaceIn.Slice((k * SpaceChannels * plane) + size, 2 * plane));
+            bandFree.Slice(k * size, size).CopyTo(spaceIn.Slice(k * stride, size));
+            if (_spaceChannels == SpaceChannels)
+            {
+                _rays[first + k].CopyTo(spaceIn.Slice((k * stride) + size, 2 * plane));
+            }
         }
 
-        Normalize(spaceIn.Slice(0, count * SpaceChannels * plane), _spaceNorm, SpaceChannels);
+        Normalize(spaceIn.Slice(0, count * stride), _spaceNorm, _spaceChannels);
         p.Space.Run();
     }
 
