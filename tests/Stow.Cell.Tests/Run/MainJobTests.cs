@@ -74,4 +74,35 @@ public class MainJobTests
 
         Assert.Contains("Cell:Planning:ExplorationRate", err.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact(Timeout = 300_000)]
+    public async Task A_Belt_Jam_Holds_The_Cell_Prompts_An_Operator_Over_Mqtt_And_Resumes_After_The_Ack()
+    {
+        using var dir = new TempDir();
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Cell:Items"] = "6",
+            ["Cell:Catalog"] = "arc2017",
+            ["Cell:Seed"] = "11",
+            ["Cell:Perception:Mode"] = "groundtruth",
+            ["Cell:Motion:Mode"] = "arm",
+            ["Cell:Motion:BeltJamAtStow"] = "2",
+        };
+        var code = await RunCommand.RunAsync(null, overrides, dir.Path, json: true);
+
+        Assert.Equal(0, code);
+        var log = await File.ReadAllLinesAsync(Path.Combine(dir.Path, "logs", "stowcell.log.json"));
+        int First(string needle) => Array.FindIndex(log, l => l.Contains(needle, StringComparison.Ordinal));
+        var held = First("\"To\":\"Held\"");
+        var prompt = First("(ClearJam)");
+        var ack = First("simulated operator acknowledged ClearJam");
+        var unheld = First("\"To\":\"Unholding\"");
+        Assert.True(held >= 0, "the cell went to Held");
+        Assert.True(prompt > held, "a clear-jam prompt was sent after Held");
+        Assert.True(ack > prompt, "the simulated operator acknowledged it over MQTT");
+        Assert.True(unheld > ack, "the cell left Held after the acknowledgement");
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(dir.File("summary.json")));
+        Assert.Equal(0, summary.RootElement.GetProperty("unaccounted").GetInt32());
+        Assert.True(summary.RootElement.GetProperty("stowed").GetInt32() > 0, "stows went on after the jam");
+    }
 }
