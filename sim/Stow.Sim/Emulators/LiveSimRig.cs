@@ -14,7 +14,8 @@ namespace Stow.Sim.Emulators;
 /// <c>emulatorDevice</c>, default <c>device + ".emu"</c>; relative paths resolve in <see cref="DeviceDirectory"/>),
 /// starts the matching emulator backed by a simulated device on the shared <see cref="SimCell"/>, self-stepping on the
 /// wall clock, and builds the <see cref="HardwareManager"/> from the whole configuration (simulated types plus the
-/// Modbus drivers). Dispose stops the emulators, kills each socat by its PID and removes a directory it created.
+/// Modbus drivers). Dispose shuts the hardware down, stops the emulators, kills each socat by its PID and removes a
+/// directory it created.
 /// Emulator parameters per component: <c>emulatorWatchdog</c> [s] (default 1.0, looser than the map's 200 ms because
 /// a simulated cell may pause between cycles), the simulated device's own parameters and <c>faults</c>.
 /// </summary>
@@ -91,9 +92,13 @@ public sealed class LiveSimRig : IDisposable
         }
     }
 
-    /// <summary>Stops the emulators, kills socat (by PID) and removes the link directory if the rig made it.</summary>
+    /// <summary>
+    /// Shuts the hardware down (closing the drivers' ports), stops the emulators, kills each socat by its PID and removes
+    /// the link directory if the rig made it.
+    /// </summary>
     public void Dispose()
     {
+        Hardware?.ShutdownAll();
         foreach (var e in _emulators)
         {
             e.Dispose();

@@ -23,7 +23,7 @@ public class ModbusEoatPtyTests
     public void Beam_Sensors_Read_Back_While_The_Belts_Feed_An_Item_Into_The_Bin()
     {
         using var rig = new DriverPtyRig();
-        rig.EoatEmulator.Device.LoadItem(0.12, 0.05, 0.3);
+        rig.EoatEmulator.Device.LoadItem(0.22, 0.05, 0.3);
         DriverPtyRig.Activate(rig.Eoat);
         Assert.True(rig.CycleUntil(rig.Eoat, () => rig.Eoat.State.FrontBeamBlocked && rig.Eoat.State.RearBeamBlocked), "both beams see the loaded item");
         Assert.Equal(CommandStatus.Accepted, rig.Eoat.CommandBelts(0.3, 0.3));
