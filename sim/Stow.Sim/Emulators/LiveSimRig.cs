@@ -12,12 +12,15 @@ namespace Stow.Sim.Emulators;
 /// rest simulated (<c>config/cell.live-sim.json</c>). For every component of type <c>modbus.eoat</c> or
 /// <c>modbus.band_separator</c> it starts one socat pair (host end = the component's <c>device</c>, emulator end = its
 /// <c>emulatorDevice</c>, default <c>device + ".emu"</c>; relative paths resolve in <see cref="DeviceDirectory"/>),
-/// starts the matching emulator backed by a simulated device on the shared <see cref="SimCell"/>, self-stepping on the
-/// wall clock, and builds the <see cref="HardwareManager"/> from the whole configuration (simulated types plus the
+/// starts the matching emulator backed by a simulated device on the shared <see cref="SimCell"/> (self-stepping on the
+/// wall clock, or stepped by the caller through <see cref="Step"/>), and builds the <see cref="HardwareManager"/> from the whole configuration (simulated types plus the
 /// Modbus drivers). Dispose shuts the hardware down, stops the emulators, kills each socat by its PID and removes a
 /// directory it created.
 /// Emulator parameters per component: <c>emulatorWatchdog</c> [s] (default 1.0, looser than the map's 200 ms because
 /// a simulated cell may pause between cycles), the simulated device's own parameters and <c>faults</c>.
+/// Threading: the emulators run on their own threads and write the shared <see cref="SimCell"/>'s EOAT and band
+/// fields (held item, paddle gap, spatula extension, engaged bin) while the control loop reads them: single-word
+/// writes, no torn values, but no cycle-exact ordering either (as with real devices on a line).
 /// </summary>
 /// <example>
 /// <code>
@@ -58,8 +61,10 @@ public sealed class LiveSimRig : IDisposable
     /// <exception cref="FormatException">The configuration is invalid.</exception>
     /// <exception cref="InvalidOperationException">socat could not be started.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static LiveSimRig StartFromFile(string path, SimCell cell, string? deviceDirectory = null) =>
-        Start(File.ReadAllText(path), cell, deviceDirectory);
+    /// <param name="selfStepping">True: the emulated devices move on the wall clock (a real-time paced cell); false: the
+    /// caller advances them with <see cref="Step"/> each control cycle (a cell on a simulated clock).</param>
+    public static LiveSimRig StartFromFile(string path, SimCell cell, string? deviceDirectory = null, bool selfStepping = true) =>
+        Start(File.ReadAllText(path), cell, deviceDirectory, selfStepping);
 
     /// <summary>Starts the rig from configuration text.</summary>
     /// <param name="configJson">Cell configuration with a <c>hardware</c> section.</param>
@@ -68,7 +73,8 @@ public sealed class LiveSimRig : IDisposable
     /// <returns>The running rig.</returns>
     /// <exception cref="FormatException">The configuration is invalid.</exception>
     /// <exception cref="InvalidOperationException">socat could not be started.</exception>
-    public static LiveSimRig Start(string configJson, SimCell cell, string? deviceDirectory = null)
+    /// <param name="selfStepping">As in <see cref="StartFromFile"/>.</param>
+    public static LiveSimRig Start(string configJson, SimCell cell, string? deviceDirectory = null, bool selfStepping = true)
     {
         ArgumentNullException.ThrowIfNull(cell);
         var config = HardwareConfig.Parse(configJson);
@@ -78,7 +84,7 @@ public sealed class LiveSimRig : IDisposable
         var rig = new LiveSimRig(Path.GetFullPath(dir), owns);
         try
         {
-            rig.StartDevices(config, cell);
+            rig.StartDevices(config, cell, selfStepping);
             var registry = new HardwareRegistry();
             SimHardware.Register(registry, cell);
             ModbusDrivers.Register(registry, rig.DeviceDirectory);
@@ -89,6 +95,20 @@ public sealed class LiveSimRig : IDisposable
         {
             rig.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Advances every emulated device to <paramref name="time"/> (a rig started with <c>selfStepping: false</c>); call it
+    /// once per control cycle before <c>Hardware.Read</c>, with the same clock.
+    /// </summary>
+    /// <param name="time">Simulation time [s].</param>
+    /// <param name="period">Cycle period [s].</param>
+    public void Step(double time, double period)
+    {
+        foreach (var e in _emulators)
+        {
+            e.Step(time, period);
         }
     }
 
@@ -124,7 +144,7 @@ public sealed class LiveSimRig : IDisposable
         }
     }
 
-    private void StartDevices(HardwareConfig config, SimCell cell)
+    private void StartDevices(HardwareConfig config, SimCell cell, bool selfStepping)
     {
         var emulators = new Dictionary<string, ModbusDeviceEmulator>(StringComparer.Ordinal);
         var links = new Dictionary<string, SocatPtyLink>(StringComparer.Ordinal);
@@ -164,7 +184,7 @@ public sealed class LiveSimRig : IDisposable
                 };
             _emulators.Add(emulator);
             emulators[c.Name] = emulator;
-            emulator.Start(selfStepping: true);
+            emulator.Start(selfStepping);
         }
 
         Emulators = emulators;

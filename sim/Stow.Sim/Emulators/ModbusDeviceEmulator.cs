@@ -7,8 +7,7 @@ namespace Stow.Sim.Emulators;
 /// <summary>
 /// Base of the device emulators: a <see cref="ModbusRtuServer"/> on one end of a pty (the device's side of the line)
 /// serving a register map, backed by a simulated device that is stepped either by the emulator's own thread on the
-/// wall clock (<see cref="Start"/> with self-stepping, as in the live-sim rig) or by the simulation through
-/// <see cref="Step"/>. Host watchdog: the command block's WATCHDOG register must change within
+/// wall clock (<see cref="Start"/> with self-stepping) or by the simulation through <see cref="Step"/>. Host watchdog: the command block's WATCHDOG register must change within
 /// <see cref="WatchdogTimeout"/> while activated, else the derived device stops and latches its watchdog fault.
 /// A pulled line (the pty's other end closed) is survived: the emulator reopens its device until it is back.
 /// Threading: one serving thread; <see cref="Step"/>, register writes from the line and the derived class's hooks run
@@ -59,7 +58,11 @@ public abstract class ModbusDeviceEmulator : IDisposable
     public long LineDrops => Interlocked.Read(ref _lineDrops);
 
     /// <summary>Opens the device and starts the serving thread.</summary>
-    /// <param name="selfStepping">True: the serving thread steps the device every <see cref="StepPeriod"/> of wall time.</param>
+    /// <param name="selfStepping">
+    /// True: the serving thread steps the device every <see cref="StepPeriod"/> of wall time. False: the simulation
+    /// calls <see cref="Step"/>; the serving thread only <see cref="Refresh"/>es every <see cref="StepPeriod"/> (the
+    /// controller stays alive, simulated time does not pass).
+    /// </param>
     /// <exception cref="SerialPortException">The device cannot be opened.</exception>
     /// <exception cref="InvalidOperationException">Already started.</exception>
     public void Start(bool selfStepping = true)
@@ -88,6 +91,19 @@ public abstract class ModbusDeviceEmulator : IDisposable
         {
             _time = time;
             StepCore(time, period);
+            Interlocked.Increment(ref _steps);
+        }
+    }
+
+    /// <summary>
+    /// A controller update without simulated time passing (period 0 at the last step's time): applies commands and
+    /// refreshes the status block and heartbeat while the simulation is not stepping (e.g. during activation).
+    /// </summary>
+    public void Refresh()
+    {
+        lock (_sync)
+        {
+            StepCore(_time, 0);
             Interlocked.Increment(ref _steps);
         }
     }
@@ -181,9 +197,17 @@ public abstract class ModbusDeviceEmulator : IDisposable
             }
 
             var now = clock.Elapsed.TotalSeconds;
-            if (selfStepping && now - last >= StepPeriod)
+            if (now - last >= StepPeriod)
             {
-                Step(now, now - last);
+                if (selfStepping)
+                {
+                    Step(now, now - last);
+                }
+                else
+                {
+                    Refresh();
+                }
+
                 last = now;
             }
         }

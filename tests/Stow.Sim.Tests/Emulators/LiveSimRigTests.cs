@@ -58,6 +58,32 @@ public class LiveSimRigTests
         Assert.False(Directory.Exists(dir));
     }
 
+    [Fact]
+    public void A_Rig_Stepped_By_The_Simulation_Moves_The_Emulated_Eoat_Only_As_Simulated_Time_Passes()
+    {
+        using var rig = LiveSimRig.StartFromFile(Path.Combine(WorldTestData.RepoRoot, "config", "cell.live-sim.json"), new SimCell(seed: 4), selfStepping: false);
+        var hw = rig.Hardware;
+        hw.ConfigureAll();
+        hw.ActivateAll();
+        Assert.True(hw.Components.All(c => c.LifecycleState == LifecycleState.Active), Describe(hw, "activation"));
+        var eoat = hw.Get<IEoat>("eoat");
+        Assert.Equal(CommandStatus.Accepted, eoat.CommandBelts(0.2, 0.2));
+
+        // 0.5 s of simulated time (50 cycles) lets the belts (time constant 50 ms) reach their set-point, however long
+        // the cycles take on the wall clock.
+        for (var i = 1; i <= 50; i++)
+        {
+            var t = i * 0.01;
+            rig.Step(t, 0.01);
+            Assert.Equal(HardwareResult.Ok, hw.Read(t, 0.01));
+            Assert.Equal(HardwareResult.Ok, hw.Write(t, 0.01));
+        }
+
+        rig.Step(0.51, 0.01);
+        Assert.Equal(HardwareResult.Ok, hw.Read(0.51, 0.01));
+        Assert.InRange(eoat.State.LeftBeltSpeed, 0.19, 0.21);
+    }
+
     private static string Describe(Stow.Hardware.Management.HardwareManager hw, object report) =>
         string.Join("; ", hw.Components.Select(c => $"{c.Name}={c.LifecycleState} {c.LastError}")) + " " + report;
 
