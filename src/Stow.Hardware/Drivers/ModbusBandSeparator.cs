@@ -61,8 +61,8 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
     /// <inheritdoc/>
     public BandSeparatorState State => _state;
 
-    /// <summary>The master's counters per outcome (null before Configure).</summary>
-    public ModbusStatistics? Statistics => _link.Master?.Statistics;
+    /// <summary>The master's counters per outcome (null before the first Configure; kept after a fault closed the line).</summary>
+    public ModbusStatistics? Statistics => _link.Statistics;
 
     /// <summary>True when persistent line errors faulted the master.</summary>
     public bool IsCommFaulted => _link.IsFaulted;

@@ -20,6 +20,9 @@ internal sealed class ModbusDeviceLink
 
     public ModbusRtuMaster? Master => _master;
 
+    /// <summary>Counters of the present master, or of the last one after Close (kept for diagnosis after a fault).</summary>
+    public ModbusStatistics? Statistics { get; private set; }
+
     public bool IsOpen => _master is not null;
 
     public bool IsFaulted => _master?.IsFaulted ?? false;
@@ -45,6 +48,7 @@ internal sealed class ModbusDeviceLink
         }
 
         _master = new ModbusRtuMaster(port, _options.Master);
+        Statistics = _master.Statistics;
         error = string.Empty;
         return true;
     }

@@ -52,8 +52,8 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
     /// <inheritdoc/>
     public EoatState State => _state;
 
-    /// <summary>The master's counters per outcome (null before Configure).</summary>
-    public ModbusStatistics? Statistics => _link.Master?.Statistics;
+    /// <summary>The master's counters per outcome (null before the first Configure; kept after a fault closed the line).</summary>
+    public ModbusStatistics? Statistics => _link.Statistics;
 
     /// <summary>True when persistent line errors faulted the master (cleared by the error path and a new Configure).</summary>
     public bool IsCommFaulted => _link.IsFaulted;

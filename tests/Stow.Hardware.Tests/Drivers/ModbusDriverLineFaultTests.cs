@@ -55,7 +55,8 @@ public class ModbusDriverLineFaultTests
         Assert.Equal("eoat", manager.LastFaultedComponent);
         Assert.Equal(3, rig.Eoat.FailedTransactions);
         Assert.Contains(HardwareResult.Error, results);
-        _ = counted;
+        Assert.True(rig.Eoat.Statistics!.Count(counted) >= 3, $"{counted} counted on every failed attempt");
+        Assert.Equal(1, rig.Eoat.Statistics.Faults);
     }
 
     [Fact]
