@@ -18,8 +18,8 @@ public class ModbusDriverPollBenchmarks
 {
     private const string Config = """
         {"hardware":{"components":[
-          {"name":"eoat","type":"modbus.eoat","params":{"device":"eoat.tty","baud":115200,"activateTimeout":5,"emulatorWatchdog":5}},
-          {"name":"band_separator","type":"modbus.band_separator","params":{"device":"bs.tty","baud":115200,"activateTimeout":5,"emulatorWatchdog":5}}
+          {"name":"eoat","type":"modbus.eoat","params":{"device":"eoat.tty","baud":115200,"parity":"none","activateTimeout":5,"emulatorWatchdog":5}},
+          {"name":"band_separator","type":"modbus.band_separator","params":{"device":"bs.tty","baud":115200,"parity":"none","activateTimeout":5,"emulatorWatchdog":5}}
         ]}}
         """;
 

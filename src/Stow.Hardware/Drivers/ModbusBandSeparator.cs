@@ -10,7 +10,7 @@ namespace Stow.Hardware.Drivers;
 /// <summary>
 /// Band-separator driver over Modbus RTU (register map <see cref="BandSeparatorRegisters"/>,
 /// <c>docs/modbus-register-maps.md</c>). Configure opens the serial port; Activate checks the controller's heartbeat
-/// (SEQUENCE advances) and that no fault is latched, then sets its activate bit; Deactivate clears engage/release
+/// (SEQUENCE advances), clears a latched fault with one reset edge (a fault that stays fails it), then sets its activate bit; Deactivate clears engage/release
 /// requests. Each <c>Read</c> is one 0x03 poll of the status block; each <c>Write</c> one 0x10 write of the command
 /// block with an incremented watchdog. Engage and release are rising edges of their action bits: a request's bit stays
 /// set until one write of it succeeded and is cleared on the next write, so a lost write is repeated, never doubled.
@@ -72,6 +72,12 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
 
     /// <summary>Exception responses (the controller refused a request).</summary>
     public long ExceptionResponses => _link.ExceptionResponses;
+
+    /// <summary>
+    /// Why the last lifecycle transition failed, in detail (device path, failing call, what the controller reported);
+    /// <see cref="Lifecycle.HardwareComponent.LastError"/> then holds the lifecycle's generic text.
+    /// </summary>
+    public string TransitionError { get; private set; } = string.Empty;
 
     /// <summary>Status samples refused as implausible.</summary>
     public long RejectedSamples { get; private set; }
@@ -186,7 +192,7 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
     {
         if (!_link.TryOpen(out var error))
         {
-            LastError = error;
+            TransitionError = error;
             return CallbackReturn.Failure;
         }
 
@@ -199,6 +205,7 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
         var deadline = Stopwatch.GetTimestamp() + (long)(Options.ActivateTimeout.TotalSeconds * Stopwatch.Frequency);
         int? first = null;
         var alive = false;
+        var resetSent = false;
         while (!alive && Stopwatch.GetTimestamp() < deadline && !_link.IsFaulted)
         {
             if (_link.Read(R.StatusStart, _status) != LinkOutcome.Ok)
@@ -209,14 +216,25 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
             if (!Accept(_status, 0))
             {
                 RejectedSamples++;
-                LastError = $"band-separator controller on {Options.Line.Device} sent an out-of-range status sample";
+                TransitionError = $"band-separator controller on {Options.Line.Device} sent an out-of-range status sample";
                 return CallbackReturn.Failure;
             }
 
             if ((_status[0] & R.StatusFault) != 0)
             {
-                LastError = $"band-separator controller on {Options.Line.Device} has fault {DeviceFault} latched; reset it first";
-                return CallbackReturn.Failure;
+                // Activation is the operator's reset: one rising edge of the reset bit, then the fault must be gone.
+                if (resetSent)
+                {
+                    TransitionError = $"band-separator controller on {Options.Line.Device} keeps fault {DeviceFault} latched after a reset";
+                    return CallbackReturn.Failure;
+                }
+
+                Encode(0);
+                _link.Write(R.CommandStart, _command);
+                Encode(R.ActionResetFault);
+                resetSent = _link.Write(R.CommandStart, _command) == LinkOutcome.Ok;
+                first = null;
+                continue;
             }
 
             var seq = _status[R.Sequence - R.StatusStart];
@@ -236,7 +254,7 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
             }
         }
 
-        LastError = alive
+        TransitionError = alive
             ? $"band-separator controller on {Options.Line.Device} did not report activated within {Options.ActivateTimeout.TotalSeconds} s"
             : $"band-separator controller on {Options.Line.Device}: no heartbeat (SEQUENCE did not advance) within {Options.ActivateTimeout.TotalSeconds} s";
         return CallbackReturn.Failure;

@@ -8,8 +8,9 @@ namespace Stow.Hardware.Drivers;
 
 /// <summary>
 /// EOAT driver over Modbus RTU (register map <see cref="EoatRegisters"/>, <c>docs/modbus-register-maps.md</c>).
-/// Configure opens the serial port; Activate checks that the controller's heartbeat (SEQUENCE) advances and no fault is
-/// latched, then activates it holding its present position with belts at 0; Deactivate writes stop (belts 0, hold).
+/// Configure opens the serial port; Activate checks that the controller's heartbeat (SEQUENCE) advances, clears a latched
+/// fault with one reset edge (activation is the operator's reset; a fault that stays fails it), then activates it
+/// holding its present position with belts at 0; Deactivate writes stop (belts 0, hold).
 /// Each <c>Read</c> is one 0x03 poll of the status block; each <c>Write</c> one 0x10 write of the command block with an
 /// incremented watchdog. Both run on the calling (control) thread and take at most
 /// (retries + 1) × response timeout; they return codes and never throw.
@@ -63,6 +64,12 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
 
     /// <summary>Exception responses (the controller refused a request).</summary>
     public long ExceptionResponses => _link.ExceptionResponses;
+
+    /// <summary>
+    /// Why the last lifecycle transition failed, in detail (device path, failing call, what the controller reported);
+    /// <see cref="Lifecycle.HardwareComponent.LastError"/> then holds the lifecycle's generic text.
+    /// </summary>
+    public string TransitionError { get; private set; } = string.Empty;
 
     /// <summary>Status samples refused as implausible (never used for state or motion).</summary>
     public long RejectedSamples { get; private set; }
@@ -195,7 +202,7 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
     {
         if (!_link.TryOpen(out var error))
         {
-            LastError = error;
+            TransitionError = error;
             return CallbackReturn.Failure;
         }
 
@@ -208,7 +215,7 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
         var deadline = Stopwatch.GetTimestamp() + (long)(Options.ActivateTimeout.TotalSeconds * Stopwatch.Frequency);
         if (!WaitForHeartbeat(deadline, out var error))
         {
-            LastError = error;
+            TransitionError = error;
             return CallbackReturn.Failure;
         }
 
@@ -232,7 +239,7 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
             }
         }
 
-        LastError = $"EOAT controller on {Options.Line.Device} did not report activated within {Options.ActivateTimeout.TotalSeconds} s";
+        TransitionError = $"EOAT controller on {Options.Line.Device} did not report activated within {Options.ActivateTimeout.TotalSeconds} s";
         return CallbackReturn.Failure;
     }
 
@@ -280,6 +287,7 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
     private bool WaitForHeartbeat(long deadline, out string error)
     {
         int? first = null;
+        var resetSent = false;
         while (Stopwatch.GetTimestamp() < deadline && !_link.IsFaulted)
         {
             if (_link.Read(R.StatusStart, _status) != LinkOutcome.Ok)
@@ -296,8 +304,18 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
 
             if ((StatusBits & R.StatusFault) != 0)
             {
-                error = $"EOAT controller on {Options.Line.Device} has fault {DeviceFault} latched; reset it first";
-                return false;
+                // Activation is the operator's reset: one rising edge of the reset bit (belts 0), then the fault must be gone.
+                if (resetSent)
+                {
+                    error = $"EOAT controller on {Options.Line.Device} keeps fault {DeviceFault} latched after a reset";
+                    return false;
+                }
+
+                var hold = new EoatCommand { PaddleGap = _state.PaddleGap, SqueezeForceLimit = Limits.DefaultSqueezeForce, SpatulaExtension = _state.SpatulaExtension };
+                resetSent = Encode(hold, R.ActionStop) && _link.Write(R.CommandStart, _command) == LinkOutcome.Ok &&
+                    Encode(hold, R.ActionStop | R.ActionResetFault) && _link.Write(R.CommandStart, _command) == LinkOutcome.Ok;
+                first = null;
+                continue;
             }
 
             var seq = _status[R.Sequence - R.StatusStart];

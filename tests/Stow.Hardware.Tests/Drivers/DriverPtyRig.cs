@@ -20,7 +20,7 @@ internal sealed class DriverPtyRig : IDisposable
         Cell = new SimCell(seed: 1);
         var common = string.Create(
             CultureInfo.InvariantCulture,
-            $"\"baud\":115200,\"responseTimeout\":0.3,\"interCharacterTimeout\":0.1,\"retries\":2,\"faultAfterFailures\":{faultAfterFailures},\"activateTimeout\":5,\"emulatorWatchdog\":{emulatorWatchdog}");
+            $"\"baud\":115200,\"parity\":\"none\",\"responseTimeout\":0.3,\"interCharacterTimeout\":0.1,\"retries\":2,\"faultAfterFailures\":{faultAfterFailures},\"activateTimeout\":5,\"emulatorWatchdog\":{emulatorWatchdog}");
         var json = "{\"hardware\":{\"components\":[" +
             "{\"name\":\"eoat\",\"type\":\"modbus.eoat\",\"params\":{\"device\":\"eoat.tty\"," + common + "}}," +
             "{\"name\":\"band_separator\",\"type\":\"modbus.band_separator\",\"params\":{\"device\":\"bs.tty\",\"engageTime\":0.2,\"releaseTime\":0.1," + common + "}}" +
@@ -49,8 +49,8 @@ internal sealed class DriverPtyRig : IDisposable
     /// <summary>Configures and activates one driver, failing the test with its error when it does not.</summary>
     public static void Activate(CommandedComponent c)
     {
-        Assert.True(c.Configure() == CallbackReturn.Success, c.LastError);
-        Assert.True(c.Activate() == CallbackReturn.Success, c.LastError);
+        Assert.True(c.Configure() == CallbackReturn.Success, c.LastError + " " + Detail(c));
+        Assert.True(c.Activate() == CallbackReturn.Success, c.LastError + " " + Detail(c));
     }
 
     /// <summary>Runs Write then Read cycles of <paramref name="c"/> until <paramref name="done"/> or the deadline.</summary>
@@ -85,4 +85,11 @@ internal sealed class DriverPtyRig : IDisposable
     }
 
     public void Dispose() => Rig.Dispose();
+
+    private static string Detail(CommandedComponent c) => c switch
+    {
+        ModbusEoat e => e.TransitionError,
+        ModbusBandSeparator b => b.TransitionError,
+        _ => string.Empty,
+    };
 }

@@ -82,5 +82,12 @@ public class ModbusEoatPtyTests
         Assert.Equal(HardwareResult.Error, rig.Read(rig.Eoat));
         Assert.Equal(EoatRegisters.FaultWatchdog, rig.Eoat.DeviceFault);
         Assert.True(SpinWait.SpinUntil(() => Math.Abs(rig.EoatEmulator.Device.State.LeftBeltSpeed) < 0.002, DriverPtyRig.Deadline));
+
+        // The operator's reset: the error path, then configure and activate again, which clears the latched fault.
+        rig.Eoat.HandleError("watchdog");
+        DriverPtyRig.Activate(rig.Eoat);
+        Assert.Equal(EoatRegisters.FaultNone, rig.EoatEmulator.Fault);
+        rig.Eoat.CommandBelts(0.1, 0.1);
+        Assert.True(rig.CycleUntil(rig.Eoat, () => rig.Eoat.State.LeftBeltSpeed > 0.08), "belts run again after the reset");
     }
 }

@@ -85,7 +85,7 @@ public class LiveSimRigTests
     }
 
     private static string Describe(Stow.Hardware.Management.HardwareManager hw, object report) =>
-        string.Join("; ", hw.Components.Select(c => $"{c.Name}={c.LifecycleState} {c.LastError}")) + " " + report;
+        string.Join("; ", hw.Components.Select(c => $"{c.Name}={c.LifecycleState} {c.LastError} {(c as ModbusEoat)?.TransitionError}{(c as ModbusBandSeparator)?.TransitionError}")) + " " + report;
 
     private static bool IsRunning(int pid)
     {
