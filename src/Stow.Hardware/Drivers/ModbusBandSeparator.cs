@@ -225,8 +225,8 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
                 // Activation is the operator's reset: one rising edge of the reset bit, then the fault must be gone.
                 if (resetSent)
                 {
-                    TransitionError = $"band-separator controller on {Options.Line.Device} keeps fault {DeviceFault} latched after a reset";
-                    return CallbackReturn.Failure;
+                    first = null;
+                    continue; // the controller clears it on its next update; wait until the deadline.
                 }
 
                 Encode(0);
@@ -254,7 +254,9 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
             }
         }
 
-        TransitionError = alive
+        TransitionError = resetSent && DeviceFault != R.FaultNone
+            ? $"band-separator controller on {Options.Line.Device} keeps fault {DeviceFault} latched after a reset"
+            : alive
             ? $"band-separator controller on {Options.Line.Device} did not report activated within {Options.ActivateTimeout.TotalSeconds} s"
             : $"band-separator controller on {Options.Line.Device}: no heartbeat (SEQUENCE did not advance) within {Options.ActivateTimeout.TotalSeconds} s";
         return CallbackReturn.Failure;

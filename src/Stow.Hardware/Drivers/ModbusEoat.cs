@@ -307,8 +307,8 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
                 // Activation is the operator's reset: one rising edge of the reset bit (belts 0), then the fault must be gone.
                 if (resetSent)
                 {
-                    error = $"EOAT controller on {Options.Line.Device} keeps fault {DeviceFault} latched after a reset";
-                    return false;
+                    first = null;
+                    continue; // the controller clears it on its next update; wait until the deadline.
                 }
 
                 var hold = new EoatCommand { PaddleGap = _state.PaddleGap, SqueezeForceLimit = Limits.DefaultSqueezeForce, SpatulaExtension = _state.SpatulaExtension };
@@ -328,7 +328,9 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
             first ??= seq;
         }
 
-        error = $"EOAT controller on {Options.Line.Device}: no heartbeat (SEQUENCE did not advance) within {Options.ActivateTimeout.TotalSeconds} s";
+        error = resetSent && DeviceFault != R.FaultNone
+            ? $"EOAT controller on {Options.Line.Device} keeps fault {DeviceFault} latched after a reset"
+            : $"EOAT controller on {Options.Line.Device}: no heartbeat (SEQUENCE did not advance) within {Options.ActivateTimeout.TotalSeconds} s";
         return false;
     }
 
