@@ -1,0 +1,77 @@
+using System.Globalization;
+using Stow.Hardware.Management;
+using Stow.Hardware.Modbus;
+using Stow.Hardware.Serial;
+
+namespace Stow.Hardware.Drivers;
+
+/// <summary>
+/// Line and timing settings of one Modbus RTU device driver (<see cref="ModbusEoat"/>, <see cref="ModbusBandSeparator"/>),
+/// from the component's <c>params</c>: <c>device</c> (path; relative paths resolve against the registry's device
+/// directory), <c>baud</c> (default 19200), <c>parity</c> ("even", "odd", "none"; default even), <c>stopBits</c> (1),
+/// <c>unit</c> (1..247; default the map's factory unit), <c>responseTimeout</c> and <c>interCharacterTimeout</c> [s],
+/// <c>retries</c>, <c>faultAfterFailures</c>, <c>activateTimeout</c> [s] (how long activation waits for the heartbeat).
+/// Immutable.
+/// </summary>
+/// <param name="Line">Serial line settings.</param>
+/// <param name="Unit">Modbus unit address, 1..247.</param>
+/// <param name="Master">Timeouts, retries and fault policy of the master.</param>
+/// <param name="ActivateTimeout">Deadline for the device to show a live heartbeat and its activated bit on activation.</param>
+public sealed record ModbusDeviceOptions(SerialPortOptions Line, byte Unit, ModbusRtuOptions Master, TimeSpan ActivateTimeout)
+{
+    /// <summary>Reads the options from a component configuration.</summary>
+    /// <param name="c">The component entry.</param>
+    /// <param name="defaultUnit">Unit when <c>unit</c> is absent (the register map's factory address).</param>
+    /// <param name="deviceDirectory">Directory against which a relative <c>device</c> path is resolved (null: as given).</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="FormatException">A parameter is missing or out of range; the message names it.</exception>
+    public static ModbusDeviceOptions FromConfig(ComponentConfig c, byte defaultUnit, string? deviceDirectory)
+    {
+        var device = c.GetString("device", string.Empty);
+        if (device.Length == 0)
+        {
+            throw new FormatException($"hardware component '{c.Name}': parameter 'device' (serial device path) is required");
+        }
+
+        if (deviceDirectory is not null && !Path.IsPathRooted(device))
+        {
+            device = Path.Combine(deviceDirectory, device);
+        }
+
+        var parity = c.GetString("parity", "even").ToUpperInvariant() switch
+        {
+            "EVEN" => SerialParity.Even,
+            "ODD" => SerialParity.Odd,
+            "NONE" => SerialParity.None,
+            var p => throw new FormatException($"hardware component '{c.Name}': parity '{p}' is not even, odd or none"),
+        };
+        var unit = c.GetInt64("unit", defaultUnit);
+        if (unit is < 1 or > 247)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"hardware component '{c.Name}': unit {unit} is outside 1..247"));
+        }
+
+        var master = new ModbusRtuOptions
+        {
+            ResponseTimeout = Seconds(c, "responseTimeout", 0.1),
+            InterCharacterTimeout = Seconds(c, "interCharacterTimeout", 0.02),
+            MaxRetries = (int)c.GetInt64("retries", 2),
+            FaultAfterFailures = (int)c.GetInt64("faultAfterFailures", 3),
+        };
+        if (master.MaxRetries < 0 || master.FaultAfterFailures < 1)
+        {
+            throw new FormatException($"hardware component '{c.Name}': 'retries' must be ≥ 0 and 'faultAfterFailures' ≥ 1");
+        }
+
+        var line = new SerialPortOptions(device, (int)c.GetInt64("baud", 19200), parity, (int)c.GetInt64("stopBits", 1));
+        return new ModbusDeviceOptions(line, (byte)unit, master, Seconds(c, "activateTimeout", 1.0));
+    }
+
+    private static TimeSpan Seconds(ComponentConfig c, string key, double fallback)
+    {
+        var s = c.GetDouble(key, fallback);
+        return s is > 0 and < 60
+            ? TimeSpan.FromSeconds(s)
+            : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"hardware component '{c.Name}': '{key}' {s} s is outside (0, 60)"));
+    }
+}

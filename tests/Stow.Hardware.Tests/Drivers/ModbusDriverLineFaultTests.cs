@@ -1,0 +1,107 @@
+using Stow.Hardware.Lifecycle;
+using Stow.Hardware.Management;
+using Stow.Hardware.Modbus;
+using Stow.Sim.Emulators;
+
+namespace Stow.Hardware.Tests.Drivers;
+
+/// <summary>Bad bytes end to end: faults injected at the emulator are detected, counted, retried, and fault the driver when they persist.</summary>
+[Collection("pty")]
+public class ModbusDriverLineFaultTests
+{
+    public static TheoryData<LineFault, ModbusStatus> Kinds => new()
+    {
+        { LineFault.CrcError, ModbusStatus.CrcError },
+        { LineFault.Truncated, ModbusStatus.Truncated },
+        { LineFault.Garbage, ModbusStatus.Garbage },
+        { LineFault.Silence, ModbusStatus.Timeout },
+    };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void A_Single_Bad_Response_Is_Counted_And_Retried_And_The_Poll_Succeeds(LineFault fault, ModbusStatus counted)
+    {
+        using var rig = new DriverPtyRig();
+        DriverPtyRig.Activate(rig.Eoat);
+        var stats = rig.Eoat.Statistics!;
+        var retries = stats.Retries;
+        rig.EoatEmulator.LineFaults.Inject(fault, 1);
+        Assert.Equal(HardwareResult.Ok, rig.Read(rig.Eoat));
+        Assert.Equal(1, rig.EoatEmulator.LineFaults.Injected);
+        Assert.True(stats.Count(counted) >= 1, $"{counted} counted");
+        Assert.True(stats.Retries > retries, "retried");
+        Assert.False(rig.Eoat.IsCommFaulted);
+        Assert.Equal(0, rig.Eoat.FailedTransactions);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Persistent_Bad_Responses_Fault_The_Driver_And_The_Manager_Takes_It_Down(LineFault fault, ModbusStatus counted)
+    {
+        using var rig = new DriverPtyRig();
+        var manager = new HardwareManager([rig.Eoat]);
+        DriverPtyRig.Activate(rig.Eoat);
+        rig.Eoat.CommandBelts(0.1, 0.1);
+        rig.EoatEmulator.LineFaults.Inject(fault);
+        var results = new List<HardwareResult>();
+        for (var i = 0; i < 10 && rig.Eoat.LifecycleState == LifecycleState.Active; i++)
+        {
+            results.Add(manager.Read(i * 0.01, 0.01));
+        }
+
+        Assert.True(rig.Eoat.IsCommFaulted || rig.Eoat.LifecycleState != LifecycleState.Active, "faulted");
+        Assert.Equal(LifecycleState.Unconfigured, rig.Eoat.LifecycleState);
+        Assert.Equal(1, manager.FaultCount);
+        Assert.Equal("eoat", manager.LastFaultedComponent);
+        Assert.Equal(3, rig.Eoat.FailedTransactions);
+        Assert.Contains(HardwareResult.Error, results);
+        Assert.True(rig.Eoat.Statistics!.Count(counted) >= 3, $"{counted} counted on every failed attempt");
+        Assert.Equal(1, rig.Eoat.Statistics.Faults);
+    }
+
+    [Fact]
+    public void A_Well_Formed_Sample_With_Implausible_Values_Is_Refused_Counted_And_Faults_The_Read()
+    {
+        using var rig = new DriverPtyRig();
+        DriverPtyRig.Activate(rig.Eoat);
+        Assert.Equal(HardwareResult.Ok, rig.Read(rig.Eoat));
+        var before = rig.Eoat.State;
+        rig.EoatEmulator.LineFaults.Inject(LineFault.ImplausibleValues, 1);
+        Assert.Equal(HardwareResult.Error, rig.Read(rig.Eoat));
+        Assert.Equal(1, rig.Eoat.RejectedSamples);
+        Assert.Equal(before.LeftBeltSpeed, rig.Eoat.State.LeftBeltSpeed);
+        Assert.Equal(before.Stamp, rig.Eoat.State.Stamp);
+        Assert.Equal(0, rig.EoatEmulator.Device.State.LeftBeltSpeed);
+    }
+
+    [Fact]
+    public void A_Pulled_Line_Is_Counted_As_A_Disconnect_And_The_Driver_Reopens_When_It_Is_Back()
+    {
+        using var rig = new DriverPtyRig(faultAfterFailures: 50);
+        DriverPtyRig.Activate(rig.Eoat);
+        var link = rig.Rig.Links["eoat"];
+        link.Kill();
+        Assert.Equal(HardwareResult.Ok, rig.Read(rig.Eoat));
+        var stats = rig.Eoat.Statistics!;
+        Assert.True(stats.Count(ModbusStatus.Disconnected) + stats.Count(ModbusStatus.Timeout) >= 1);
+        Assert.Equal(1, rig.Eoat.FailedTransactions);
+        link.Start();
+        var reopens = stats.Reopens;
+        var stamp = rig.Eoat.State.Stamp;
+        Assert.True(rig.CycleUntil(rig.Eoat, () => rig.Eoat.State.Stamp > stamp && stats.Reopens > reopens - 1 && stats.Reopens >= 1));
+        Assert.False(rig.Eoat.IsCommFaulted);
+        rig.Eoat.CommandBelts(0.2, 0.2);
+        Assert.True(rig.CycleUntil(rig.Eoat, () => rig.Eoat.State.LeftBeltSpeed > 0.15), "commands flow again after the reopen");
+    }
+
+    [Fact]
+    public void A_Line_That_Stays_Pulled_Faults_The_Driver_Without_A_Crash()
+    {
+        using var rig = new DriverPtyRig();
+        DriverPtyRig.Activate(rig.BandSeparator);
+        rig.Rig.Links["band_separator"].Kill();
+        Assert.True(rig.CycleUntil(rig.BandSeparator, () => rig.BandSeparator.IsCommFaulted));
+        Assert.Equal(HardwareResult.Error, rig.Read(rig.BandSeparator));
+        Assert.Contains("faulted", rig.BandSeparator.LastError, StringComparison.Ordinal);
+    }
+}
