@@ -111,6 +111,19 @@ public sealed record ApcBinGeometry(double Depth, double Width, double Height, R
         return true;
     }
 
+    /// <summary>Fraction of the opening's area (sampled on a 64×48 rectification grid) that falls inside the image.</summary>
+    public static double VisibleFraction(OpeningQuad quad, int width, int height)
+    {
+        var map = new RectificationMap(quad, 64, 48);
+        var inside = 0;
+        for (var k = 0; k < map.U.Length; k++)
+        {
+            inside += map.U[k] >= 0 && map.V[k] >= 0 && map.U[k] <= width && map.V[k] <= height ? 1 : 0;
+        }
+
+        return inside / (double)map.U.Length;
+    }
+
     /// <summary>Maps a colour-camera point [m] to the <see cref="BinSpec"/> frame (x depth, y from the right wall, z up) [m].</summary>
     public static (double X, double Y, double Z) CameraToBin(RigidTransform camToBin, double width, double x, double y, double z)
     {

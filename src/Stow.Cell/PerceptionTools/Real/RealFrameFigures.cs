@@ -4,7 +4,9 @@ namespace Stow.Cell.PerceptionTools.Real;
 
 /// <summary>Figures for one real frame. Volumes [m³]; errors as fractions of the bin volume unless named [m].</summary>
 /// <param name="Frame">Frame number.</param>
-/// <param name="SeesOpening">All four opening corners lie inside the image.</param>
+/// <param name="SeesOpening">At least <see cref="RealPerceptionEval.MinVisibleFraction"/> of the opening lies inside the image.</param>
+/// <param name="VisibleFraction">Fraction of the opening's area inside the image.</param>
+/// <param name="ValidDepthFraction">Fraction of image pixels with a depth return.</param>
 /// <param name="ReferenceFreeVolume">Reference free volume from masks, depth and bin size [m³].</param>
 /// <param name="GeometricFreeVolume">Geometric (no-model) estimate [m³].</param>
 /// <param name="ModelFreeVolume">Band + space model estimate [m³] (null when the models were not run).</param>
@@ -15,6 +17,8 @@ namespace Stow.Cell.PerceptionTools.Real;
 public sealed record RealFrameFigures(
     [property: JsonPropertyName("frame")] int Frame,
     [property: JsonPropertyName("sees_opening")] bool SeesOpening,
+    [property: JsonPropertyName("visible_fraction")] double VisibleFraction,
+    [property: JsonPropertyName("valid_depth_fraction")] double ValidDepthFraction,
     [property: JsonPropertyName("reference_free_volume_m3")] double ReferenceFreeVolume,
     [property: JsonPropertyName("geometric_free_volume_m3")] double GeometricFreeVolume,
     [property: JsonPropertyName("model_free_volume_m3")] double? ModelFreeVolume,

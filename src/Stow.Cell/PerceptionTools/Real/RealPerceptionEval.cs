@@ -9,7 +9,7 @@ namespace Stow.Cell.PerceptionTools.Real;
 /// Evaluates free-space estimation on the real APC 2016 bin-B frames (no bands: this checks the
 /// geometric half of the pipeline on real sensor data). Per frame: the opening quad from the bin and
 /// camera poses; (a) a geometric estimate (free depth = rectified relative depth clamped to [0, bin
-/// depth], averaged per grid cell), (b) the band + space models through <see cref="PodSpacePipeline"/>
+/// depth], averaged per grid cell, holes skipped), (b) the band + space models (on hole-filled depth) through <see cref="PodSpacePipeline"/>
 /// on a one-bin pod type; both against a reference built from the item masks: masked depth pixels
 /// back-projected into the bin frame, per cell the smallest x of an item point (bin depth where none).
 /// Single-threaded.
@@ -27,6 +27,12 @@ public static class RealPerceptionEval
 
     /// <summary>Crop height of the geometric estimate when no models are given [px].</summary>
     public const int DefaultCropHeight = 32;
+
+    /// <summary>A frame "sees the opening" when at least this fraction of the opening's area lies inside the image.</summary>
+    public const double MinVisibleFraction = 0.9;
+
+    /// <summary>Hole-fill passes on the model input (<see cref="DepthHoleFill"/>).</summary>
+    public const int HoleFillPasses = 40;
 
     /// <summary>The frame set's folder under a data root (<c>../shared/data</c>).</summary>
     public static string FramesFolder(string dataRoot) => Path.Combine(dataRoot, "images", "apc2016_shelf_bin_rgbd");
@@ -55,7 +61,7 @@ public static class RealPerceptionEval
         {
             var frame = set.Load(i);
             var quad = bin.Quad(frame.CameraToWorld, set.Info.ColorK);
-            var sees = ApcBinGeometry.InsideImage(quad, frame.Width, frame.Height);
+            var visible = ApcBinGeometry.VisibleFraction(quad, frame.Width, frame.Height);
             var depthMm = frame.Depth.Select(d => (ushort)Math.Clamp(Math.Round(d * 1000), 0, ushort.MaxValue)).ToArray();
             int rows = DefaultRows, cols = DefaultCols, cw = DefaultCropWidth, ch = DefaultCropHeight;
             float[]? modelMap = null;
@@ -64,7 +70,8 @@ public static class RealPerceptionEval
             {
                 using var pipeline = new PodSpacePipeline(band, space, pod, [quad]);
                 (rows, cols, cw, ch) = (pipeline.GridRows, pipeline.GridCols, pipeline.CropWidth, pipeline.CropHeight);
-                var est = pipeline.PerceiveBin(new BinId(0, 0), new RgbdFrame(frame.Rgb, depthMm, frame.Width, frame.Height, i));
+                var filled = DepthHoleFill.Fill(depthMm, frame.Width, frame.Height, HoleFillPasses);
+                var est = pipeline.PerceiveBin(new BinId(0, 0), new RgbdFrame(frame.Rgb, filled, frame.Width, frame.Height, i));
                 modelMap = est.FreeDepth;
                 modelVolume = est.FreeVolume;
             }
@@ -73,7 +80,7 @@ public static class RealPerceptionEval
             var geometric = Geometric(frame, depthMm, quad, bin.Depth, cw, ch, rows, cols);
             var cell = bin.Width / cols * (bin.Height / rows);
             list.Add(new RealFrameFigures(
-                i, sees, reference.Sum() * cell, geometric.Sum() * cell, modelVolume,
+                i, visible >= MinVisibleFraction, visible, frame.Depth.Count(d => d > 0) / (double)frame.Depth.Length, reference.Sum() * cell, geometric.Sum() * cell, modelVolume,
                 Mae(geometric, reference), modelMap is null ? null : Mae(modelMap, reference), itemPoints,
                 MedianDiff(frame.RegisteredRawDepth, frame.Depth)));
         }
