@@ -2,6 +2,7 @@
 
 Data comes from `stowcell perception dataset` (simulator renders), written as .npy arrays:
   x_obs.npy       (N, 4, H, W) float32  observed bin crop: R, G, B in [0, 1], D = depth - opening plane [m]
+  x_ray.npy       (N, 2, H, W) float32  viewing ray of each crop pixel ((u-cx)/fx, (v-cy)/fy)
   y_mask.npy      (N, 1, H, W) float32  band mask (1 = band pixel)
   y_free.npy      (N, 4, H, W) float32  band-free crop, same channels as x_obs
   y_depth.npy     (N, 1, GR, GC) float32 free-depth map [m] on the bin grid, image orientation
@@ -24,7 +25,7 @@ def setup(seed: int) -> None:
 
 def load(folder: str):
     meta = json.load(open(os.path.join(folder, "meta.json")))
-    arrays = {k: np.load(os.path.join(folder, k + ".npy")) for k in ("x_obs", "y_mask", "y_free", "y_depth")}
+    arrays = {k: np.load(os.path.join(folder, k + ".npy")) for k in ("x_obs", "x_ray", "y_mask", "y_free", "y_depth")}
     return meta, arrays
 
 

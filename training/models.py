@@ -34,12 +34,14 @@ class BandNet(nn.Module):
 
 
 class SpaceNet(nn.Module):
-    """Space estimator: band-free crop -> (free-depth map on the bin grid [m], confidence in [0, 1])."""
+    """Space estimator: band-free crop + viewing rays (6 channels) -> (free-depth map on the bin grid [m],
+    confidence in [0, 1]). The rays tell the net how far off the optical axis the bin is, which decides
+    how much floor or ceiling it sees in front of the contents."""
 
-    def __init__(self, grid=(8, 12), width=16):
+    def __init__(self, grid=(8, 12), width=24):
         super().__init__()
         self.grid = grid
-        self.features = nn.Sequential(block(4, width), block(width, width), block(width, 2 * width, 2), block(2 * width, 2 * width))
+        self.features = nn.Sequential(block(6, width), block(width, width), block(width, 2 * width, 2), block(2 * width, 2 * width))
         self.pool = nn.AdaptiveAvgPool2d(grid)
         self.depth_head = nn.Sequential(block(2 * width, width), nn.Conv2d(width, 1, 1))
         self.conf_head = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(2 * width, 1))

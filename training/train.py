@@ -58,9 +58,11 @@ def train_band(tr, va, epochs, rng, log):
 def train_space(tr, va, epochs, rng, log, band):
     net = SpaceNet(grid=tuple(tr["y_depth"].shape[-2:]))
     opt = torch.optim.Adam(net.parameters(), lr=2e-3)
+    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, epochs)
     with torch.no_grad():
         # Train on the band model's own output so the space model sees what it will see at run time.
         xin = torch.cat([band(torch.from_numpy(tr["x_obs"][i:i + 256]))[1] for i in range(0, len(tr["x_obs"]), 256)])
+        xin = torch.cat([xin, torch.from_numpy(tr["x_ray"])], dim=1)
     y = torch.from_numpy(tr["y_depth"])
     for ep in range(epochs):
         net.train()
@@ -74,10 +76,11 @@ def train_space(tr, va, epochs, rng, log, band):
             loss.backward()
             opt.step()
             tot += loss.item() * len(b)
+        sched.step()
         log(f"space epoch {ep + 1}/{epochs} loss {tot / len(xin):.4f}")
     net.eval()
     with torch.no_grad():
-        xv = band(torch.from_numpy(va["x_obs"]))[1]
+        xv = torch.cat([band(torch.from_numpy(va["x_obs"]))[1], torch.from_numpy(va["x_ray"])], dim=1)
         d, _ = net(xv)
         mae = (d - torch.from_numpy(va["y_depth"])).abs().mean().item()
     return net, {"val_free_depth_mae_m": mae}
@@ -111,16 +114,17 @@ def main():
     ex = torch.from_numpy(tr["x_obs"][:2])
     band_path = os.path.join(a.out, "band.onnx")
     common.export(band, ex, band_path, ["crop"], ["band_mask", "band_free"])
-    common.write_manifest(band_path, "band", "1.0.0",
+    common.write_manifest(band_path, "band", "2.0.0",
                           [("crop", ["batch", c, h, w])],
                           [("band_mask", ["batch", 1, h, w]), ("band_free", ["batch", c, h, w])],
                           {"mean": [0, 0, 0, 0], "std": [1, 1, 1, 1], "scale": 1.0})
     space_path = os.path.join(a.out, "space.onnx")
-    common.export(space, ex, space_path, ["band_free"], ["free_depth", "confidence"])
-    common.write_manifest(space_path, "space", "1.0.0",
-                          [("band_free", ["batch", c, h, w])],
+    ex_space = torch.cat([ex, torch.from_numpy(tr["x_ray"][:2])], dim=1)
+    common.export(space, ex_space, space_path, ["space_in"], ["free_depth", "confidence"])
+    common.write_manifest(space_path, "space", "2.0.0",
+                          [("space_in", ["batch", c + 2, h, w])],
                           [("free_depth", ["batch", 1, gr, gc]), ("confidence", ["batch", 1])],
-                          {"mean": [0, 0, 0, 0], "std": [1, 1, 1, 1], "scale": 1.0})
+                          {"mean": [0] * (c + 2), "std": [1] * (c + 2), "scale": 1.0})
     metrics = {"train": meta_tr, "val": meta_va, **band_metrics, **space_metrics,
                "band_epochs": a.band_epochs, "space_epochs": a.space_epochs, "seed": a.seed, "seconds": time.time() - t0}
     with open(os.path.join(a.out, "training-metrics.json"), "w") as f:

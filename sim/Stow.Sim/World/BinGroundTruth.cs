@@ -102,7 +102,7 @@ public static class BinGroundTruth
     public static PrimitiveSpace SpaceFor(SimBin bin, Primitive primitive) => SpaceWith(bin, primitive, new SimBin(bin.Spec));
 
     /// <summary>The largest box insertable from the front now (<see cref="Primitive.None"/>).</summary>
-    public static PrimitiveSpace LargestBox(SimBin bin) => Search(bin.Items, bin.Spec, Primitive.None, Floor.Any, false);
+    public static PrimitiveSpace LargestBox(SimBin bin) => Search(bin.Items, bin.Spec, Primitive.None, Floor.FloorOnly, false);
 
     private static PrimitiveSpace SpaceWith(SimBin bin, Primitive primitive, SimBin scratch)
     {
@@ -114,10 +114,10 @@ public static class BinGroundTruth
             case Primitive.SweepRight:
                 scratch.CopyFrom(bin);
                 scratch.Sweep(primitive);
-                return Search(scratch.Items, bin.Spec, primitive, Floor.Any, false);
+                return Search(scratch.Items, bin.Spec, primitive, Floor.FloorOnly, false);
             case Primitive.Flip:
                 scratch.CopyFrom(bin);
-                return scratch.Flip() > 0 ? Search(scratch.Items, bin.Spec, primitive, Floor.Any, false) : new PrimitiveSpace(primitive, 0, 0, 0);
+                return scratch.Flip() > 0 ? Search(scratch.Items, bin.Spec, primitive, Floor.FloorOnly, false) : new PrimitiveSpace(primitive, 0, 0, 0);
             case Primitive.Stack:
                 return Search(bin.Items, bin.Spec, primitive, Floor.OnTop, false);
             case Primitive.Slot:

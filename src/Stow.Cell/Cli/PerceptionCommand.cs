@@ -70,8 +70,7 @@ public static class PerceptionCommand
             var root = CatalogPaths.ResolveDataRoot(pr.GetValue(data));
             var type = CliCommon.PodType(pr.GetValue(podType)!);
             var options = new OnnxSessionOptions { ExecutionProvider = OnnxSessionOptions.Parse(pr.GetValue(provider)!) };
-            using var pipeline = PerceptionModels.Load(pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), type,
-                SimScenes.Quads(CameraModel.DefaultFor(type), type), options);
+            using var pipeline = PerceptionModels.Load(pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), type, CameraModel.DefaultFor(type), options);
             var sim = SimPerceptionEval.Run(pipeline, type, SimScenes.SceneItems(root), CliCommon.Seeds(pr.GetValue(seeds)!), CliCommon.ArcImages(root));
             var report = new PerceptionReport(sim, RealFigures(root, pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), options));
             if (pr.GetValue(json))

@@ -1,19 +1,148 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NLog.Extensions.Logging;
+using Spectre.Console;
+using Stow.Cell.Hosting;
+using Stow.Cell.Reporting;
+using Stow.Cell.Shift;
+using Stow.Core.Catalog;
 
 namespace Stow.Cell.Cli;
 
-/// <summary><c>stowcell run</c>: the main job (a stow shift on the simulator with real items).</summary>
+/// <summary>
+/// <c>stowcell run</c>: the main job. A stow shift on the simulator with real items, perception on
+/// rendered frames, planning with success probabilities, motion, pod swaps acknowledged over MQTT by a
+/// simulated operator, and the journal; progress on stderr, a summary table (or <c>--json</c>) on
+/// stdout, and a report directory. SIGTERM / Ctrl-C stop the shift between stows through PackML
+/// Stopping with the journal flushed. Exit codes: 0 done (or stopped on request), 2 set-up problem.
+/// </summary>
 public static class RunCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var cmd = new Command("run", "Run a stow shift (main job)");
-        cmd.SetAction(_ =>
+        var config = new Option<string?>("--config") { Description = "Cell configuration file layered over the embedded default (config/cell.sim.json)" };
+        var catalog = new Option<string?>("--catalog") { Description = "Catalogue: arc2017, olist, mixed or a file (default from config: mixed)" };
+        var items = new Option<int?>("--items") { Description = "Items to induct (default from config: 500)" };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the whole run (default from config: 1)" };
+        var perception = new Option<string?>("--perception") { Description = "onnx or groundtruth" };
+        var motion = new Option<string?>("--motion") { Description = "arm or timed" };
+        var output = new Option<string?>("--out") { Description = "Report directory (default runs/run-<seed>-<time>)" };
+        var json = CliCommon.JsonOption();
+        var data = CliCommon.DataOption();
+        var cmd = new Command("run", "Run a stow shift on the simulator with real items (the main job)");
+        foreach (var o in new Option[] { config, catalog, items, seed, perception, motion, output, json, data })
         {
-            Console.WriteLine("stowcell run: the main job is not built yet.");
-            return 0;
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            void Set(string key, object? v)
+            {
+                if (v is not null)
+                {
+                    overrides[key] = Convert.ToString(v, CultureInfo.InvariantCulture);
+                }
+            }
+
+            Set("Cell:Catalog", pr.GetValue(catalog));
+            Set("Cell:Items", pr.GetValue(items));
+            Set("Cell:Seed", pr.GetValue(seed));
+            Set("Cell:Perception:Mode", pr.GetValue(perception));
+            Set("Cell:Motion:Mode", pr.GetValue(motion));
+            Set("Cell:DataDir", pr.GetValue(data));
+            return await RunAsync(pr.GetValue(config), overrides, pr.GetValue(output), pr.GetValue(json));
         });
         return cmd;
+    }
+
+    /// <summary>Runs the main job; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string? configFile, IReadOnlyDictionary<string, string?> overrides, string? outDir, bool json)
+    {
+        var root = CatalogPaths.FindRepoRoot() ?? Directory.GetCurrentDirectory();
+        CellOptions options;
+        HostApplicationBuilder builder;
+        try
+        {
+            builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
+            builder.Configuration.AddCellLayers(configFile, overrides);
+            options = CellConfiguration.Bind(builder.Configuration);
+        }
+        catch (ShiftSetupException e)
+        {
+            await Console.Error.WriteLineAsync($"stowcell run: {e.Message}");
+            return 2;
+        }
+
+        var runDir = Path.GetFullPath(outDir ?? Path.Combine(root, options.Reports,
+            string.Create(CultureInfo.InvariantCulture, $"run-{options.Seed}-{DateTime.UtcNow:yyyyMMdd'T'HHmmss}")));
+        LoggingSetup.Configure(Path.Combine(runDir, "logs"), NLog.LogLevel.Warn);
+        builder.Logging.ClearProviders().AddNLog();
+        builder.Services.AddSystemd();
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(60));
+        using var host = builder.Build();
+        await host.StartAsync();
+        var lifetime = host.Services.GetService(typeof(IHostApplicationLifetime)) as IHostApplicationLifetime;
+        var logs = (ILoggerFactory)host.Services.GetService(typeof(ILoggerFactory))!;
+        var shift = new ShiftHost(options, logs, root);
+        var progress = new ProgressPrinter(options.Items);
+        shift.Progress += (_, p) => progress.Show(p);
+        try
+        {
+            Console.Error.WriteLine($"stowcell run: {options.Items} items ({options.Catalog}), seed {options.Seed}, perception {options.Perception.Mode}, motion {options.Motion.Mode}; report in {runDir}");
+            var result = await shift.RunAsync(runDir, lifetime?.ApplicationStopping ?? CancellationToken.None);
+            progress.Done();
+            if (json)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(result.Summary, ReportWriter.JsonOptions));
+            }
+            else
+            {
+                PrintSummary(result.Summary, runDir);
+            }
+
+            return 0;
+        }
+        catch (ShiftSetupException e)
+        {
+            progress.Done();
+            await Console.Error.WriteLineAsync($"stowcell run: {e.Message}");
+            return 2;
+        }
+        finally
+        {
+            await host.StopAsync();
+            NLog.LogManager.Shutdown();
+        }
+    }
+
+    private static void PrintSummary(ShiftSummary s, string runDir)
+    {
+        var t = new Table().AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
+        void Row(string k, string v) => t.AddRow(Markup.Escape(k), Markup.Escape(v));
+        Row("attempted", s.Attempted.ToString(CultureInfo.InvariantCulture));
+        Row("stowed", string.Create(CultureInfo.InvariantCulture, $"{s.Stowed} ({s.SuccessRate:P1})"));
+        Row("unproductive", string.Create(CultureInfo.InvariantCulture, $"{s.Unproductive} ({s.UnproductiveRate:P1})"));
+        Row("defect", string.Create(CultureInfo.InvariantCulture, $"{s.Defect} ({s.DefectRate:P1})"));
+        Row("exception path", s.Exceptions.ToString(CultureInfo.InvariantCulture));
+        Row("UPH (simulated clock)", s.Uph.ToString("F0", CultureInfo.InvariantCulture));
+        Row("pods / density at swap", string.Create(CultureInfo.InvariantCulture, $"{s.Pods} / {s.DensityAtSwap:P1}"));
+        Row("decision p50 / p99", string.Create(CultureInfo.InvariantCulture, $"{s.DecisionMsP50:F2} / {s.DecisionMsP99:F2} ms"));
+        Row("perception p50 / p99", string.Create(CultureInfo.InvariantCulture, $"{s.PerceptionMsP50:F2} / {s.PerceptionMsP99:F2} ms"));
+        Row("loop jitter p99", string.Create(CultureInfo.InvariantCulture, $"{s.LoopJitterMsP99:F3} ms"));
+        Row("Brier", s.Brier.ToString("F4", CultureInfo.InvariantCulture));
+        Row("unaccounted", s.Unaccounted.ToString(CultureInfo.InvariantCulture));
+        AnsiConsole.Write(t);
+        var missed = s.Targets.Where(x => !x.Met).ToList();
+        AnsiConsole.MarkupLine(missed.Count == 0
+            ? "[green]all targets of the default run are met[/]"
+            : "[yellow]targets not met yet:[/] " + Markup.Escape(string.Join("; ", missed.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Name} {x.Actual:0.###} (want {x.Comparison} {x.Target})")))));
+        AnsiConsole.MarkupLine("report: " + Markup.Escape(Path.Combine(runDir, "report.html")));
     }
 }

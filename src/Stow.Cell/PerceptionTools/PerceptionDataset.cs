@@ -12,7 +12,7 @@ namespace Stow.Cell.PerceptionTools;
 /// Writes a training or evaluation set for the band and space models from simulator renders: per
 /// scene seed, a prefilled pod is rendered with the default camera and every bin is rectified into
 /// a crop (see <see cref="BinRectifier"/>) with its targets. Files (.npy, float32):
-/// <c>x_obs</c> (N,4,H,W), <c>y_mask</c> (N,1,H,W), <c>y_free</c> (N,4,H,W), <c>y_depth</c> (N,1,GR,GC) in
+/// <c>x_obs</c> (N,4,H,W), <c>x_ray</c> (N,2,H,W) viewing rays, <c>y_mask</c> (N,1,H,W), <c>y_free</c> (N,4,H,W), <c>y_depth</c> (N,1,GR,GC) in
 /// image orientation, plus <c>meta.json</c>. N = seeds × bins. Single-threaded.
 /// </summary>
 public static class PerceptionDataset
@@ -44,6 +44,8 @@ public static class PerceptionDataset
         var yFree = new float[n * 4 * plane];
         var yMask = new float[n * plane];
         var yDepth = new float[n * cells];
+        var xRay = new float[n * 2 * plane];
+        var rays = maps.Select(m => Stow.Perception.Pipeline.PodSpacePipeline.RayChannels(m, (camera.Fx, camera.Fy, camera.Cx, camera.Cy))).ToArray();
         var binMap = new float[cells];
         for (var s = 0; s < seeds.Count; s++)
         {
@@ -54,6 +56,7 @@ public static class PerceptionDataset
                 var k = (s * bins) + b;
                 BinRectifier.Rectify(frame.Rgb, frame.Depth, frame.Width, frame.Height, maps[b], xObs.AsSpan(k * 4 * plane, 4 * plane));
                 BinRectifier.Rectify(frame.BandFreeRgb, frame.BandFreeDepth, frame.Width, frame.Height, maps[b], yFree.AsSpan(k * 4 * plane, 4 * plane));
+                rays[b].CopyTo(xRay.AsSpan(k * 2 * plane, 2 * plane));
                 SampleMask(frame.BandMask, frame.Width, frame.Height, maps[b], yMask.AsSpan(k * plane, plane));
                 BinGroundTruth.FreeDepth(pod.Bins[b], GridRows, GridCols, binMap);
                 for (var c = 0; c < cells; c++)
@@ -65,6 +68,7 @@ public static class PerceptionDataset
 
         NpyWriter.Write(Path.Combine(outDir, "x_obs.npy"), xObs, n, 4, CropHeight, CropWidth);
         NpyWriter.Write(Path.Combine(outDir, "y_free.npy"), yFree, n, 4, CropHeight, CropWidth);
+        NpyWriter.Write(Path.Combine(outDir, "x_ray.npy"), xRay, n, 2, CropHeight, CropWidth);
         NpyWriter.Write(Path.Combine(outDir, "y_mask.npy"), yMask, n, 1, CropHeight, CropWidth);
         NpyWriter.Write(Path.Combine(outDir, "y_depth.npy"), yDepth, n, 1, GridRows, GridCols);
         var meta = new

@@ -3,7 +3,8 @@ using Stow.Core.Catalog;
 using Stow.Core.Pods;
 using Stow.Perception.Onnx;
 using Stow.Perception.Pipeline;
-using Stow.Perception.Rectification;
+using Stow.Cell.Simulation;
+using Stow.Sim.Rendering;
 
 namespace Stow.Cell.PerceptionTools;
 
@@ -13,11 +14,11 @@ public static class PerceptionModels
     /// <summary>The repository's <c>models/</c> folder.</summary>
     public static string DefaultFolder() => Path.Combine(CatalogPaths.FindRepoRoot() ?? ".", "models");
 
-    /// <summary>Loads <c>band.onnx</c> and <c>space.onnx</c> from <paramref name="folder"/> and builds the pipeline.</summary>
+    /// <summary>Loads <c>band.onnx</c> and <c>space.onnx</c> from <paramref name="folder"/> and builds the pipeline calibrated for <paramref name="camera"/>.</summary>
     /// <exception cref="FileNotFoundException">A model file is missing (the message says how to make it).</exception>
     /// <exception cref="ModelContractException">A manifest or model check failed.</exception>
     /// <exception cref="OnnxRuntimeException">ONNX Runtime refused a model.</exception>
-    public static PodSpacePipeline Load(string folder, PodType type, IReadOnlyList<OpeningQuad> quads, OnnxSessionOptions options, ILogger? log = null)
+    public static PodSpacePipeline Load(string folder, PodType type, CameraModel camera, OnnxSessionOptions options, ILogger? log = null)
     {
         var band = Path.Combine(folder, "band.onnx");
         var space = Path.Combine(folder, "space.onnx");
@@ -32,6 +33,6 @@ public static class PerceptionModels
 
         var bandModel = OnnxModel.Load(band, options, log);
         var spaceModel = OnnxModel.Load(space, options, log);
-        return new PodSpacePipeline(bandModel, spaceModel, type, quads);
+        return new PodSpacePipeline(bandModel, spaceModel, type, SimScenes.Quads(camera, type), (camera.Fx, camera.Fy, camera.Cx, camera.Cy));
     }
 }

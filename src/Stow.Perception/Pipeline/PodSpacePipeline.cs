@@ -16,7 +16,10 @@ namespace Stow.Perception.Pipeline;
 /// Model contract (checked against the manifests at construction): band model input
 /// <c>crop</c> [batch, 4, H, W] → <c>band_mask</c> [batch, 1, H, W] and <c>band_free</c> [batch, 4, H, W];
 /// space model input <c>band_free</c> [batch, 4, H, W] → <c>free_depth</c> [batch, 1, GR, GC] (metres,
-/// image orientation) and <c>confidence</c> [batch, 1]. Two bound runners per model (whole face,
+/// image orientation) and <c>confidence</c> [batch, 1]. The space model's input <c>space_in</c> is
+/// [batch, 6, H, W]: the band-free crop plus the viewing ray of every crop pixel in normalised image
+/// coordinates ((u − cx)/fx, (v − cy)/fy), because how far a bin is off the optical axis decides how much
+/// of its floor or ceiling the camera sees in front of the contents (perspective). Two bound runners per model (whole face,
 /// single bin) are created once; steady-state runs reuse their buffers. Not thread-safe: one caller at a time.
 /// </remarks>
 public sealed class PodSpacePipeline : IDisposable
@@ -27,15 +30,20 @@ public sealed class PodSpacePipeline : IDisposable
     private readonly BoundPair _single;
     private readonly ModelNormalization? _bandNorm;
     private readonly ModelNormalization? _spaceNorm;
+    private readonly float[][] _rays;
+
+    /// <summary>Channels of the space model's input: band-free R, G, B, D, then ray x, ray y.</summary>
+    public const int SpaceChannels = 6;
 
     /// <summary>Creates the pipeline.</summary>
     /// <param name="band">Band model (loaded with its manifest).</param>
     /// <param name="space">Space model (loaded with its manifest).</param>
     /// <param name="pod">Pod face geometry.</param>
     /// <param name="quads">Each bin's opening in the image, in <see cref="PodType.Bins"/> order.</param>
+    /// <param name="intrinsics">Camera intrinsics (fx, fy, cx, cy) [px] of the frames.</param>
     /// <exception cref="ModelContractException">The models do not follow the contract above.</exception>
     /// <exception cref="ArgumentException">Quads do not match the bins.</exception>
-    public PodSpacePipeline(OnnxModel band, OnnxModel space, PodType pod, IReadOnlyList<OpeningQuad> quads)
+    public PodSpacePipeline(OnnxModel band, OnnxModel space, PodType pod, IReadOnlyList<OpeningQuad> quads, (double Fx, double Fy, double Cx, double Cy) intrinsics)
     {
         if (quads.Count != pod.Bins.Count)
         {
@@ -45,7 +53,7 @@ public sealed class PodSpacePipeline : IDisposable
         var input = Spec(band.Manifest, band.Manifest.Inputs, "crop");
         Spec(band.Manifest, band.Manifest.Outputs, "band_free");
         Spec(band.Manifest, band.Manifest.Outputs, "band_mask");
-        Spec(space.Manifest, space.Manifest.Inputs, "band_free");
+        var spaceIn = Spec(space.Manifest, space.Manifest.Inputs, "space_in");
         var depth = Spec(space.Manifest, space.Manifest.Outputs, "free_depth");
         Spec(space.Manifest, space.Manifest.Outputs, "confidence");
         if (input.Shape.Count != 4 || input.Shape[1].Size != BinRectifier.Channels || depth.Shape.Count != 4)
@@ -58,12 +66,25 @@ public sealed class PodSpacePipeline : IDisposable
         GridRows = (int)depth.Shape[2].Size;
         GridCols = (int)depth.Shape[3].Size;
         _bandNorm = input.Normalization;
-        _spaceNorm = Spec(space.Manifest, space.Manifest.Inputs, "band_free").Normalization;
+        if (spaceIn.Shape.Count != 4 || spaceIn.Shape[1].Size != SpaceChannels)
+        {
+            throw new ModelContractException(space.Manifest.ModelPath, "inputs", $"model {space.Manifest.Name}: input 'space_in' must be [batch,{SpaceChannels},H,W], is {spaceIn.ShapeText}");
+        }
+
+        _spaceNorm = spaceIn.Normalization;
         _pod = pod;
         _maps = quads.Select(q => new RectificationMap(q, CropWidth, CropHeight)).ToArray();
+        _rays = _maps.Select(m => RayChannels(m, intrinsics)).ToArray();
         _face = new BoundPair(band.Bind(pod.Bins.Count), space.Bind(pod.Bins.Count));
         _single = new BoundPair(band.Bind(1), space.Bind(1));
     }
+
+    /// <summary>
+    /// Safety margin subtracted from every predicted free depth [m] before analysis, so that an
+    /// over-estimate does not turn into an item left protruding past the bands. Default 0.04 m: the
+    /// space model's free-depth MAE on held-out simulator seeds (models/space.md).
+    /// </summary>
+    public float DepthMargin { get; init; } = 0.04f;
 
     /// <summary>Crop width [px].</summary>
     public int CropWidth { get; }
@@ -124,11 +145,18 @@ public sealed class PodSpacePipeline : IDisposable
             BinRectifier.Rectify(frame.Rgb, frame.DepthMm, frame.Width, frame.Height, _maps[first + k], crop.Slice(k * size, size));
         }
 
-        Normalize(crop, _bandNorm);
+        Normalize(crop, _bandNorm, BinRectifier.Channels);
         p.Band.Run();
-        var bandFree = p.Space.Input("band_free").AsSpan<float>();
-        p.Band.Output("band_free").AsSpan<float>().CopyTo(bandFree);
-        Normalize(bandFree, _spaceNorm);
+        var spaceIn = p.Space.Input("space_in").AsSpan<float>();
+        var bandFree = p.Band.Output("band_free").AsSpan<float>();
+        var plane = CropWidth * CropHeight;
+        for (var k = 0; k < count; k++)
+        {
+            bandFree.Slice(k * size, size).CopyTo(spaceIn.Slice(k * SpaceChannels * plane, size));
+            _rays[first + k].CopyTo(spaceIn.Slice((k * SpaceChannels * plane) + size, 2 * plane));
+        }
+
+        Normalize(spaceIn.Slice(0, count * SpaceChannels * plane), _spaceNorm, SpaceChannels);
         p.Space.Run();
     }
 
@@ -142,14 +170,14 @@ public sealed class PodSpacePipeline : IDisposable
         {
             // Image orientation (row 0 top, column 0 image-left = the bin's left wall) reversed on both
             // axes is the bin grid (row 0 at the floor, column 0 at y = 0).
-            map[cells - 1 - k] = Math.Clamp(src[k], 0f, (float)spec.Depth);
+            map[cells - 1 - k] = Math.Clamp(src[k] - DepthMargin, 0f, (float)spec.Depth);
         }
 
         var conf = Math.Clamp(p.Space.Output("confidence").AsSpan<float>()[slot], 0f, 1f);
         return FreeDepthAnalyzer.Analyze(spec, map, GridRows, GridCols, time, conf);
     }
 
-    private void Normalize(Span<float> t, ModelNormalization? norm)
+    private void Normalize(Span<float> t, ModelNormalization? norm, int channels)
     {
         if (norm is null)
         {
@@ -159,8 +187,22 @@ public sealed class PodSpacePipeline : IDisposable
         var plane = CropWidth * CropHeight;
         for (var k = 0; k < t.Length; k++)
         {
-            t[k] = norm.Apply(t[k], (k / plane) % BinRectifier.Channels);
+            t[k] = norm.Apply(t[k], (k / plane) % channels);
         }
+    }
+
+    /// <summary>The two ray channels of a crop: normalised image coordinates of each crop pixel, [2, H, W].</summary>
+    public static float[] RayChannels(RectificationMap map, (double Fx, double Fy, double Cx, double Cy) k)
+    {
+        var plane = map.Width * map.Height;
+        var rays = new float[2 * plane];
+        for (var i = 0; i < plane; i++)
+        {
+            rays[i] = (float)((map.U[i] - 0.5 - k.Cx) / k.Fx);
+            rays[plane + i] = (float)((map.V[i] - 0.5 - k.Cy) / k.Fy);
+        }
+
+        return rays;
     }
 
     private int IndexOf(BinId bin)

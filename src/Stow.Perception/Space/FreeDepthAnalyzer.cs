@@ -12,7 +12,8 @@ namespace Stow.Perception.Space;
 /// <remarks>
 /// What each primitive could make, from the map alone (the camera sees the pod face from the front):
 /// <list type="bullet">
-/// <item><b>None</b>: the largest box w·h·d over grid rectangles whose depth is the rectangle's minimum free depth.</item>
+/// <item><b>None</b>: the largest box w·h·d standing on the bin floor (a plain insertion slides the item
+/// in along the floor), over grid rectangles from row 0 whose depth is the rectangle's minimum free depth.</item>
 /// <item><b>Sweep left/right</b>: the spatula compacts the contents against one wall; the occupied
 /// width (columns whose lower half is occupied nearer than <see cref="OccupiedFraction"/> of the depth)
 /// stays occupied, the rest of the width becomes free over the full height and depth.</item>
@@ -118,7 +119,8 @@ public static class FreeDepthAnalyzer
 
     /// <summary>
     /// Largest box (by volume) over grid rectangles; its depth is the minimum free depth over the
-    /// rectangle. With <paramref name="onContents"/> the rectangle must rest on occupied cells (stacking).
+    /// rectangle. Without <paramref name="onContents"/> the rectangle stands on the floor (row 0); with it,
+    /// the rectangle must rest on occupied cells (stacking).
     /// O(rows²·cols²).
     /// </summary>
     public static PrimitiveSpace LargestBox(float[] freeDepth, int rows, int cols, BinSpec bin, bool onContents, Primitive label)
@@ -142,7 +144,7 @@ public static class FreeDepthAnalyzer
                 }
 
                 var w = (c1 - c0 + 1) * dy;
-                for (var r0 = onContents ? 1 : 0; r0 < rows; r0++)
+                for (var r0 = onContents ? 1 : 0; r0 < (onContents ? rows : 1); r0++)
                 {
                     if (onContents && colMax[r0 - 1] >= occThreshold)
                     {

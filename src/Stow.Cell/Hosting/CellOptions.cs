@@ -1,0 +1,121 @@
+namespace Stow.Cell.Hosting;
+
+/// <summary>
+/// The cell configuration (section <c>Cell</c>), layered from the embedded default
+/// (<c>config/cell.sim.json</c>), a <c>--config</c> file, environment variables (<c>STOWCELL_Cell__Items=30</c>)
+/// and command-line options. SI units.
+/// </summary>
+public sealed class CellOptions
+{
+    /// <summary>Cell id used in MQTT topics and the journal.</summary>
+    public string CellId { get; set; } = "sim-01";
+
+    /// <summary>Seed of the whole run (world, perception noise, planner exploration, motion noise).</summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>Items inducted in the shift.</summary>
+    public int Items { get; set; } = 500;
+
+    /// <summary>Catalogue: arc2017, olist, mixed or a file path.</summary>
+    public string Catalog { get; set; } = "mixed";
+
+    /// <summary>Data root (null: STOWCELL_DATA, else ../shared/data).</summary>
+    public string? DataDir { get; set; }
+
+    /// <summary>Pod type name (config/pods).</summary>
+    public string PodType { get; set; } = "fabric-40";
+
+    /// <summary>Pods arrive holding inventory up to this fill (uniform in [0, max]).</summary>
+    public double ArrivalFillMax { get; set; } = 0.15;
+
+    /// <summary>Folder of run reports; each run gets a sub-folder.</summary>
+    public string Reports { get; set; } = "runs";
+
+    /// <summary>Perception settings.</summary>
+    public PerceptionSection Perception { get; set; } = new();
+
+    /// <summary>Planning settings.</summary>
+    public PlanningSection Planning { get; set; } = new();
+
+    /// <summary>Shift settings.</summary>
+    public Shift.ShiftOptions Shift { get; set; } = new();
+
+    /// <summary>Motion settings.</summary>
+    public MotionSection Motion { get; set; } = new();
+
+    /// <summary>MQTT settings.</summary>
+    public MqttSection Mqtt { get; set; } = new();
+
+    /// <summary>Perception: <c>onnx</c> (models on rendered frames) or <c>groundtruth</c> (bypass).</summary>
+    public sealed class PerceptionSection
+    {
+        /// <summary><c>onnx</c> or <c>groundtruth</c>.</summary>
+        public string Mode { get; set; } = "onnx";
+
+        /// <summary>Execution provider: <c>cpu</c> or <c>cuda</c>.</summary>
+        public string Provider { get; set; } = "cpu";
+
+        /// <summary>CUDA device id.</summary>
+        public int DeviceId { get; set; }
+
+        /// <summary>ONNX Runtime intra-op threads (0 = ORT default).</summary>
+        public int IntraOpThreads { get; set; } = 1;
+
+        /// <summary>Folder with band.onnx and space.onnx (relative to the repository root).</summary>
+        public string Models { get; set; } = "models";
+    }
+
+    /// <summary>Planning: success model and decision rule.</summary>
+    public sealed class PlanningSection
+    {
+        /// <summary><c>prior</c> or <c>learned</c> (models/risk.json).</summary>
+        public string Model { get; set; } = "prior";
+
+        /// <summary>Ask for a pod swap when the best P is below this.</summary>
+        public double SwapThreshold { get; set; } = 0.96;
+
+        /// <summary>Never pick a candidate below this P.</summary>
+        public double Floor { get; set; } = 0.92;
+
+        /// <summary>Probability of a non-greedy, safe exploration pick (≤ 0.05).</summary>
+        public double ExplorationRate { get; set; } = 0.02;
+
+        /// <summary>Prefer the overhead rows (the ones people reach with ladders).</summary>
+        public bool PreferOverheadRows { get; set; }
+    }
+
+    /// <summary>Motion: the arm simulator through the control loop, or timed stand-in.</summary>
+    public sealed class MotionSection
+    {
+        /// <summary><c>arm</c> (control loop on the simulated hardware) or <c>timed</c>.</summary>
+        public string Mode { get; set; } = "arm";
+
+        /// <summary>Control-loop rate [Hz], 500-1000.</summary>
+        public int RateHz { get; set; } = 500;
+
+        /// <summary>Inject a belt jam on this stow (1-based), 0 = none.</summary>
+        public int BeltJamAtStow { get; set; }
+    }
+
+    /// <summary>MQTT broker and credentials.</summary>
+    public sealed class MqttSection
+    {
+        /// <summary><c>start</c> (a broker for the run on a free loopback port) or <c>external</c>.</summary>
+        public string Broker { get; set; } = "start";
+
+        /// <summary>Broker host (external).</summary>
+        public string Host { get; set; } = "127.0.0.1";
+
+        /// <summary>Broker port (external).</summary>
+        public int Port { get; set; } = 1883;
+
+        /// <summary>Username, or null.</summary>
+        public string? Username { get; set; }
+
+        /// <summary>Password, or null.</summary>
+        public string? Password { get; set; }
+
+        /// <summary>Start the simulated operator client.</summary>
+        public bool SimulatedOperator { get; set; } = true;
+    }
+}

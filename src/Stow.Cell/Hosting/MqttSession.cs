@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging;
+using Stow.Cell.Mqtt;
+using Stow.Cell.PackML;
+using Stow.Cell.Simulation;
+using Stow.Core.Time;
+
+namespace Stow.Cell.Hosting;
+
+/// <summary>
+/// The MQTT side of a run: a broker started for it (when configured), the cell's operator link wired
+/// to the PackML cell (state published on every transition; supervisor commands applied), and the
+/// simulated operator as a separate client. Disposal tears down in reverse order.
+/// </summary>
+public sealed class MqttSession : IAsyncDisposable
+{
+    private readonly MosquittoBrokerProcess? _broker;
+    private readonly SimulatedOperator? _operator;
+
+    private MqttSession(MosquittoBrokerProcess? broker, MqttOperatorLink link, SimulatedOperator? op)
+    {
+        _broker = broker;
+        Link = link;
+        _operator = op;
+    }
+
+    /// <summary>The cell's operator link.</summary>
+    public MqttOperatorLink Link { get; }
+
+    /// <summary>Prompts the simulated operator acknowledged.</summary>
+    public int OperatorAcks => _operator?.Acknowledged ?? 0;
+
+    /// <summary>Starts everything.</summary>
+    /// <exception cref="ShiftSetupException">The broker cannot start or the link cannot connect (message says why).</exception>
+    public static async Task<MqttSession> StartAsync(CellOptions o, string runDir, IClock clock, PackMlCell cell, ILoggerFactory logs, CancellationToken ct)
+    {
+        MosquittoBrokerProcess? broker = null;
+        string host = o.Mqtt.Host;
+        int port = o.Mqtt.Port;
+        try
+        {
+            if (o.Mqtt.Broker == "start")
+            {
+                broker = await MosquittoBrokerProcess.StartAsync(Path.Combine(runDir, "broker"));
+                (host, port) = ("127.0.0.1", broker.Port);
+            }
+
+            var link = new MqttOperatorLink(new MqttOperatorOptions
+            {
+                CellId = o.CellId,
+                Host = host,
+                Port = port,
+                Username = o.Mqtt.Username,
+                Password = o.Mqtt.Password,
+            }, clock, logs.CreateLogger("Stow.Cell.Mqtt"));
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(15));
+            await link.ConnectAsync(timeout.Token);
+            cell.Transitioned += (_, e) => link.PublishState(e.To, e.Mode);
+            link.SupervisorCommand += (_, e) => cell.Execute(e.Command);
+            SimulatedOperator? op = null;
+            if (o.Mqtt.SimulatedOperator)
+            {
+                op = new SimulatedOperator(o.CellId, host, port, o.Mqtt.Username, o.Mqtt.Password, logs.CreateLogger("Stow.Cell.SimulatedOperator"));
+                await op.ConnectAsync(timeout.Token);
+            }
+
+            return new MqttSession(broker, link, op);
+        }
+        catch (Exception e) when (e is InvalidOperationException or MqttConnectException or OperationCanceledException or DllNotFoundException)
+        {
+            if (broker is not null)
+            {
+                await broker.DisposeAsync();
+            }
+
+            throw new ShiftSetupException($"MQTT could not start ({host}:{port}): {e.Message}" +
+                (e is DllNotFoundException ? " (libmosquitto1 is missing: run ./run.sh or `apt-get install libmosquitto1`)" : string.Empty), e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _operator?.Dispose();
+        Link.Dispose();
+        if (_broker is not null)
+        {
+            await _broker.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Stow.Cell.Journal;
+using Stow.Cell.Mqtt;
+using Stow.Cell.PackML;
+using Stow.Cell.PerceptionTools;
+using Stow.Cell.Reporting;
+using Stow.Cell.Shift;
+using Stow.Cell.Simulation;
+using Stow.Core.Catalog;
+using Stow.Core.Pods;
+using Stow.Core.Time;
+using Stow.Perception.Onnx;
+using Stow.Planning.Decision;
+using Stow.Planning.Risk;
+using Stow.Sim.Rendering;
+
+namespace Stow.Cell.Hosting;
+
+/// <summary>
+/// Composition root of a stow shift on the simulator: real catalogue items, the simulated world,
+/// perception (ONNX models on rendered frames, or ground truth), the planner, motion, the SQLite
+/// journal, a mosquitto broker with the MQTT operator link and a simulated operator, and the PackML
+/// cell; runs the shift and writes the report directory. One shift per instance; not thread-safe.
+/// </summary>
+public sealed class ShiftHost
+{
+    private readonly CellOptions _o;
+    private readonly ILoggerFactory _logs;
+    private readonly string _root;
+
+    /// <summary>Creates the host for <paramref name="options"/>.</summary>
+    /// <param name="options">The layered cell configuration.</param>
+    /// <param name="logs">Logger factory (NLog).</param>
+    /// <param name="repoRoot">Root for relative paths (models, config/pods).</param>
+    public ShiftHost(CellOptions options, ILoggerFactory logs, string repoRoot)
+    {
+        _o = options;
+        _logs = logs;
+        _root = repoRoot;
+    }
+
+    /// <summary>Raised on every progress snapshot (shift thread).</summary>
+    public event EventHandler<ShiftProgress>? Progress;
+
+    /// <summary>Runs the shift and writes <c>summary.json</c> and <c>report.html</c> into <paramref name="runDir"/>.</summary>
+    /// <exception cref="ShiftSetupException">Something the run needs is missing or invalid (message says what and how to fix).</exception>
+    public async Task<ShiftResult> RunAsync(string runDir, CancellationToken cancel)
+    {
+        var log = _logs.CreateLogger("Stow.Cell.Shift");
+        Directory.CreateDirectory(runDir);
+        var (catalog, type, allTypes) = LoadInputs();
+        var items = ItemSampler.Draw(catalog, _o.Items, _o.Seed);
+        var clock = new VirtualClock();
+        var world = new SimShiftWorld(type, catalog.Items, _o.ArrivalFillMax, _o.Seed);
+        var perception = BuildPerception(world, type);
+        var planner = new PolicyPlanner(new StowPlanner(SuccessModel(), allTypes, new PlannerOptions
+        {
+            SwapThreshold = _o.Planning.SwapThreshold,
+            Floor = _o.Planning.Floor,
+            ExplorationRate = _o.Planning.ExplorationRate,
+            PreferOverheadRows = _o.Planning.PreferOverheadRows,
+            Seed = _o.Seed,
+        }));
+        var cell = new PackMlCell(clock, _logs.CreateLogger("Stow.Cell.PackML"));
+        using var journal = InventoryJournal.Open(Path.Combine(runDir, "journal.db"), clock, _logs.CreateLogger("Stow.Cell.Journal"));
+        var reconciled = journal.ReconcileAtStartup();
+        if (reconciled.Flagged.Count > 0)
+        {
+            log.LogWarning("journal: {Count} items were in flight at the last stop; flagged for an operator to verify", reconciled.Flagged.Count);
+        }
+
+        await using var mqtt = await MqttSession.StartAsync(_o, runDir, clock, cell, _logs, cancel);
+        var channel = new MqttOperatorChannel(mqtt.Link, cell, _logs.CreateLogger("Stow.Cell.Operator")) { CurrentPod = world.Pod };
+        world.PodArrived += (_, pod) => channel.CurrentPod = pod.PodId;
+        var motion = BuildMotion(world, clock);
+        var runner = new ShiftRunner(world, perception, planner, motion, new ShiftJournal(journal, n => allTypes.First(t => t.Name == n).Bins.Select(b => b.Id)),
+            channel, new PackMlShiftStates(cell), clock, _o.Shift, log);
+        runner.Progress += (s, p) => Progress?.Invoke(s, p);
+        log.LogInformation("shift: {Items} items from {Catalog} (seed {Seed}), pod type {PodType}, perception {Perception}, motion {Motion}",
+            items.Count, catalog.Name, _o.Seed, type.Name, _o.Perception.Mode, _o.Motion.Mode);
+        ShiftResult result;
+        try
+        {
+            result = await Task.Run(() => runner.Run(items, cancel), CancellationToken.None);
+        }
+        finally
+        {
+            (perception as IDisposable)?.Dispose();
+            (motion as IDisposable)?.Dispose();
+        }
+
+        result.Summary.Config = "cell.sim";
+        result.Summary.Seed = _o.Seed;
+        result.Summary.Catalog = catalog.Name;
+        File.WriteAllText(Path.Combine(runDir, "attempt-records.json"), JsonSerializer.Serialize(planner.Records, ReportWriter.JsonOptions));
+        ReportWriter.Write(runDir, result);
+        log.LogInformation("shift done: {Summary}", string.Create(CultureInfo.InvariantCulture,
+            $"{result.Summary.Stowed}/{result.Summary.Attempted} stowed, UPH {result.Summary.Uph:F0}, unaccounted {result.Summary.Unaccounted}"));
+        return result;
+    }
+
+    private (ItemCatalog Catalog, PodType Type, IReadOnlyList<PodType> All) LoadInputs()
+    {
+        try
+        {
+            var folder = Path.Combine(_root, "config", "pods");
+            var all = PodTypeLoader.LoadFolder(folder);
+            if (!all.TryGetValue(_o.PodType, out var type))
+            {
+                throw new ShiftSetupException($"pod type '{_o.PodType}' is not in {folder} (have: {string.Join(", ", all.Keys)})");
+            }
+
+            var catalog = CatalogLoader.Load(_o.Catalog, CatalogPaths.ResolveDataRoot(_o.DataDir), StowabilityRules.ForPodTypes(all.Values));
+            if (catalog.Items.Count == 0)
+            {
+                throw new ShiftSetupException($"catalogue '{_o.Catalog}' has no stowable items");
+            }
+
+            return (catalog, type, all.Values.ToList());
+        }
+        catch (Exception e) when (e is CatalogException or PodConfigException)
+        {
+            throw new ShiftSetupException(e.Message, e);
+        }
+    }
+
+    private ISuccessModel SuccessModel()
+    {
+        if (_o.Planning.Model == "prior")
+        {
+            return new PriorSuccessModel();
+        }
+
+        var path = Path.Combine(_root, "models", "risk.json");
+        if (_o.Planning.Model != "learned" || !File.Exists(path))
+        {
+            throw new ShiftSetupException(_o.Planning.Model != "learned"
+                ? $"Planning:Model '{_o.Planning.Model}' is not 'prior' or 'learned'"
+                : $"learned success model {path} is missing: fit it with `./run.sh risk fit`");
+        }
+
+        var p = JsonSerializer.Deserialize<LearnedModelParameters>(File.ReadAllText(path))
+            ?? throw new ShiftSetupException($"{path} holds no model parameters");
+        return new LearnedSuccessModel(p);
+    }
+
+    private IShiftPerception BuildPerception(SimShiftWorld world, PodType type)
+    {
+        switch (_o.Perception.Mode)
+        {
+            case "groundtruth":
+                return new GroundTruthPerception(world);
+            case "onnx":
+                var camera = CameraModel.DefaultFor(type);
+                var options = new OnnxSessionOptions
+                {
+                    ExecutionProvider = OnnxSessionOptions.Parse(_o.Perception.Provider),
+                    CudaDeviceId = _o.Perception.DeviceId,
+                    IntraOpThreadCount = _o.Perception.IntraOpThreads,
+                };
+                try
+                {
+                    var pipeline = PerceptionModels.Load(Path.Combine(_root, _o.Perception.Models), type, camera, options, _logs.CreateLogger("Stow.Perception"));
+                    var images = Path.Combine(CatalogPaths.ResolveDataRoot(_o.DataDir), "items", "arc2017", "images");
+                    return new RenderedPerception(world, pipeline, camera, Directory.Exists(images) ? images : null, _o.Seed);
+                }
+                catch (Exception e) when (e is FileNotFoundException or ModelContractException or OnnxRuntimeException or DllNotFoundException)
+                {
+                    throw new ShiftSetupException(e.Message + (e is DllNotFoundException ? " (run ./run.sh or scripts/setup.sh to fetch ONNX Runtime)" : string.Empty), e);
+                }
+
+            default:
+                throw new ShiftSetupException($"Perception:Mode '{_o.Perception.Mode}' is not 'onnx' or 'groundtruth'");
+        }
+    }
+
+    private IShiftMotion BuildMotion(SimShiftWorld world, VirtualClock clock) => _o.Motion.Mode switch
+    {
+        "timed" => new TimedMotion(clock),
+        _ => throw new ShiftSetupException($"Motion:Mode '{_o.Motion.Mode}' is not 'arm' or 'timed'"),
+    };
+}

@@ -1,0 +1,273 @@
+using Stow.Cell.Shift;
+using Stow.Core.Pods;
+using Stow.Core.Time;
+using Stow.Hardware.Lifecycle;
+using Stow.Hardware.Management;
+using Stow.Hardware.Safety;
+using Stow.Motion.Loop;
+using Stow.Motion.Primitives;
+using Stow.Sim.Devices;
+using Stow.Sim.Devices.Contact;
+using Stow.Sim.Devices.Eoat;
+using Stow.Sim.World;
+
+namespace Stow.Cell.Simulation;
+
+/// <summary>
+/// Stow motion on the arm simulator: a seeded <see cref="SimCell"/> whose contact geometry is the world's pod at
+/// the station (re-pointed on <see cref="SimShiftWorld.PodArrived"/>), the simulated hardware brought up from
+/// configuration, a <see cref="ControlLoop"/> paced by a <see cref="VirtualClockPacer"/> on the shift's clock, and
+/// a <see cref="MotionRunner"/>. <see cref="Execute"/> builds a <see cref="StowPlan"/>, loads the item into the
+/// EOAT and steps the loop synchronously until the sequence ends, so the shift's simulated clock advances by
+/// the time the sequence takes. After a failure it retracts and releases the bands (primitives never leave the
+/// bands engaged). Deterministic for (world, seed).
+/// Threading: the shift thread only (the loop runs synchronously on it). Lifecycle: hardware is brought up in the
+/// constructor and shut down by <see cref="Dispose"/>.
+/// </summary>
+public sealed class SimArmMotion : IShiftMotion, IDisposable
+{
+    private readonly SimShiftWorld _world;
+    private readonly VirtualClock _clock;
+    private readonly SimCell _cell;
+    private readonly HardwareManager _hardware;
+    private readonly SimEoat _eoat;
+    private readonly ISafety _safety;
+    private readonly MotionRunner _runner;
+    private readonly ControlLoop _loop;
+    private readonly LoopJitterRecorder _jitter;
+    private readonly Func<bool> _done;
+    private readonly HashSet<int> _jamAt = [];
+    private readonly StaticContactGeometry _structure;
+    private BinSpec? _lastBin;
+    private int _stowIndex;
+    private bool _disposed;
+
+    /// <summary>Builds the simulated cell and brings its hardware up (configure + activate).</summary>
+    /// <param name="world">The shift's world (pod at the station, bin geometry, lateral positions).</param>
+    /// <param name="clock">The shift's clock; the loop advances it by one period per cycle.</param>
+    /// <param name="options">Settings (null: defaults).</param>
+    /// <exception cref="InvalidOperationException">Bring-up failed; the message names the components and results.</exception>
+    public SimArmMotion(SimShiftWorld world, VirtualClock clock, SimArmMotionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(clock);
+        Options = options ?? new SimArmMotionOptions();
+        _world = world;
+        _clock = clock;
+        _structure = StructureOf(world.PodType);
+        _cell = new SimCell(Options.Seed, Options.ItemContact ? new SimPodContactGeometry(world.Current) : _structure) { Bins = world.PodType.Bins };
+        world.PodArrived += OnPodArrived;
+        _hardware = SimHardware.BuildManager(Options.HardwareConfigJson, _cell);
+        var report = _hardware.Bringup();
+        if (!report.Succeeded)
+        {
+            throw new InvalidOperationException("simulated hardware bring-up failed: " +
+                string.Join("; ", report.Failures.Select(f => f.ToString())));
+        }
+
+        _eoat = _hardware.Get<SimEoat>("eoat");
+        _safety = _hardware.Get<ISafety>("safety");
+        var context = new MotionContext(_hardware.Get<Stow.Hardware.Arm.IArm>("arm"), _eoat,
+            _hardware.Get<Stow.Hardware.BandSeparator.IBandSeparator>("band_separator"), _safety);
+        _runner = new MotionRunner(context);
+        var loopOptions = new ControlLoopOptions { RateHz = Options.RateHz };
+        _loop = new ControlLoop(_hardware, clock, new VirtualClockPacer(clock), loopOptions);
+        _jitter = new LoopJitterRecorder(loopOptions.Period);
+        _loop.Add(_runner);
+        _loop.Add(_jitter);
+        _done = () => _runner.Poll().Status != ActionStatus.Running;
+    }
+
+    /// <summary>Settings in force.</summary>
+    public SimArmMotionOptions Options { get; }
+
+    /// <summary>The simulated cell (shared device state, fault-free inspection for tests).</summary>
+    public SimCell Cell => _cell;
+
+    /// <summary>Number of <see cref="Execute"/> calls so far.</summary>
+    public int StowCount => _stowIndex;
+
+    /// <summary>The loop's timing statistics (period jitter on the virtual clock, ≈ 0; body times on the wall clock).</summary>
+    public CycleStatisticsSnapshot LoopStatistics => _loop.Statistics.Snapshot();
+
+    /// <inheritdoc />
+    public double JitterP99Ms => _loop.Statistics.Snapshot().JitterP99 * 1000;
+
+    /// <summary>Injects a belt jam that starts with the <paramref name="stowIndex"/>-th stow (1-based) and latches until <see cref="ClearFault"/>.</summary>
+    /// <param name="stowIndex">1-based index of the stow, counting every <see cref="Execute"/> call.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stowIndex"/> &lt; 1.</exception>
+    public void InjectBeltJamAt(int stowIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stowIndex, 1);
+        _jamAt.Add(stowIndex);
+    }
+
+    /// <inheritdoc />
+    public MotionReport Execute(StowAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _stowIndex++;
+        if (_jamAt.Remove(_stowIndex))
+        {
+            _eoat.Faults.BeltJam = true;
+        }
+
+        var (plan, feedLength, width) = SimStowPlanBuilder.Build(_world, action, Options.Limits);
+        var sequence = StowSequence.Create(plan);
+        _lastBin = plan.Bin;
+        var t0 = _clock.Now;
+        Resume();
+        _eoat.LoadItem(feedLength, width, action.Item.Mass);
+        var result = Run(sequence);
+        if (result.Status == ActionStatus.Succeeded)
+        {
+            return new MotionReport(true, _clock.Now - t0, null, false);
+        }
+
+        var step = result.Status == ActionStatus.Running ? sequence.Current?.Name ?? "stow" : sequence.FailedStep;
+        var reason = result.Status == ActionStatus.Running ? FailureReason.Timeout : result.Reason;
+        var needsOperator = reason is FailureReason.ItemNotDetected or FailureReason.HardwareFault
+            || (step == "insertion" && reason == FailureReason.Stall);
+        var text = $"{step}: {ReasonText(reason, step)}";
+        var recovery = Recover(plan.Bin, plan.EffectiveLimits);
+        if (recovery is not null)
+        {
+            // The arm could not be brought back to a safe pose with the bands released: an operator must look.
+            text += $"; recovery {recovery}";
+            needsOperator = true;
+        }
+
+        return new MotionReport(false, _clock.Now - t0, text, needsOperator);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Clears the belt-jam knob, takes the held item out (the operator removes it), resets a protective stop,
+    /// re-activates components that went down their error path, and, standing in for the operator jogging the arm
+    /// clear, retracts and releases the bands of the last bin with the pod's items out of the contact geometry.
+    /// </remarks>
+    public void ClearFault()
+    {
+        _eoat.Faults.BeltJam = false;
+        _cell.HeldItem = null;
+        _safety.RequestReset();
+        foreach (var c in _hardware.Components)
+        {
+            if (c.LifecycleState == LifecycleState.Unconfigured && c.Configure() != CallbackReturn.Success)
+            {
+                continue;
+            }
+
+            if (c.LifecycleState == LifecycleState.Inactive)
+            {
+                c.Activate();
+            }
+        }
+
+        if (_lastBin is not null)
+        {
+            var geometry = _cell.Geometry;
+            _cell.Geometry = _structure;
+            Resume();
+            Recover(_lastBin, Options.Limits);
+            _cell.Geometry = geometry;
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<double> JitterSamplesMs() => _jitter.CopyMs();
+
+    /// <summary>Shuts the simulated hardware down and detaches from the world.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _world.PodArrived -= OnPodArrived;
+        _loop.Dispose();
+        _hardware.ShutdownAll();
+    }
+
+    private static string ReasonText(FailureReason reason, string step) => reason switch
+    {
+        FailureReason.Stall when step == "insertion" => "belt jam (stall)",
+        FailureReason.Stall => "stall",
+        FailureReason.ForceLimit => "force limit",
+        FailureReason.Timeout => "timeout",
+        FailureReason.ItemNotDetected => "item not detected",
+        FailureReason.Halted => "halted",
+        FailureReason.HardwareFault => "hardware fault",
+        _ => reason.ToString(),
+    };
+
+    private static StaticContactGeometry StructureOf(PodType type)
+    {
+        var g = new StaticContactGeometry();
+        foreach (var bin in type.Bins)
+        {
+            for (var w = 0; w < 5; w++)
+            {
+                g.AddWall(SimPod.ToPodFace(bin, SimPod.Wall(bin, w)));
+            }
+        }
+
+        return g;
+    }
+
+    private void OnPodArrived(object? sender, SimPod pod)
+    {
+        if (Options.ItemContact)
+        {
+            _cell.Geometry = new SimPodContactGeometry(pod);
+        }
+    }
+
+    /// <summary>
+    /// Runs two idle cycles after the shift's clock moved on outside the loop (perception, pod swap): the first
+    /// sees the idle gap (safety heartbeat stale), the second a normal period, so motion starts with a fresh heartbeat.
+    /// </summary>
+    private void Resume()
+    {
+        _jitter.SkipNext();
+        _loop.RunCycles(2);
+    }
+
+    private ActionResult Run(IMotionAction action)
+    {
+        if (!_runner.Start(action))
+        {
+            return ActionResult.Failed(FailureReason.HardwareFault);
+        }
+
+        var maxCycles = (int)Math.Ceiling(Options.TimeLimitSeconds * Options.RateHz);
+        _loop.RunUntil(_done, maxCycles);
+        var r = _runner.Poll();
+        if (r.Status == ActionStatus.Running)
+        {
+            _runner.Halt();
+            _loop.RunUntil(_done, 10);
+            return ActionResult.Running;
+        }
+
+        return r;
+    }
+
+    /// <summary>Retract and release the bands after a failed step.</summary>
+    /// <returns>Null when the arm ended safe; otherwise "step: reason" of the recovery failure.</returns>
+    private string? Recover(BinSpec bin, PrimitiveLimits limits)
+    {
+        if (!_runner.Context.HardwareReady)
+        {
+            return "skipped: hardware fault";
+        }
+
+        _runner.Context.Eoat.CommandBelts(0, 0);
+        var recovery = new StowSequence([new RetractAction(bin, limits), new ReleaseBandsAction(limits)]);
+        var r = Run(recovery);
+        return r.Status == ActionStatus.Succeeded ? null : $"{recovery.FailedStep}: {ReasonText(r.Reason, recovery.FailedStep)}";
+    }
+}

@@ -1,0 +1,158 @@
+using Stow.Cell.Shift;
+using Stow.Cell.Simulation;
+using Stow.Cell.Tests.Support;
+using Stow.Core.Ids;
+using Stow.Core.Items;
+using Stow.Core.Pods;
+using Stow.Core.Space;
+using Stow.Core.Time;
+using Stow.Planning.Candidates;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Stow.Cell.Tests.Motion;
+
+public sealed class SimArmMotionTests
+{
+    private static readonly Lazy<PodType> Fabric40 = new(() => PodTypeLoader.Load(Path.Combine(TestPaths.RepoRoot, "config", "pods", "fabric-40.json")));
+    private readonly ITestOutputHelper _output;
+
+    public SimArmMotionTests(ITestOutputHelper output) => _output = output;
+
+    [Fact(Timeout = 60_000)]
+    public async Task Plain_Stow_Succeeds_And_Advances_The_Virtual_Clock_By_A_Plausible_Time()
+    {
+        await Task.Yield();
+        var (world, clock) = NewWorld(3);
+        using var motion = new SimArmMotion(world, clock, new SimArmMotionOptions { Seed = 7 });
+        var before = clock.Now;
+
+        var report = motion.Execute(Action(1, new BinId(4, 1), []));
+
+        Assert.True(report.Succeeded, report.FailureReason);
+        Assert.Null(report.FailureReason);
+        Assert.False(report.NeedsOperator);
+        Assert.InRange(report.Duration, 2.0, 12.0);
+        Assert.Equal(report.Duration, clock.Now - before, 6);
+        Assert.Null(motion.Cell.HeldItem);
+        Assert.Null(motion.Cell.EngagedBin);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Injected_Belt_Jam_Needs_An_Operator_And_The_Next_Stow_Succeeds_After_Clearing()
+    {
+        await Task.Yield();
+        var (world, clock) = NewWorld(3);
+        using var motion = new SimArmMotion(world, clock);
+        motion.InjectBeltJamAt(2);
+
+        var first = motion.Execute(Action(1, new BinId(3, 0), []));
+        var jammed = motion.Execute(Action(2, new BinId(3, 1), []));
+        var stillJammed = motion.Execute(Action(3, new BinId(3, 2), []));
+        motion.ClearFault();
+        var after = motion.Execute(Action(4, new BinId(3, 2), []));
+
+        Assert.True(first.Succeeded, first.FailureReason);
+        Assert.False(jammed.Succeeded);
+        Assert.True(jammed.NeedsOperator);
+        Assert.StartsWith("insertion:", jammed.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("jam", jammed.FailureReason, StringComparison.Ordinal);
+        Assert.Null(motion.Cell.EngagedBin);
+        Assert.True(stillJammed.NeedsOperator, "the jam latches until cleared");
+        Assert.True(after.Succeeded, after.FailureReason);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Same_Seed_Gives_The_Same_Durations()
+    {
+        await Task.Yield();
+        var a = Durations(11);
+        var b = Durations(11);
+
+        Assert.Equal(a, b);
+    }
+
+    [Theory(Timeout = 120_000)]
+    [InlineData(0.3, true)]
+    [InlineData(0.3, false)]
+    public async Task Every_Chain_Stays_Within_The_Stow_Time_Budget(double prefill, bool itemContact)
+    {
+        await Task.Yield();
+        Primitive[][] chains = [[], [Primitive.SweepLeft], [Primitive.SweepRight], [Primitive.Flip], [Primitive.Stack], [Primitive.Slot], [Primitive.SweepLeft, Primitive.Slot]];
+        var (world, clock) = NewWorld(5, prefill);
+        using var motion = new SimArmMotion(world, clock, new SimArmMotionOptions { ItemContact = itemContact });
+        var n = 0;
+        foreach (var chain in chains)
+        {
+            var times = new List<double>();
+            var failures = new List<string>();
+            for (var row = 0; row < 10; row += 3)
+            {
+                for (var col = 0; col < 4; col += 3)
+                {
+                    var r = motion.Execute(Action(++n, new BinId(row, col), chain));
+                    times.Add(r.Duration);
+                    if (!r.Succeeded)
+                    {
+                        failures.Add(r.FailureReason ?? "?");
+                    }
+                }
+            }
+
+            var text = chain.Length == 0 ? "None" : string.Join('+', chain);
+            _output.WriteLine($"prefill {prefill} items {itemContact}: {text}: mean {times.Average():F2} s, min {times.Min():F2}, max {times.Max():F2}; failures {failures.Count}: {string.Join(", ", failures)}");
+            Assert.InRange(times.Average(), 1.0, 12.0);
+        }
+
+        var stats = motion.LoopStatistics;
+        _output.WriteLine($"cycles {stats.Cycles}, jitter p99 {motion.JitterP99Ms:F4} ms, body mean {stats.MeanBody * 1e6:F1} us max {stats.MaxBody * 1e6:F1} us, samples {motion.JitterSamplesMs().Count}");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Clear_Fault_Frees_An_Arm_Left_Stuck_In_An_Item_And_The_Next_Stow_Succeeds()
+    {
+        await Task.Yield();
+        var (world, clock) = NewWorld(5);
+        using var motion = new SimArmMotion(world, clock);
+        MotionReport? stuck = null;
+        for (var row = 0; row < 10 && stuck is null; row++)
+        {
+            for (var col = 0; col < 4 && stuck is null; col++)
+            {
+                var r = motion.Execute(Action((row * 4) + col + 1, new BinId(row, col), [Primitive.Stack]));
+                stuck = r.FailureReason?.Contains("recovery", StringComparison.Ordinal) == true ? r : null;
+            }
+        }
+
+        Assert.NotNull(stuck);
+        Assert.True(stuck.NeedsOperator);
+        motion.ClearFault();
+        var after = motion.Execute(Action(99, new BinId(9, 3), []));
+
+        Assert.True(after.Succeeded, after.FailureReason);
+    }
+
+    private static double[] Durations(int seed)
+    {
+        var (world, clock) = NewWorld(seed);
+        using var motion = new SimArmMotion(world, clock, new SimArmMotionOptions { Seed = seed });
+        return
+        [
+            motion.Execute(Action(1, new BinId(2, 1), [])).Duration,
+            motion.Execute(Action(2, new BinId(5, 2), [Primitive.SweepLeft])).Duration,
+            motion.Execute(Action(3, new BinId(8, 0), [Primitive.Flip])).Duration,
+        ];
+    }
+
+    private static (SimShiftWorld World, VirtualClock Clock) NewWorld(int seed, double prefillMax = 0.3)
+    {
+        Item[] prefill = [Item(100, 0.15, 0.10, 0.05), Item(101, 0.20, 0.12, 0.08), Item(102, 0.10, 0.08, 0.04)];
+        return (new SimShiftWorld(Fabric40.Value, prefill, prefillMax, seed), new VirtualClock());
+    }
+
+    private static StowAction Action(int n, BinId bin, Primitive[] chain) =>
+        new(Item(n, 0.18, 0.12, 0.05), bin, chain, ItemOrientation.LWH, 0.97, false);
+
+    private static Item Item(int n, double a, double b, double c) =>
+        new(new ItemId($"I-{n:D4}"), "box", new ItemDimensions(a, b, c), 0.4, PackagingClass.Box, false, string.Empty, "test");
+}
