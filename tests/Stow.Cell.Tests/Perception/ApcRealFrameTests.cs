@@ -95,6 +95,19 @@ public class ApcRealFrameTests
     }
 
     [ApcDataFact]
+    public void Geometric_Eval_Reports_Every_Frame_With_A_Free_Volume_Error_Below_The_Bin_Volume()
+    {
+        var (set, bin) = RealPerceptionEval.Open(ApcTestData.DataRoot);
+        var real = RealPerceptionEval.Run(set, bin, null, null);
+        Assert.Equal(15, real.PerFrame.Count);
+        Assert.False(real.ModelsRun);
+        Assert.Null(real.FreeDepthMae);
+        Assert.All(real.PerFrame, f => Assert.True(f.GeometricFreeVolume > 0 && f.GeometricFreeVolume <= bin.Volume));
+        Assert.InRange(real.GeometricFreeVolumeErrorPct, 0, 100);
+        Assert.InRange(real.GeometricFreeDepthMae, 0, bin.Depth);
+    }
+
+    [ApcModelsFact]
     public void Eval_With_The_Shipped_Models_Reports_Finite_Errors_For_Frames_That_See_The_Opening()
     {
         var (set, bin) = RealPerceptionEval.Open(ApcTestData.DataRoot);
