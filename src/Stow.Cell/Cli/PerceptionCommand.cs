@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Stow.Cell.PerceptionTools;
+using Stow.Cell.PerceptionTools.Real;
 using Stow.Cell.Reporting;
 using Stow.Cell.Simulation;
 using Stow.Core.Catalog;
@@ -71,7 +72,7 @@ public static class PerceptionCommand
             var options = new OnnxSessionOptions { ExecutionProvider = OnnxSessionOptions.Parse(pr.GetValue(provider)!) };
             using var pipeline = PerceptionModels.Load(pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), type, CameraModel.DefaultFor(type), options);
             var sim = SimPerceptionEval.Run(pipeline, type, SimScenes.SceneItems(root), CliCommon.Seeds(pr.GetValue(seeds)!), CliCommon.ArcImages(root));
-            var report = new PerceptionReport(sim);
+            var report = new PerceptionReport(sim, RealFigures(root, pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), options));
             if (pr.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(report, ReportWriter.JsonOptions));
@@ -82,6 +83,25 @@ public static class PerceptionCommand
             }
         }));
         return cmd;
+    }
+
+    private static RealPerceptionFigures? RealFigures(string root, string modelFolder, OnnxSessionOptions options)
+    {
+        ApcFrameSet set;
+        ApcBinGeometry bin;
+        try
+        {
+            (set, bin) = RealPerceptionEval.Open(root);
+        }
+        catch (FileNotFoundException e)
+        {
+            Console.Error.WriteLine($"stowcell perception eval: real frames skipped: {e.Message}");
+            return null;
+        }
+
+        using var band = OnnxModel.Load(Path.Combine(modelFolder, "band.onnx"), options);
+        using var space = OnnxModel.Load(Path.Combine(modelFolder, "space.onnx"), options);
+        return RealPerceptionEval.Run(set, bin, band, space);
     }
 
     private static int Guard(string name, Action body)

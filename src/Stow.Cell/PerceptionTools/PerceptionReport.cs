@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
+using Stow.Cell.PerceptionTools.Real;
 
 namespace Stow.Cell.PerceptionTools;
 
 /// <summary>What <c>stowcell perception eval</c> reports, with the targets of the perception issue.</summary>
 /// <param name="Sim">Simulator-scene figures.</param>
-public sealed record PerceptionReport([property: JsonPropertyName("sim")] SimPerceptionFigures Sim)
+/// <param name="Real">Real-frame figures (APC 2016 bin B), null when the frames are absent.</param>
+public sealed record PerceptionReport(
+    [property: JsonPropertyName("sim")] SimPerceptionFigures Sim,
+    [property: JsonPropertyName("real"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RealPerceptionFigures? Real = null)
 {
     /// <summary>Target: free-volume MAE ≤ 5% of bin volume.</summary>
     public const double FreeVolumeTarget = 0.05;
@@ -31,6 +35,11 @@ public sealed record PerceptionReport([property: JsonPropertyName("sim")] SimPer
         sb.AppendLine(CultureInfo.InvariantCulture, $"  band-mask IoU        {Sim.BandMaskIou:F3} (target >= {IouTarget}: {(IouMet ? "met" : "NOT MET")})");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  largest-box error    {Sim.LargestBoxError:P2} of bin volume");
         sb.Append(CultureInfo.InvariantCulture, $"  latency per face     p50 {Sim.FaceMsP50:F1} ms, p99 {Sim.FaceMsP99:F1} ms");
+        if (Real is not null)
+        {
+            sb.AppendLine().Append(RealPerceptionText.Format(Real));
+        }
+
         return sb.ToString();
     }
 }
