@@ -55,14 +55,18 @@ public sealed class ShiftHost
         var clock = new VirtualClock();
         var world = new SimShiftWorld(type, catalog.Items, _o.ArrivalFillMax, _o.Seed);
         var perception = BuildPerception(world, type);
-        var planner = new PolicyPlanner(new StowPlanner(SuccessModel(), allTypes, new PlannerOptions
+        var model = SuccessModel();
+        var plannerOptions = new PlannerOptions
         {
             SwapThreshold = _o.Planning.SwapThreshold,
             Floor = _o.Planning.Floor,
             ExplorationRate = _o.Planning.ExplorationRate,
             PreferOverheadRows = _o.Planning.PreferOverheadRows,
             Seed = _o.Seed,
-        }));
+        };
+        var planner = new PolicyPlanner(
+            new StowPlanner(model, allTypes, plannerOptions),
+            new StowPlanner(model, allTypes, plannerOptions with { SwapThreshold = plannerOptions.Floor }));
         var cell = new PackMlCell(clock, _logs.CreateLogger("Stow.Cell.PackML"));
         using var journal = InventoryJournal.Open(Path.Combine(runDir, "journal.db"), clock, _logs.CreateLogger("Stow.Cell.Journal"));
         var reconciled = journal.ReconcileAtStartup();

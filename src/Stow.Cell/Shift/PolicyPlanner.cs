@@ -13,19 +13,29 @@ namespace Stow.Cell.Shift;
 public sealed class PolicyPlanner : IShiftPlanner
 {
     private readonly IStowPolicy _policy;
+    private readonly IStowPolicy _freshPodPolicy;
     private readonly List<AttemptRecord> _records = [];
     private StowDecision? _last;
 
     /// <summary>Wraps <paramref name="policy"/>.</summary>
-    public PolicyPlanner(IStowPolicy policy) => _policy = policy;
+    /// <param name="policy">The policy.</param>
+    /// <param name="freshPodPolicy">
+    /// The same policy with its swap threshold lowered to its floor, used on a pod on which nothing has
+    /// been tried yet (another swap cannot help there); null to use <paramref name="policy"/> throughout.
+    /// </param>
+    public PolicyPlanner(IStowPolicy policy, IStowPolicy? freshPodPolicy = null)
+    {
+        _policy = policy;
+        _freshPodPolicy = freshPodPolicy ?? policy;
+    }
 
     /// <summary>Attempt records collected so far.</summary>
     public IReadOnlyList<AttemptRecord> Records => _records;
 
     /// <inheritdoc />
-    public ShiftDecision Decide(IReadOnlyList<Item> buffer, PodSpaceEstimate estimate, PodType podType)
+    public ShiftDecision Decide(IReadOnlyList<Item> buffer, PodSpaceEstimate estimate, PodType podType, bool freshPod)
     {
-        var d = _policy.Decide(buffer, estimate, podType);
+        var d = (freshPod ? _freshPodPolicy : _policy).Decide(buffer, estimate, podType);
         _last = d;
         return d.Kind switch
         {

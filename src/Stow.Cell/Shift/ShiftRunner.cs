@@ -37,6 +37,7 @@ public sealed partial class ShiftRunner
     private int _done;
     private int _exceptions;
     private int _swapsWithoutStow;
+    private int _attemptsOnPod;
 
     /// <summary>Creates a runner over its ports.</summary>
     public ShiftRunner(IShiftWorld world, IShiftPerception perception, IShiftPlanner planner, IShiftMotion motion,
@@ -76,7 +77,7 @@ public sealed partial class ShiftRunner
         while (_buffer.Count > 0 && !cancel.IsCancellationRequested)
         {
             var sw = Stopwatch.StartNew();
-            var decision = _planner.Decide(_buffer, _estimate, _world.PodType);
+            var decision = _planner.Decide(_buffer, _estimate, _world.PodType, freshPod: _attemptsOnPod == 0);
             _decisionMs.Add(sw.Elapsed.TotalMilliseconds);
             switch (decision)
             {
@@ -129,6 +130,7 @@ public sealed partial class ShiftRunner
         var pod = _world.Pod;
         var binEstimate = FindBin(action.Bin);
         var attempt = _journal.BeginAttempt(pod, action);
+        _attemptsOnPod++;
         _operator.PublishStatus(_states.State, _world.Density, $"{action.Item.Id} -> {pod}/{action.Bin} via {action.ChainText}");
         var motion = _motion.Execute(action);
         WorldOutcome outcome;
@@ -226,6 +228,7 @@ public sealed partial class ShiftRunner
 
         _densities.Add(_world.Density);
         _world.NextPod();
+        _attemptsOnPod = 0;
         _clock.Advance(_options.PodSwapSeconds);
         _pods++;
         _journal.PodArrived(_world.Pod, _world.PodType.Name);

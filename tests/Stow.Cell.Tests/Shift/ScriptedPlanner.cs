@@ -14,7 +14,7 @@ internal sealed class ScriptedPlanner : IShiftPlanner
 {
     public int Recorded { get; private set; }
 
-    public ShiftDecision Decide(IReadOnlyList<Item> buffer, PodSpaceEstimate estimate, PodType podType)
+    public ShiftDecision Decide(IReadOnlyList<Item> buffer, PodSpaceEstimate estimate, PodType podType, bool freshPod)
     {
         var item = buffer[0];
         var d = item.Dimensions;
