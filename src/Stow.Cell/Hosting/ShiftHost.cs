@@ -95,7 +95,7 @@ public sealed class ShiftHost
             (motion as IDisposable)?.Dispose();
         }
 
-        result.Summary.Config = "cell.sim";
+        result.Summary.Config = string.IsNullOrEmpty(_o.Motion.Hardware) ? "cell.sim" : Path.GetFileNameWithoutExtension(_o.Motion.Hardware);
         result.Summary.Seed = _o.Seed;
         result.Summary.Catalog = catalog.Name;
         File.WriteAllText(Path.Combine(runDir, "attempt-records.json"), JsonSerializer.Serialize(planner.Records, ReportWriter.JsonOptions));
@@ -192,7 +192,13 @@ public sealed class ShiftHost
                 {
                     // Items are not solid to the arm: the world's outcome model decides what a primitive does to
                     // them (the contact model treats items as immovable, which would stop every sweep).
-                    var arm = new SimArmMotion(world, clock, new SimArmMotionOptions { Seed = _o.Seed, RateHz = _o.Motion.RateHz, ItemContact = false });
+                    var arm = new SimArmMotion(world, clock, new SimArmMotionOptions
+                    {
+                        Seed = _o.Seed,
+                        RateHz = _o.Motion.RateHz,
+                        ItemContact = false,
+                        LiveSimConfigPath = string.IsNullOrEmpty(_o.Motion.Hardware) ? null : Path.GetFullPath(Path.Combine(_root, _o.Motion.Hardware)),
+                    });
                     if (_o.Motion.BeltJamAtStow > 0)
                     {
                         arm.InjectBeltJamAt(_o.Motion.BeltJamAtStow);

@@ -9,6 +9,7 @@ using Stow.Motion.Primitives;
 using Stow.Sim.Devices;
 using Stow.Sim.Devices.Contact;
 using Stow.Sim.Devices.Eoat;
+using Stow.Sim.Emulators;
 using Stow.Sim.World;
 
 namespace Stow.Cell.Simulation;
@@ -38,6 +39,7 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
     private readonly Func<bool> _done;
     private readonly HashSet<int> _jamAt = [];
     private readonly StaticContactGeometry _structure;
+    private readonly LiveSimRig? _rig;
     private BinSpec? _lastBin;
     private int _stowIndex;
     private bool _disposed;
@@ -57,22 +59,61 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         _structure = StructureOf(world.PodType);
         _cell = new SimCell(Options.Seed, Options.ItemContact ? new SimPodContactGeometry(world.Current) : _structure) { Bins = world.PodType.Bins };
         world.PodArrived += OnPodArrived;
-        _hardware = SimHardware.BuildManager(Options.HardwareConfigJson, _cell);
-        var report = _hardware.Bringup();
-        if (!report.Succeeded)
+        if (Options.LiveSimConfigPath is { } live)
         {
-            throw new InvalidOperationException("simulated hardware bring-up failed: " +
-                string.Join("; ", report.Failures.Select(f => f.ToString())));
+            try
+            {
+                _rig = LiveSimRig.StartFromFile(live, _cell, deviceDirectory: null, selfStepping: false);
+            }
+            catch (Exception e) when (e is FormatException or IOException)
+            {
+                world.PodArrived -= OnPodArrived;
+                throw new InvalidOperationException($"live-sim rig '{live}' did not start: {e.Message}", e);
+            }
+
+            _hardware = _rig.Hardware;
+        }
+        else
+        {
+            _hardware = SimHardware.BuildManager(Options.HardwareConfigJson, _cell);
         }
 
-        _eoat = _hardware.Get<SimEoat>("eoat");
+        try
+        {
+            var report = _hardware.Bringup();
+            if (!report.Succeeded)
+            {
+                throw new InvalidOperationException("simulated hardware bring-up failed: " +
+                    string.Join("; ", report.Failures.Select(f => f.ToString())));
+            }
+
+            _eoat = _rig is null
+                ? _hardware.Get<SimEoat>("eoat")
+                : (_rig.Emulators.TryGetValue("eoat", out var emulator) && emulator is EoatEmulator e ? e.Device : null)
+                    ?? throw new InvalidOperationException("live-sim configuration has no modbus.eoat component named 'eoat'");
+        }
+        catch
+        {
+            world.PodArrived -= OnPodArrived;
+            _hardware.ShutdownAll();
+            _rig?.Dispose();
+            throw;
+        }
+
         _safety = _hardware.Get<ISafety>("safety");
-        var context = new MotionContext(_hardware.Get<Stow.Hardware.Arm.IArm>("arm"), _eoat,
+        var context = new MotionContext(_hardware.Get<Stow.Hardware.Arm.IArm>("arm"), _hardware.Get<Stow.Hardware.Eoat.IEoat>("eoat"),
             _hardware.Get<Stow.Hardware.BandSeparator.IBandSeparator>("band_separator"), _safety);
         _runner = new MotionRunner(context);
         var loopOptions = new ControlLoopOptions { RateHz = Options.RateHz };
         _loop = new ControlLoop(_hardware, clock, new VirtualClockPacer(clock), loopOptions);
         _jitter = new LoopJitterRecorder(loopOptions.Period);
+        if (_rig is not null)
+        {
+            // The emulated devices move on the shift's clock: stepped once per cycle, before the runner commands them
+            // (the drivers see the stepped state on the next cycle's Read, one period late, as on a real line).
+            _loop.Add(new RigStepper(_rig));
+        }
+
         _loop.Add(_runner);
         _loop.Add(_jitter);
         _done = () => _runner.Poll().Status != ActionStatus.Running;
@@ -190,6 +231,7 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         _world.PodArrived -= OnPodArrived;
         _loop.Dispose();
         _hardware.ShutdownAll();
+        _rig?.Dispose();
     }
 
     private static string ReasonText(FailureReason reason, string step) => reason switch
@@ -269,5 +311,11 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         var recovery = new StowSequence([new RetractAction(bin, limits), new ReleaseBandsAction(limits)]);
         var r = Run(recovery);
         return r.Status == ActionStatus.Succeeded ? null : $"{recovery.FailedStep}: {ReasonText(r.Reason, recovery.FailedStep)}";
+    }
+
+    /// <summary>Steps the live-sim rig's emulated devices once per control cycle.</summary>
+    private sealed class RigStepper(LiveSimRig rig) : IController
+    {
+        public void Update(double time, double period) => rig.Step(time, period);
     }
 }

@@ -28,6 +28,14 @@ public sealed record SimArmMotionOptions
     public string HardwareConfigJson { get; init; } = SimHardware.DefaultConfigJson;
 
     /// <summary>
+    /// Path of a live-sim cell configuration (<c>config/cell.live-sim.json</c>): when set, the hardware is built by a
+    /// <see cref="Stow.Sim.Emulators.LiveSimRig"/> (real Modbus RTU drivers over socat pty pairs to emulators on the
+    /// shared <see cref="SimCell"/>, stepped by the loop each cycle) instead of <see cref="HardwareConfigJson"/>.
+    /// Null (default): simulated hardware only.
+    /// </summary>
+    public string? LiveSimConfigPath { get; init; }
+
+    /// <summary>
     /// Primitive speeds and bounds used by the plan builder. Defaults: <see cref="TunedLimits"/>.
     /// </summary>
     public PrimitiveLimits Limits { get; init; } = TunedLimits;
