@@ -52,8 +52,12 @@ public static class SvgChart
             var y = MapY(bars[i].Value, y0, y1);
             var h = MapY(y0, y0, y1) - y;
             sb.Append(CultureInfo.InvariantCulture, $"<rect x='{F(x)}' y='{F(y)}' width='{F(slot * 0.7)}' height='{F(Math.Max(0, h))}' fill='{Palette[0]}'/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x='{F(x + (slot * 0.35))}' y='{F(y - 3)}' text-anchor='middle' font-size='10'>{bars[i].Value.ToString(format, CultureInfo.InvariantCulture)}</text>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x='{F(x + (slot * 0.35))}' y='{Height - Bottom + 14}' text-anchor='middle' font-size='10'>{Esc(bars[i].Label)}</text>");
+            if (bars.Count <= 16)
+            {
+                // Value and label text only while they fit; many bars (e.g. one per pod) keep the axis clean.
+                sb.Append(CultureInfo.InvariantCulture, $"<text x='{F(x + (slot * 0.35))}' y='{F(y - 3)}' text-anchor='middle' font-size='10'>{bars[i].Value.ToString(format, CultureInfo.InvariantCulture)}</text>");
+                sb.Append(CultureInfo.InvariantCulture, $"<text x='{F(x + (slot * 0.35))}' y='{Height - Bottom + 14}' text-anchor='middle' font-size='10'>{Esc(bars[i].Label)}</text>");
+            }
         }
 
         return End(sb);
@@ -165,7 +169,13 @@ public static class SvgChart
 
     private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string Tick(double v) => Math.Abs(v) >= 100 ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Tick(double v) => Math.Abs(v) switch
+    {
+        >= 100 => v.ToString("0", CultureInfo.InvariantCulture),
+        >= 0.01 => v.ToString("0.##", CultureInfo.InvariantCulture),
+        0 => "0",
+        _ => v.ToString("G2", CultureInfo.InvariantCulture),
+    };
 
     private static string Esc(string s) => WebUtility.HtmlEncode(s);
 }
