@@ -102,6 +102,9 @@ public sealed class CellOptions
         /// <summary>Inject a belt jam on this stow (1-based), 0 = none.</summary>
         public int BeltJamAtStow { get; set; }
 
+        /// <summary>Press the e-stop as this stow starts (1-based), 0 = none.</summary>
+        public int EStopAtStow { get; set; }
+
         /// <summary>
         /// Live-sim hardware: path (relative to the repository root) of a cell configuration whose <c>hardware</c>
         /// section has <c>modbus.*</c> components (<c>config/cell.live-sim.json</c>); the arm motion then runs on the

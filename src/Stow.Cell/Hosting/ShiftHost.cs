@@ -204,6 +204,11 @@ public sealed class ShiftHost
                         arm.InjectBeltJamAt(_o.Motion.BeltJamAtStow);
                     }
 
+                    if (_o.Motion.EStopAtStow > 0)
+                    {
+                        arm.InjectEStopAt(_o.Motion.EStopAtStow);
+                    }
+
                     return arm;
                 }
                 catch (InvalidOperationException e)

@@ -5,4 +5,5 @@ namespace Stow.Cell.Shift;
 /// <param name="Duration">Time the sequence took on the cell clock [s].</param>
 /// <param name="FailureReason">When not succeeded: the failing primitive and reason (e.g. <c>insertion: belt jam</c>).</param>
 /// <param name="NeedsOperator">True when the failure leaves the cell needing an operator (jam, dropped item): PackML Held.</param>
-public sealed record MotionReport(bool Succeeded, double Duration, string? FailureReason, bool NeedsOperator);
+/// <param name="SafetyStop">True when an e-stop or a safety fault (lost heartbeat) stopped the motion: PackML Aborted.</param>
+public sealed record MotionReport(bool Succeeded, double Duration, string? FailureReason, bool NeedsOperator, bool SafetyStop = false);

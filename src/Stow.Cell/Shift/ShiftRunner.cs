@@ -137,7 +137,13 @@ public sealed partial class ShiftRunner
         if (!motion.Succeeded)
         {
             outcome = new WorldOutcome(OutcomeKind.Unproductive, motion.FailureReason ?? "motion failed");
-            if (motion.NeedsOperator && !HoldForOperator(motion.FailureReason ?? "fault"))
+            if (motion.SafetyStop && !AbortAndRecover(motion.FailureReason ?? "safety stop"))
+            {
+                _journal.EndAttempt(attempt, pod, action, outcome.Kind, outcome.Reason, motion.Duration);
+                return false;
+            }
+
+            if (!motion.SafetyStop && motion.NeedsOperator && !HoldForOperator(motion.FailureReason ?? "fault"))
             {
                 _journal.EndAttempt(attempt, pod, action, outcome.Kind, outcome.Reason, motion.Duration);
                 return false;
@@ -191,6 +197,25 @@ public sealed partial class ShiftRunner
         _motion.ClearFault();
         _states.Command("Unhold");
         return true;
+    }
+
+    /// <summary>
+    /// E-stop or safety fault: PackML Abort (Aborting → Aborted), an operator clears the cell, then Clear
+    /// (→ Stopped), Reset (→ Idle) and Start (→ Execute) bring it back (ISA-TR88.00.02 abort path).
+    /// </summary>
+    private bool AbortAndRecover(string reason)
+    {
+        _states.Command("Abort");
+        _operator.PublishStatus(_states.State, _world.Density, null);
+        _log.LogError("Aborted: {Reason}; prompting an operator to clear the cell", reason);
+        if (!_operator.Prompt("clear_jam", $"Cell aborted: {reason}. Make the cell safe, release the e-stop and acknowledge.", TimeSpan.FromSeconds(_options.OperatorTimeoutSeconds)))
+        {
+            _log.LogError("no operator acknowledged the abort ({Reason}); the shift ends Aborted", reason);
+            return false;
+        }
+
+        _motion.ClearFault();
+        return _states.Command("Clear") && _states.Command("Reset") && _states.Command("Start");
     }
 
     private bool SwapPod(double bestP)

@@ -38,6 +38,7 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
     private readonly LoopJitterRecorder _jitter;
     private readonly Func<bool> _done;
     private readonly HashSet<int> _jamAt = [];
+    private readonly HashSet<int> _eStopAt = [];
     private readonly StaticContactGeometry _structure;
     private readonly LiveSimRig? _rig;
     private BinSpec? _lastBin;
@@ -143,6 +144,14 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         _jamAt.Add(stowIndex);
     }
 
+    /// <summary>Presses the simulated e-stop as the <paramref name="stowIndex"/>-th (1-based) stow starts; it stays pressed until <see cref="ClearFault"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stowIndex"/> is below 1.</exception>
+    public void InjectEStopAt(int stowIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stowIndex, 1);
+        _eStopAt.Add(stowIndex);
+    }
+
     /// <inheritdoc />
     public MotionReport Execute(StowAction action)
     {
@@ -160,10 +169,21 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         var t0 = _clock.Now;
         Resume();
         _eoat.LoadItem(feedLength, width, action.Item.Mass);
+        if (_eStopAt.Remove(_stowIndex))
+        {
+            _cell.EStopPressed = true;
+        }
+
         var result = Run(sequence);
         if (result.Status == ActionStatus.Succeeded)
         {
             return new MotionReport(true, _clock.Now - t0, null, false);
+        }
+
+        if (_cell.EStopPressed)
+        {
+            // Everything halted; no recovery motion while the e-stop chain is open (the operator clears it).
+            return new MotionReport(false, _clock.Now - t0, $"{sequence.FailedStep ?? "stow"}: e-stop", NeedsOperator: true, SafetyStop: true);
         }
 
         var step = result.Status == ActionStatus.Running ? sequence.Current?.Name ?? "stow" : sequence.FailedStep;
@@ -191,6 +211,7 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
     public void ClearFault()
     {
         _eoat.Faults.BeltJam = false;
+        _cell.EStopPressed = false;
         _cell.HeldItem = null;
         _safety.RequestReset();
         foreach (var c in _hardware.Components)
