@@ -71,4 +71,30 @@ public sealed class ExceptionRouter
 
         return false;
     }
+
+    /// <summary>
+    /// The decisions every policy takes before looking at candidates: <see cref="DecisionKind.Idle"/> for an
+    /// empty buffer, <see cref="DecisionKind.Exception"/> for the first item that fits no bin of any pod type;
+    /// null when candidates must be scored.
+    /// </summary>
+    public StowDecision? Precheck(IReadOnlyList<Item> buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (buffer.Count == 0)
+        {
+            return new StowDecision(DecisionKind.Idle, null, null, false, 0, [], 0, "buffer empty");
+        }
+
+        for (var i = 0; i < buffer.Count; i++)
+        {
+            if (!FitsSomePodType(buffer[i]))
+            {
+                return new StowDecision(
+                    DecisionKind.Exception, buffer[i], null, false, 0, [], 0,
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"item {buffer[i].Id} fits no bin of any pod type: exception path"));
+            }
+        }
+
+        return null;
+    }
 }

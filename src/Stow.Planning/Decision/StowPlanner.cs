@@ -78,19 +78,9 @@ public sealed class StowPlanner : IStowPolicy
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentNullException.ThrowIfNull(estimate);
         ArgumentNullException.ThrowIfNull(podType);
-        if (buffer.Count == 0)
+        if (_router.Precheck(buffer) is { } early)
         {
-            return new StowDecision(DecisionKind.Idle, null, null, false, 0, [], 0, "buffer empty");
-        }
-
-        for (var i = 0; i < buffer.Count; i++)
-        {
-            if (!_router.FitsSomePodType(buffer[i]))
-            {
-                return new StowDecision(
-                    DecisionKind.Exception, buffer[i], null, false, 0, [], 0,
-                    string.Create(CultureInfo.InvariantCulture, $"item {buffer[i].Id} fits no bin of any pod type: exception path"));
-            }
+            return early;
         }
 
         var n = _generator.Generate(buffer, estimate, podType, _model);
