@@ -105,6 +105,9 @@ public sealed class CellOptions
         /// <summary>Press the e-stop as this stow starts (1-based), 0 = none.</summary>
         public int EStopAtStow { get; set; }
 
+        /// <summary>Stop the host's heartbeat to the safety controller as this stow starts (1-based), 0 = none.</summary>
+        public int HeartbeatLossAtStow { get; set; }
+
         /// <summary>
         /// Live-sim hardware: path (relative to the repository root) of a cell configuration whose <c>hardware</c>
         /// section has <c>modbus.*</c> components (<c>config/cell.live-sim.json</c>); the arm motion then runs on the

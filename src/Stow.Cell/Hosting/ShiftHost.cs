@@ -209,6 +209,11 @@ public sealed class ShiftHost
                         arm.InjectEStopAt(_o.Motion.EStopAtStow);
                     }
 
+                    if (_o.Motion.HeartbeatLossAtStow > 0)
+                    {
+                        arm.InjectHeartbeatLossAt(_o.Motion.HeartbeatLossAtStow);
+                    }
+
                     return arm;
                 }
                 catch (InvalidOperationException e)

@@ -15,6 +15,13 @@ public sealed class ShiftOptions
     /// </summary>
     public double PodSwapSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// Time between two items arriving at the induct [s], on the shift's clock; 0 (default) = every item is
+    /// waiting when the shift starts. When arrivals lag the cell, the buffer runs empty and the cell is
+    /// Suspended (PackML: starved) until the next item arrives.
+    /// </summary>
+    public double InductIntervalSeconds { get; set; }
+
     /// <summary>Longest wait for an operator's acknowledgement [s] before the shift stops.</summary>
     public double OperatorTimeoutSeconds { get; set; } = 30;
 

@@ -10,7 +10,8 @@ namespace Stow.Cell.Shift;
 
 /// <summary>
 /// Runs a stow shift inside PackML Execute: perceive → decide → act → record → re-perceive the
-/// touched bin, with pod swaps (Suspended), operator-cleared faults (Held) and the exception path.
+/// touched bin, with pod swaps and an empty buffer (Suspended), operator-cleared faults (Held), safety stops
+/// (Aborted) and the exception path.
 /// Every inducted item ends in exactly one journalled place. Single-threaded: <see cref="Run"/> blocks
 /// the calling thread; cancellation is honoured between stows (the current stow always finishes).
 /// </summary>
@@ -38,6 +39,7 @@ public sealed partial class ShiftRunner
     private int _exceptions;
     private int _swapsWithoutStow;
     private int _attemptsOnPod;
+    private double _nextArrival;
 
     /// <summary>Creates a runner over its ports.</summary>
     public ShiftRunner(IShiftWorld world, IShiftPerception perception, IShiftPlanner planner, IShiftMotion motion,
@@ -72,10 +74,17 @@ public sealed partial class ShiftRunner
         Require(_states.Command("Start"), "Start");
         _pods = 1;
         _journal.PodArrived(_world.Pod, _world.PodType.Name);
+        _nextArrival = _clock.Now;
         Refill(queue);
         _estimate = TimedPerceive();
-        while (_buffer.Count > 0 && !cancel.IsCancellationRequested)
+        while ((_buffer.Count > 0 || queue.Count > 0) && !cancel.IsCancellationRequested)
         {
+            if (_buffer.Count == 0)
+            {
+                WaitForItems(queue);
+                continue;
+            }
+
             var sw = Stopwatch.StartNew();
             var decision = _planner.Decide(_buffer, _estimate, _world.PodType, freshPod: _attemptsOnPod == 0);
             _decisionMs.Add(sw.Elapsed.TotalMilliseconds);
@@ -272,10 +281,27 @@ public sealed partial class ShiftRunner
         _operator.Prompt("exception_item", $"Take item {item.Id} from the exception chute ({reason}).", TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// The buffer ran empty while items are still to come (arrivals lag the cell): PackML Suspend (starved) until the
+    /// next item arrives, then Unsuspend.
+    /// </summary>
+    private void WaitForItems(Queue<Item> queue)
+    {
+        _states.Command("Suspend");
+        _operator.PublishStatus(_states.State, _world.Density, null);
+        _log.LogInformation("induct buffer empty: Suspended until the next item arrives in {Wait:F1} s", _nextArrival - _clock.Now);
+        _clock.Advance(Math.Max(0, _nextArrival - _clock.Now));
+        Refill(queue);
+        _states.Command("Unsuspend");
+        _operator.PublishStatus(_states.State, _world.Density, null);
+    }
+
     private void Refill(Queue<Item> queue)
     {
-        while (_buffer.Count < _options.BufferSize && queue.Count > 0)
+        var interval = _options.InductIntervalSeconds;
+        while (_buffer.Count < _options.BufferSize && queue.Count > 0 && (interval <= 0 || _nextArrival <= _clock.Now))
         {
+            _nextArrival += interval;
             var item = queue.Dequeue();
             _journal.Inducted(item);
             _buffer.Add(item);

@@ -9,6 +9,7 @@ using Stow.Motion.Primitives;
 using Stow.Sim.Devices;
 using Stow.Sim.Devices.Contact;
 using Stow.Sim.Devices.Eoat;
+using Stow.Sim.Devices.Safety;
 using Stow.Sim.Emulators;
 using Stow.Sim.World;
 
@@ -39,6 +40,7 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
     private readonly Func<bool> _done;
     private readonly HashSet<int> _jamAt = [];
     private readonly HashSet<int> _eStopAt = [];
+    private readonly HashSet<int> _heartbeatLossAt = [];
     private readonly StaticContactGeometry _structure;
     private readonly LiveSimRig? _rig;
     private BinSpec? _lastBin;
@@ -152,6 +154,22 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         _eStopAt.Add(stowIndex);
     }
 
+    /// <summary>
+    /// Stops the host's heartbeat to the safety controller as the <paramref name="stowIndex"/>-th (1-based) stow starts
+    /// (the simulated safety controller's writes are dropped, so it times out after its heartbeat timeout and opens the
+    /// safety chain); it stays lost until <see cref="ClearFault"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stowIndex"/> is below 1.</exception>
+    /// <exception cref="InvalidOperationException">The safety controller is not a simulated one (live-sim hardware).</exception>
+    public void InjectHeartbeatLossAt(int stowIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stowIndex, 1);
+        _ = SimSafetyDevice ?? throw new InvalidOperationException("heartbeat loss can only be injected on the simulated safety controller");
+        _heartbeatLossAt.Add(stowIndex);
+    }
+
+    private SimSafety? SimSafetyDevice => _safety as SimSafety;
+
     /// <inheritdoc />
     public MotionReport Execute(StowAction action)
     {
@@ -174,16 +192,21 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
             _cell.EStopPressed = true;
         }
 
+        if (_heartbeatLossAt.Remove(_stowIndex))
+        {
+            SimSafetyDevice!.Faults.DropCommands = true;
+        }
+
         var result = Run(sequence);
         if (result.Status == ActionStatus.Succeeded)
         {
             return new MotionReport(true, _clock.Now - t0, null, false);
         }
 
-        if (_cell.EStopPressed)
+        if (SafetyStopReason() is { } safety)
         {
-            // Everything halted; no recovery motion while the e-stop chain is open (the operator clears it).
-            return new MotionReport(false, _clock.Now - t0, $"{sequence.FailedStep ?? "stow"}: e-stop", NeedsOperator: true, SafetyStop: true);
+            // Everything halted; no recovery motion while the safety chain is open (the operator clears it).
+            return new MotionReport(false, _clock.Now - t0, $"{sequence.FailedStep ?? "stow"}: {safety}", NeedsOperator: true, SafetyStop: true);
         }
 
         var step = result.Status == ActionStatus.Running ? sequence.Current?.Name ?? "stow" : sequence.FailedStep;
@@ -212,6 +235,11 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
     {
         _eoat.Faults.BeltJam = false;
         _cell.EStopPressed = false;
+        if (SimSafetyDevice is { } simSafety)
+        {
+            simSafety.Faults.DropCommands = false;
+        }
+
         _cell.HeldItem = null;
         _safety.RequestReset();
         foreach (var c in _hardware.Components)
@@ -253,6 +281,18 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         _loop.Dispose();
         _hardware.ShutdownAll();
         _rig?.Dispose();
+    }
+
+    /// <summary>Why the safety controller stopped motion (e-stop, safety heartbeat lost), or null when it did not.</summary>
+    private string? SafetyStopReason()
+    {
+        var state = _safety.State;
+        if (_cell.EStopPressed || !state.EStopChainClosed)
+        {
+            return "e-stop";
+        }
+
+        return state.HeartbeatOk ? null : "safety heartbeat lost";
     }
 
     private static string ReasonText(FailureReason reason, string step) => reason switch

@@ -62,6 +62,30 @@ public sealed class SimArmMotionTests
         Assert.True(after.Succeeded, after.FailureReason);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Lost_Safety_Heartbeat_Is_A_Safety_Stop_That_Latches_Until_Cleared()
+    {
+        await Task.Yield();
+        var (world, clock) = NewWorld(3);
+        using var motion = new SimArmMotion(world, clock);
+        motion.InjectHeartbeatLossAt(2);
+
+        var first = motion.Execute(Action(1, new BinId(3, 0), []));
+        var lost = motion.Execute(Action(2, new BinId(3, 1), []));
+        var stillLost = motion.Execute(Action(3, new BinId(3, 2), []));
+        motion.ClearFault();
+        var after = motion.Execute(Action(4, new BinId(3, 2), []));
+
+        Assert.True(first.Succeeded, first.FailureReason);
+        Assert.False(lost.Succeeded);
+        Assert.True(lost.SafetyStop, lost.FailureReason);
+        Assert.True(lost.NeedsOperator);
+        Assert.Contains("safety heartbeat lost", lost.FailureReason, StringComparison.Ordinal);
+        Assert.True(stillLost.SafetyStop, "no motion while the heartbeat stays lost");
+        Assert.True(after.Succeeded, after.FailureReason);
+        Assert.False(after.SafetyStop);
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task Same_Seed_Gives_The_Same_Durations()
     {

@@ -9,7 +9,7 @@ namespace Stow.Cell.Tests.Shift;
 
 public class ShiftRunnerTests
 {
-    private static (ShiftRunner Runner, MemoryJournal Journal, AutoOperator Operator, PackMlCell Cell, ScriptedPlanner Planner) Build(int seed)
+    private static (ShiftRunner Runner, MemoryJournal Journal, AutoOperator Operator, PackMlCell Cell, ScriptedPlanner Planner) Build(int seed, double inductInterval = 0)
     {
         var catalog = CatalogLoader.LoadWithDefaults("arc2017");
         var type = Stow.Core.Pods.PodTypeLoader.Load(Path.Combine(Support.TestPaths.RepoRoot, "config", "pods", "fabric-40.json"));
@@ -20,7 +20,7 @@ public class ShiftRunnerTests
         var cell = new PackMlCell(clock);
         var planner = new ScriptedPlanner();
         var runner = new ShiftRunner(world, new GroundTruthPerception(world), planner, new TimedMotion(clock), journal, op,
-            new PackMlShiftStates(cell), clock, new ShiftOptions { BufferSize = 5 }, NullLogger.Instance);
+            new PackMlShiftStates(cell), clock, new ShiftOptions { BufferSize = 5, InductIntervalSeconds = inductInterval }, NullLogger.Instance);
         return (runner, journal, op, cell, planner);
     }
 
@@ -41,6 +41,31 @@ public class ShiftRunnerTests
         Assert.True(result.Summary.Stowed > 0);
         Assert.Equal(journal.Places.Values.Count(p => p.StartsWith("bin:", StringComparison.Ordinal)), result.Summary.Stowed);
         Assert.Contains("Execute", op.States);
+    }
+
+    [Fact]
+    public void When_Arrivals_Lag_The_Empty_Buffer_Suspends_The_Cell_Until_The_Next_Item_Then_It_Resumes()
+    {
+        // One item every 120 s: far slower than a stow, so the buffer runs empty after each one.
+        var (runner, journal, op, cell, _) = Build(3, inductInterval: 120);
+        var suspended = new List<double>();
+        cell.Transitioned += (_, e) =>
+        {
+            if (e.To == PackMlState.Suspended)
+            {
+                suspended.Add(e.At);
+            }
+        };
+        var items = ItemSampler.Draw(CatalogLoader.LoadWithDefaults("arc2017"), 6, 3);
+
+        var result = runner.Run(items, CancellationToken.None);
+
+        Assert.Equal(PackMlState.Complete, cell.State);
+        Assert.Equal(0, result.Summary.Unaccounted);
+        Assert.Equal(6, journal.Places.Count);
+        Assert.True(suspended.Count >= 5, $"starved {suspended.Count} times, expected once per late item");
+        Assert.True(result.Summary.SimSeconds >= 5 * 120, $"the shift took {result.Summary.SimSeconds} s; 6 items arriving 120 s apart need at least 600 s");
+        Assert.Contains("Suspended", op.States);
     }
 
     [Fact]
