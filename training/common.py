@@ -6,6 +6,7 @@ Data comes from `stowcell perception dataset` (simulator renders), written as .n
   y_mask.npy      (N, 1, H, W) float32  band mask (1 = band pixel)
   y_free.npy      (N, 4, H, W) float32  band-free crop, same channels as x_obs
   y_depth.npy     (N, 1, GR, GC) float32 free-depth map [m] on the bin grid, image orientation
+  y_vol.npy       (N, 1) float32         true free volume (hidden space included) / bin volume
   meta.json       seeds, counts, crop and grid sizes
 """
 import json
@@ -25,7 +26,7 @@ def setup(seed: int) -> None:
 
 def load(folder: str):
     meta = json.load(open(os.path.join(folder, "meta.json")))
-    arrays = {k: np.load(os.path.join(folder, k + ".npy")) for k in ("x_obs", "x_ray", "y_mask", "y_free", "y_depth")}
+    arrays = {k: np.load(os.path.join(folder, k + ".npy")) for k in ("x_obs", "x_ray", "y_mask", "y_free", "y_depth", "y_vol")}
     return meta, arrays
 
 

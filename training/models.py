@@ -35,16 +35,23 @@ class BandNet(nn.Module):
 
 class SpaceNet(nn.Module):
     """Space estimator: band-free crop + viewing rays (6 channels) -> (free-depth map on the bin grid [m],
-    confidence in [0, 1]). The rays tell the net how far off the optical axis the bin is, which decides
-    how much floor or ceiling it sees in front of the contents."""
+    confidence in [0, 1], free volume as a fraction of the bin volume). The rays tell the net how far off
+    the optical axis the bin is, which decides how much floor or ceiling it sees in front of the contents.
+
+    The free-volume head exists because the free-depth map only holds the space in front of the first
+    contents: space hidden behind an item (a tall item stopped by a short one behind it) is free but not in
+    the map. The head sees the pooled features and the predicted map and learns that hidden share."""
 
     def __init__(self, grid=(8, 12), width=24):
         super().__init__()
         self.grid = grid
+        cells = grid[0] * grid[1]
         self.features = nn.Sequential(block(6, width), block(width, width), block(width, 2 * width, 2), block(2 * width, 2 * width))
         self.pool = nn.AdaptiveAvgPool2d(grid)
         self.depth_head = nn.Sequential(block(2 * width, width), nn.Conv2d(width, 1, 1))
         self.conf_head = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(2 * width, 1))
+        self.vol_pool = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten())
+        self.vol_head = nn.Sequential(nn.Linear(2 * width + cells, 64), nn.ReLU(inplace=True), nn.Linear(64, 1))
 
     def forward(self, x):
         f = self.features(x)
@@ -52,4 +59,5 @@ class SpaceNet(nn.Module):
         prior = nn.functional.adaptive_avg_pool2d(x[:, 3:4], self.grid)
         depth = torch.relu(prior + self.depth_head(self.pool(f)))
         conf = torch.sigmoid(self.conf_head(f))
-        return depth, conf
+        vol = torch.sigmoid(self.vol_head(torch.cat([self.vol_pool(f), torch.flatten(depth, 1)], dim=1)))
+        return depth, conf, vol

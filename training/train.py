@@ -64,14 +64,16 @@ def train_space(tr, va, epochs, rng, log, band):
         xin = torch.cat([band(torch.from_numpy(tr["x_obs"][i:i + 256]))[1] for i in range(0, len(tr["x_obs"]), 256)])
         xin = torch.cat([xin, torch.from_numpy(tr["x_ray"])], dim=1)
     y = torch.from_numpy(tr["y_depth"])
+    yv = torch.from_numpy(tr["y_vol"])
     for ep in range(epochs):
         net.train()
         tot = 0.0
         for b in batches(len(xin), 64, rng):
-            d, c = net(xin[b])
+            d, c, v = net(xin[b])
             err = (d - y[b]).abs()
             target_conf = torch.exp(-err.mean(dim=(1, 2, 3)) / 0.02).detach().unsqueeze(1)
-            loss = err.mean() + 0.1 * nn.functional.binary_cross_entropy(c, target_conf)
+            # Volume error weighted so that 1 % of bin volume costs about as much as 4 mm of free depth.
+            loss = err.mean() + 0.4 * (v - yv[b]).abs().mean() + 0.1 * nn.functional.binary_cross_entropy(c, target_conf)
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -81,9 +83,10 @@ def train_space(tr, va, epochs, rng, log, band):
     net.eval()
     with torch.no_grad():
         xv = torch.cat([band(torch.from_numpy(va["x_obs"]))[1], torch.from_numpy(va["x_ray"])], dim=1)
-        d, _ = net(xv)
+        d, _, v = net(xv)
         mae = (d - torch.from_numpy(va["y_depth"])).abs().mean().item()
-    return net, {"val_free_depth_mae_m": mae}
+        vol_mae = (v - torch.from_numpy(va["y_vol"])).abs().mean().item()
+    return net, {"val_free_depth_mae_m": mae, "val_free_volume_mae_fraction": vol_mae}
 
 
 def main():
@@ -120,10 +123,10 @@ def main():
                           {"mean": [0, 0, 0, 0], "std": [1, 1, 1, 1], "scale": 1.0})
     space_path = os.path.join(a.out, "space.onnx")
     ex_space = torch.cat([ex, torch.from_numpy(tr["x_ray"][:2])], dim=1)
-    common.export(space, ex_space, space_path, ["space_in"], ["free_depth", "confidence"])
-    common.write_manifest(space_path, "space", "2.0.0",
+    common.export(space, ex_space, space_path, ["space_in"], ["free_depth", "confidence", "free_volume"])
+    common.write_manifest(space_path, "space", "3.0.0",
                           [("space_in", ["batch", c + 2, h, w])],
-                          [("free_depth", ["batch", 1, gr, gc]), ("confidence", ["batch", 1])],
+                          [("free_depth", ["batch", 1, gr, gc]), ("confidence", ["batch", 1]), ("free_volume", ["batch", 1])],
                           {"mean": [0] * (c + 2), "std": [1] * (c + 2), "scale": 1.0})
     metrics = {"train": meta_tr, "val": meta_va, **band_metrics, **space_metrics,
                "band_epochs": a.band_epochs, "space_epochs": a.space_epochs, "seed": a.seed, "seconds": time.time() - t0}

@@ -13,7 +13,8 @@ namespace Stow.Cell.PerceptionTools;
 /// scene seed, a prefilled pod is rendered with the default camera and every bin is rectified into
 /// a crop (see <see cref="BinRectifier"/>) with its targets. Files (.npy, float32):
 /// <c>x_obs</c> (N,4,H,W), <c>x_ray</c> (N,2,H,W) viewing rays, <c>y_mask</c> (N,1,H,W), <c>y_free</c> (N,4,H,W), <c>y_depth</c> (N,1,GR,GC) in
-/// image orientation, plus <c>meta.json</c>. N = seeds × bins. Single-threaded.
+/// image orientation, <c>y_vol</c> (N,1) the bin's true free volume (bin volume less its contents, hidden space included) as a
+/// fraction of the bin volume, plus <c>meta.json</c>. N = seeds × bins. Single-threaded.
 /// </summary>
 public static class PerceptionDataset
 {
@@ -45,6 +46,7 @@ public static class PerceptionDataset
         var yMask = new float[n * plane];
         var yDepth = new float[n * cells];
         var xRay = new float[n * 2 * plane];
+        var yVol = new float[n];
         var rays = maps.Select(m => Stow.Perception.Pipeline.PodSpacePipeline.RayChannels(m, (camera.Fx, camera.Fy, camera.Cx, camera.Cy))).ToArray();
         var binMap = new float[cells];
         for (var s = 0; s < seeds.Count; s++)
@@ -58,6 +60,7 @@ public static class PerceptionDataset
                 BinRectifier.Rectify(frame.BandFreeRgb, frame.BandFreeDepth, frame.Width, frame.Height, maps[b], yFree.AsSpan(k * 4 * plane, 4 * plane));
                 rays[b].CopyTo(xRay.AsSpan(k * 2 * plane, 2 * plane));
                 SampleMask(frame.BandMask, frame.Width, frame.Height, maps[b], yMask.AsSpan(k * plane, plane));
+                yVol[k] = (float)(pod.Bins[b].FreeVolume / type.Bins[b].Volume);
                 BinGroundTruth.FreeDepth(pod.Bins[b], GridRows, GridCols, binMap);
                 for (var c = 0; c < cells; c++)
                 {
@@ -71,6 +74,7 @@ public static class PerceptionDataset
         NpyWriter.Write(Path.Combine(outDir, "x_ray.npy"), xRay, n, 2, CropHeight, CropWidth);
         NpyWriter.Write(Path.Combine(outDir, "y_mask.npy"), yMask, n, 1, CropHeight, CropWidth);
         NpyWriter.Write(Path.Combine(outDir, "y_depth.npy"), yDepth, n, 1, GridRows, GridCols);
+        NpyWriter.Write(Path.Combine(outDir, "y_vol.npy"), yVol, n, 1);
         var meta = new
         {
             pod_type = type.Name,

@@ -12,28 +12,30 @@ public sealed record PerceptionReport(
     [property: JsonPropertyName("sim")] SimPerceptionFigures Sim,
     [property: JsonPropertyName("real"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RealPerceptionFigures? Real = null)
 {
-    /// <summary>Target: free-volume MAE ≤ 5% of bin volume.</summary>
-    public const double FreeVolumeTarget = 0.05;
+    /// <summary>Target: free-volume MAE ≤ 5 % of bin volume [%].</summary>
+    public const double FreeVolumeTargetPct = 5;
 
     /// <summary>Target: band-mask IoU ≥ 0.9.</summary>
     public const double IouTarget = 0.9;
 
     /// <summary>Whether the free-volume target is met.</summary>
     [JsonPropertyName("free_volume_target_met")]
-    public bool FreeVolumeMet => Sim.FreeVolumeMae <= FreeVolumeTarget;
+    public bool FreeVolumeMet => Sim.FreeVolumeMaePct <= FreeVolumeTargetPct;
 
     /// <summary>Whether the IoU target is met.</summary>
     [JsonPropertyName("band_iou_target_met")]
-    public bool IouMet => Sim.BandMaskIou >= IouTarget;
+    public bool IouMet => Sim.BandIou >= IouTarget;
 
     /// <summary>Human-readable form.</summary>
     public string ToText()
     {
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"simulator scenes: {Sim.Scenes} ({Sim.Bins} bins), held-out seeds");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"  free-volume MAE      {Sim.FreeVolumeMae:P2} of bin volume (target <= {FreeVolumeTarget:P0}: {(FreeVolumeMet ? "met" : "NOT MET")}; a perfect front view would give {Sim.FreeVolumeMaeOfTrueMap:P2})");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"  band-mask IoU        {Sim.BandMaskIou:F3} (target >= {IouTarget}: {(IouMet ? "met" : "NOT MET")})");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"  largest-box error    {Sim.LargestBoxError:P2} of bin volume");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  free-volume MAE      {Sim.FreeVolumeMaePct:F2} % of bin volume (target <= {FreeVolumeTargetPct:F0} %: {(FreeVolumeMet ? "met" : "NOT MET")})");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  map volume MAE       {Sim.MapFreeVolumeMaePct:F2} % (estimated map vs true map; a perfect front map misses {Sim.FrontMapFreeVolumeMaePct:F2} % hidden behind contents)");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  free-depth MAE       {Sim.FreeDepthMaeM * 100:F1} cm per grid cell");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  band-mask IoU        {Sim.BandIou:F3} (target >= {IouTarget}: {(IouMet ? "met" : "NOT MET")})");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  largest-box error    {Sim.LargestBoxErrorPct:F2} % of bin volume");
         sb.Append(CultureInfo.InvariantCulture, $"  latency per face     p50 {Sim.FaceMsP50:F1} ms, p99 {Sim.FaceMsP99:F1} ms");
         if (Real is not null)
         {

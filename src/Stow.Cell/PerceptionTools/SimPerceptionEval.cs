@@ -11,8 +11,9 @@ namespace Stow.Cell.PerceptionTools;
 
 /// <summary>
 /// Evaluates the perception pipeline on simulator scenes against ground truth: free-volume MAE as
-/// a fraction of bin volume, band-mask IoU over all crops, largest-box volume error as a fraction of
-/// bin volume, and pipeline latency per face. Single-threaded.
+/// a percentage of bin volume (against the true free volume, and the map alone against the true map), per-cell
+/// free-depth MAE, band-mask IoU over all crops, largest-box volume error, and pipeline latency per face.
+/// Single-threaded.
 /// </summary>
 public static class SimPerceptionEval
 {
@@ -23,7 +24,8 @@ public static class SimPerceptionEval
         var renderer = new PodFaceRenderer(camera);
         var maps = SimScenes.Quads(camera, type).Select(q => new RectificationMap(q, pipeline.CropWidth, pipeline.CropHeight)).ToArray();
         var mask = new float[pipeline.CropWidth * pipeline.CropHeight];
-        double volErr = 0, boxErr = 0, volErrGtMap = 0;
+        double volErr = 0, boxErr = 0, volErrGtMap = 0, mapVolErr = 0, cellErr = 0;
+        long cellCount = 0;
         long inter = 0, union = 0;
         var n = 0;
         var ms = new List<double>();
@@ -40,7 +42,15 @@ public static class SimPerceptionEval
             {
                 var v = type.Bins[b].Volume;
                 volErr += Math.Abs(est.Bins[b].FreeVolume - pod.Bins[b].FreeVolume) / v;
-                volErrGtMap += Math.Abs(truth.Bins[b].FreeVolume - pod.Bins[b].FreeVolume) / v;
+                var trueMapVolume = MapVolume(type.Bins[b], truth.Bins[b].FreeDepth, pipeline.GridRows, pipeline.GridCols);
+                volErrGtMap += Math.Abs(trueMapVolume - pod.Bins[b].FreeVolume) / v;
+                mapVolErr += Math.Abs(MapVolume(type.Bins[b], est.Bins[b].FreeDepth, pipeline.GridRows, pipeline.GridCols) - trueMapVolume) / v;
+                for (var c = 0; c < truth.Bins[b].FreeDepth.Length; c++)
+                {
+                    cellErr += Math.Abs(est.Bins[b].FreeDepth[c] - truth.Bins[b].FreeDepth[c]);
+                    cellCount++;
+                }
+
                 boxErr += Math.Abs(est.Bins[b].LargestBox.Volume - truth.Bins[b].LargestBox.Volume) / v;
                 PerceptionDataset.SampleMask(frame.BandMask, frame.Width, frame.Height, maps[b], mask);
                 var predicted = pipeline.LastBandMask(b);
@@ -57,7 +67,21 @@ public static class SimPerceptionEval
 
         ms.Sort();
         return new SimPerceptionFigures(
-            seeds.Count, n, volErr / n, volErrGtMap / n, union == 0 ? 1 : inter / (double)union, boxErr / n,
+            seeds.Count, n, 100 * volErr / n, 100 * mapVolErr / n, 100 * volErrGtMap / n, cellErr / Math.Max(1, cellCount),
+            union == 0 ? 1 : inter / (double)union, 100 * boxErr / n,
             ms[ms.Count / 2], ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(ms.Count * 0.99) - 1)]);
+    }
+
+    /// <summary>Integral of a free-depth map [m³]: Σ clamp(depth, 0, bin depth) × cell area.</summary>
+    public static double MapVolume(Stow.Core.Pods.BinSpec bin, IReadOnlyList<float> map, int rows, int cols)
+    {
+        var area = bin.OpeningWidth / cols * (bin.OpeningHeight / rows);
+        var sum = 0.0;
+        foreach (var d in map)
+        {
+            sum += Math.Clamp(d, 0, bin.Depth);
+        }
+
+        return sum * area;
     }
 }

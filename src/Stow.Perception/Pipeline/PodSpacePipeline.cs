@@ -16,7 +16,9 @@ namespace Stow.Perception.Pipeline;
 /// Model contract (checked against the manifests at construction): band model input
 /// <c>crop</c> [batch, 4, H, W] → <c>band_mask</c> [batch, 1, H, W] and <c>band_free</c> [batch, 4, H, W];
 /// space model input <c>band_free</c> [batch, 4, H, W] → <c>free_depth</c> [batch, 1, GR, GC] (metres,
-/// image orientation) and <c>confidence</c> [batch, 1]. The space model's input <c>space_in</c> is
+/// image orientation) and <c>confidence</c> [batch, 1]; from version 3 also <c>free_volume</c> [batch, 1], the bin's free
+/// volume as a fraction of its volume, hidden space behind contents included (without it the free volume is the
+/// map's integral, the space in front of the first contents). The space model's input <c>space_in</c> is
 /// [batch, 6, H, W]: the band-free crop plus the viewing ray of every crop pixel in normalised image
 /// coordinates ((u − cx)/fx, (v − cy)/fy), because how far a bin is off the optical axis decides how much
 /// of its floor or ceiling the camera sees in front of the contents (perspective). Two bound runners per model (whole face,
@@ -33,6 +35,7 @@ public sealed class PodSpacePipeline : IDisposable
     private readonly float[][] _rays;
     private readonly string _spaceInput;
     private readonly int _spaceChannels;
+    private readonly bool _volumeHead;
 
     /// <summary>Channels of the space model's input: band-free R, G, B, D, then ray x, ray y.</summary>
     public const int SpaceChannels = 6;
@@ -62,6 +65,15 @@ public sealed class PodSpacePipeline : IDisposable
         _spaceChannels = spaceIn.Name == "space_in" ? SpaceChannels : BinRectifier.Channels;
         var depth = Spec(space.Manifest, space.Manifest.Outputs, "free_depth");
         Spec(space.Manifest, space.Manifest.Outputs, "confidence");
+        if (space.Manifest.Outputs.FirstOrDefault(o => o.Name == "free_volume") is { } vol)
+        {
+            if (vol.Shape.Count != 2 || vol.Shape[1].Size != 1)
+            {
+                throw new ModelContractException(space.Manifest.ModelPath, "outputs", $"model {space.Manifest.Name}: output 'free_volume' must be [batch,1], is {vol.ShapeText}");
+            }
+
+            _volumeHead = true;
+        }
         if (input.Shape.Count != 4 || input.Shape[1].Size != BinRectifier.Channels || depth.Shape.Count != 4)
         {
             throw new ModelContractException(band.Manifest.ModelPath, "inputs", $"model {band.Manifest.Name}: input 'crop' must be [batch,4,H,W], is {input.ShapeText}");
@@ -135,6 +147,9 @@ public sealed class PodSpacePipeline : IDisposable
         return _face.Band.Output("band_mask").AsSpan<float>().Slice(i * size, size);
     }
 
+    /// <summary>Whether the space model has the free-volume head (version 3 and later).</summary>
+    public bool HasVolumeHead => _volumeHead;
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -184,7 +199,8 @@ public sealed class PodSpacePipeline : IDisposable
         }
 
         var conf = Math.Clamp(p.Space.Output("confidence").AsSpan<float>()[slot], 0f, 1f);
-        return FreeDepthAnalyzer.Analyze(spec, map, GridRows, GridCols, time, conf);
+        double? volume = _volumeHead ? Math.Clamp(p.Space.Output("free_volume").AsSpan<float>()[slot], 0f, 1f) * spec.Volume : null;
+        return FreeDepthAnalyzer.Analyze(spec, map, GridRows, GridCols, time, conf, volume);
     }
 
     private void Normalize(Span<float> t, ModelNormalization? norm, int channels)

@@ -44,8 +44,13 @@ public static class FreeDepthAnalyzer
     /// <param name="cols">Grid columns (along y).</param>
     /// <param name="captureTime">Capture time of the frames [s].</param>
     /// <param name="confidence">Confidence in [0, 1].</param>
+    /// <param name="freeVolume">
+    /// The bin's free volume [m³] when known from elsewhere (the space model's free-volume head, which also counts
+    /// space hidden behind contents); null to integrate the map (the space in front of the first contents only).
+    /// Clamped to [0, bin volume].
+    /// </param>
     /// <exception cref="ArgumentException">Map size does not match rows·cols.</exception>
-    public static BinSpaceEstimate Analyze(BinSpec bin, float[] freeDepth, int rows, int cols, double captureTime, double confidence)
+    public static BinSpaceEstimate Analyze(BinSpec bin, float[] freeDepth, int rows, int cols, double captureTime, double confidence, double? freeVolume = null)
     {
         if (freeDepth.Length != rows * cols || rows < 1 || cols < 1)
         {
@@ -58,6 +63,11 @@ public static class FreeDepthAnalyzer
         foreach (var f in freeDepth)
         {
             volume += Math.Clamp(f, 0, bin.Depth) * dy * dz;
+        }
+
+        if (freeVolume is { } known && double.IsFinite(known))
+        {
+            volume = Math.Clamp(known, 0, bin.Volume);
         }
 
         var none = LargestBox(freeDepth, rows, cols, bin, onContents: false, Primitive.None);

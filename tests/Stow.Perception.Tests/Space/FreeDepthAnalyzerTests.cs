@@ -70,6 +70,25 @@ public class FreeDepthAnalyzerTests
     }
 
     [Fact]
+    public void A_Known_Free_Volume_Replaces_The_Map_Integral_Clamped_To_The_Bin_And_Leaves_The_Boxes_Alone()
+    {
+        var map = Fill(8, 12, 0.36f);
+        for (var c = 0; c < 12; c++)
+        {
+            map[c] = 0.1f; // an item along the floor row, front at 0.1 m
+        }
+
+        var fromMap = FreeDepthAnalyzer.Analyze(Bin, map, 8, 12, 0, 1);
+        var given = FreeDepthAnalyzer.Analyze(Bin, map, 8, 12, 0, 1, freeVolume: 0.5 * Bin.Volume);
+        var tooBig = FreeDepthAnalyzer.Analyze(Bin, map, 8, 12, 0, 1, freeVolume: 2 * Bin.Volume);
+
+        Assert.True(fromMap.FreeVolume < Bin.Volume * 0.95);
+        Assert.Equal(0.5 * Bin.Volume, given.FreeVolume, 9);
+        Assert.Equal(Bin.Volume, tooBig.FreeVolume, 9);
+        Assert.Equal(fromMap.LargestBox, given.LargestBox);
+    }
+
+    [Fact]
     public void Wrong_Map_Size_Is_Refused()
     {
         Assert.Throws<ArgumentException>(() => FreeDepthAnalyzer.Analyze(Bin, new float[5], 2, 3, 0, 1));

@@ -67,6 +67,7 @@ public static class RealPerceptionEval
             int rows = DefaultRows, cols = DefaultCols, cw = DefaultCropWidth, ch = DefaultCropHeight;
             float[]? modelMap = null;
             double? modelVolume = null;
+            double? headVolume = null;
             if (band is not null && space is not null)
             {
                 var k = set.Info.ColorK;
@@ -75,7 +76,8 @@ public static class RealPerceptionEval
                 var filled = DepthHoleFill.Fill(depthMm, frame.Width, frame.Height, HoleFillPasses);
                 var est = pipeline.PerceiveBin(new BinId(0, 0), new RgbdFrame(frame.Rgb, filled, frame.Width, frame.Height, i));
                 modelMap = est.FreeDepth;
-                modelVolume = est.FreeVolume;
+                modelVolume = SimPerceptionEval.MapVolume(pod.Bins[0], modelMap, rows, cols);
+                headVolume = pipeline.HasVolumeHead ? est.FreeVolume : null;
             }
 
             var reference = Reference(frame, bin, set.Info.ColorK, rows, cols, out var itemPoints);
@@ -84,7 +86,7 @@ public static class RealPerceptionEval
             list.Add(new RealFrameFigures(
                 i, visible >= MinVisibleFraction, visible, frame.Depth.Count(d => d > 0) / (double)frame.Depth.Length, reference.Sum() * cell, geometric.Sum() * cell, modelVolume,
                 Mae(geometric, reference), modelMap is null ? null : Mae(modelMap, reference), itemPoints,
-                MedianDiff(frame.RegisteredRawDepth, frame.Depth)));
+                MedianDiff(frame.RegisteredRawDepth, frame.Depth), headVolume));
         }
 
         var seen = list.Where(f => f.SeesOpening).ToList();

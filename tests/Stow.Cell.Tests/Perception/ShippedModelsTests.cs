@@ -1,0 +1,65 @@
+using Stow.Cell.PerceptionTools;
+using Stow.Cell.Simulation;
+using Stow.Cell.Tests.Support;
+using Stow.Core.Catalog;
+using Stow.Core.Pods;
+using Stow.Perception.Onnx;
+using Stow.Perception.Pipeline;
+using Stow.Sim.Rendering;
+using Stow.Sim.World;
+
+namespace Stow.Cell.Tests.Perception;
+
+/// <summary>The shipped band and space models end to end on rendered simulator scenes never used in training.</summary>
+public sealed class ShippedModelsTests
+{
+    private static readonly Lazy<PodType> Fabric40 = new(() => PodTypeLoader.Load(Path.Combine(TestPaths.RepoRoot, "config", "pods", "fabric-40.json")));
+
+    private static PodSpacePipeline Load(PodType type) =>
+        PerceptionModels.Load(Path.Combine(TestPaths.RepoRoot, "models"), type, CameraModel.DefaultFor(type), new OnnxSessionOptions());
+
+    [Fact]
+    public void On_Held_Out_Rendered_Scenes_The_Estimate_Is_Within_Tolerance_Of_The_Ground_Truth()
+    {
+        var type = Fabric40.Value;
+        using var pipeline = Load(type);
+        var items = SimScenes.SceneItems(CatalogPaths.ResolveDataRoot(null));
+
+        var f = SimPerceptionEval.Run(pipeline, type, items, [9000, 9001], null);
+
+        Assert.Equal(80, f.Bins);
+        // Tolerances sit above the figures over seeds 9000-9019 (models/README.md): a regressed model fails them.
+        Assert.InRange(f.FreeVolumeMaePct, 0, 6.0);
+        Assert.InRange(f.MapFreeVolumeMaePct, 0, 5.0);
+        Assert.InRange(f.FreeDepthMaeM, 0, 0.04);
+        Assert.InRange(f.BandIou, 0.95, 1.0);
+        Assert.True(pipeline.HasVolumeHead, "the shipped space model has the free-volume head");
+        // The hidden share behind contents is real: a perfect front map misses several percent of the bin volume.
+        Assert.True(f.FrontMapFreeVolumeMaePct > f.FreeVolumeMaePct, $"front map {f.FrontMapFreeVolumeMaePct:F2} % vs estimate {f.FreeVolumeMaePct:F2} %");
+    }
+
+    [Fact]
+    public void Re_Perceiving_One_Bin_Matches_The_Face_Run_And_Carries_The_Frame_Time()
+    {
+        var type = Fabric40.Value;
+        using var pipeline = Load(type);
+        var items = SimScenes.SceneItems(CatalogPaths.ResolveDataRoot(null));
+        var pod = SimScenes.Pod(type, items, 9002);
+        var camera = CameraModel.DefaultFor(type);
+        var frame = new PodFaceRenderer(camera).Render(PerceptionDataset.WorldScene(pod, null, 9002), 12.5, 9002);
+        var rgbd = new RgbdFrame(frame.Rgb, frame.Depth, frame.Width, frame.Height, 12.5);
+
+        var face = pipeline.Perceive(pod.PodId, rgbd);
+        var bin = type.Bins[17].Id;
+        var single = pipeline.PerceiveBin(bin, rgbd with { CaptureTime = 13.0 });
+
+        Assert.Equal(12.5, face.CaptureTime);
+        Assert.Equal(13.0, single.CaptureTime);
+        var fromFace = face.Bins[17];
+        Assert.Equal(bin, fromFace.Bin);
+        Assert.Equal(fromFace.FreeVolume, single.FreeVolume, 6);
+        Assert.Equal(fromFace.FreeDepth, single.FreeDepth, (a, b) => Math.Abs(a - b) < 1e-4f);
+        var truth = BinGroundTruth.Estimate(pod, 0, pipeline.GridRows, pipeline.GridCols).Bins[17];
+        Assert.InRange(Math.Abs(single.FreeVolume - truth.FreeVolume) / type.Bins[17].Volume, 0, 0.25);
+    }
+}
