@@ -86,6 +86,9 @@ public sealed class CellOptions
         /// <summary>Probability of a non-greedy, safe exploration pick (≤ 0.05).</summary>
         public double ExplorationRate { get; set; } = 0.02;
 
+        /// <summary>Item-relative swap rule's slack (see <c>PlannerOptions.SwapSlack</c>); 0 = plain threshold.</summary>
+        public double SwapSlack { get; set; }
+
         /// <summary>Prefer the overhead rows (the ones people reach with ladders).</summary>
         public bool PreferOverheadRows { get; set; }
     }

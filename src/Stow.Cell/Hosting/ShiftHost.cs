@@ -61,12 +61,16 @@ public sealed class ShiftHost
             SwapThreshold = _o.Planning.SwapThreshold,
             Floor = _o.Planning.Floor,
             ExplorationRate = _o.Planning.ExplorationRate,
+            SwapSlack = _o.Planning.SwapSlack,
             PreferOverheadRows = _o.Planning.PreferOverheadRows,
             Seed = _o.Seed,
         };
+        // The shift is only ever given pods of one type: an item that fits none of its bins goes to the exception
+        // path at once instead of waiting in the buffer through pod swaps that cannot help it.
+        PodType[] shiftTypes = [type];
         var planner = new PolicyPlanner(
-            new StowPlanner(model, allTypes, plannerOptions),
-            new StowPlanner(model, allTypes, plannerOptions with { SwapThreshold = plannerOptions.Floor }));
+            new StowPlanner(model, shiftTypes, plannerOptions),
+            new StowPlanner(model, shiftTypes, plannerOptions with { SwapThreshold = plannerOptions.Floor }));
         var cell = new PackMlCell(clock, _logs.CreateLogger("Stow.Cell.PackML"));
         using var journal = InventoryJournal.Open(Path.Combine(runDir, "journal.db"), clock, _logs.CreateLogger("Stow.Cell.Journal"));
         var reconciled = journal.ReconcileAtStartup();

@@ -18,6 +18,16 @@ public sealed record PlannerOptions
     /// <summary>Never pick a candidate (greedy or exploratory) below this probability, in [0, <see cref="SwapThreshold"/>]. Default 0.92.</summary>
     public double Floor { get; init; } = 0.92;
 
+    /// <summary>
+    /// Item-relative swap rule, in [0, 1]; 0 (default) turns it off. When &gt; 0, a candidate is acceptable when its P is at
+    /// least min(<see cref="SwapThreshold"/>, P_empty − SwapSlack) and at least <see cref="Floor"/>, where P_empty is the
+    /// best P the same item would get in an empty bin of the pod type. An item that no bin can take at the swap
+    /// threshold (heavy, irregular, a tight fit even in an empty bin) is then stowed when the current pod offers
+    /// nearly its best case, instead of asking for pod after pod. Our assumption, not from the published system,
+    /// whose rule is the plain threshold.
+    /// </summary>
+    public double SwapSlack { get; init; }
+
     /// <summary>Probability of taking a non-greedy candidate with P ≥ <see cref="Floor"/>, in [0, <see cref="MaxExplorationRate"/>]. Default 0.02.</summary>
     public double ExplorationRate { get; init; } = 0.02;
 
@@ -70,6 +80,7 @@ public sealed record PlannerOptions
         Range(SwapThreshold, 1e-9, 1, nameof(SwapThreshold));
         Range(Floor, 0, SwapThreshold, nameof(Floor));
         Range(ExplorationRate, 0, MaxExplorationRate, nameof(ExplorationRate));
+        Range(SwapSlack, 0, 1, nameof(SwapSlack));
         Range(OverheadRowMinHeight, 0, 100, nameof(OverheadRowMinHeight));
         foreach (var (v, name) in (ReadOnlySpan<(double, string)>)[
             (OverheadRowBonus, nameof(OverheadRowBonus)), (DensityWeight, nameof(DensityWeight)),

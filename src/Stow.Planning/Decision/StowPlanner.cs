@@ -14,9 +14,10 @@ using Stow.Planning.Risk;
 /// <item>empty buffer: <see cref="DecisionKind.Idle"/>;</item>
 /// <item>the first buffered item that fits no bin of any known pod type (<see cref="ExceptionRouter"/>):
 /// <see cref="DecisionKind.Exception"/>;</item>
-/// <item>no candidate, or the best P over all candidates below <see cref="PlannerOptions.SwapThreshold"/>:
-/// <see cref="DecisionKind.PodSwap"/>;</item>
-/// <item>otherwise <see cref="DecisionKind.Stow"/> with the highest-scoring candidate whose P ≥ the swap threshold, or,
+/// <item>no candidate, or no candidate whose P reaches its threshold: <see cref="DecisionKind.PodSwap"/>. The threshold is
+/// <see cref="PlannerOptions.SwapThreshold"/>, or with <see cref="PlannerOptions.SwapSlack"/> &gt; 0 the item-relative
+/// max(Floor, min(SwapThreshold, P_empty − SwapSlack)) (P_empty: the item's best P in an empty bin of the pod type);</item>
+/// <item>otherwise <see cref="DecisionKind.Stow"/> with the highest-scoring candidate whose P reaches its threshold, or,
 /// with probability <see cref="PlannerOptions.ExplorationRate"/>, a uniformly drawn other candidate with P ≥
 /// <see cref="PlannerOptions.Floor"/>, flagged <see cref="StowDecision.IsExploration"/>.</item>
 /// </list>
@@ -35,6 +36,9 @@ public sealed class StowPlanner : IStowPolicy
     private readonly CandidateGenerator _generator;
     private readonly ExceptionRouter _router;
     private readonly Random _random;
+    private readonly CandidateGenerator _emptyGenerator;
+    private readonly Dictionary<(Stow.Core.Ids.ItemId, string), double> _emptyP = [];
+    private (PodType Type, PodSpaceEstimate Estimate)? _emptyPod;
     private double[] _scores = new double[20 * PodType.MaxBins * PrimitiveChain.Count];
 
     /// <summary>Builds a planner.</summary>
@@ -52,6 +56,7 @@ public sealed class StowPlanner : IStowPolicy
         _generator = new CandidateGenerator(_options.Fit);
         _router = new ExceptionRouter(podTypes, _options.Fit);
         _random = new Random(_options.Seed);
+        _emptyGenerator = new CandidateGenerator(_options.Fit, 1);
     }
 
     /// <inheritdoc />
@@ -94,6 +99,12 @@ public sealed class StowPlanner : IStowPolicy
         var bestPIndex = -1;
         var greedy = -1;
         var threshold = _options.SwapThreshold;
+        Span<double> itemThreshold = stackalloc double[Math.Min(buffer.Count, 256)];
+        for (var i = 0; i < itemThreshold.Length; i++)
+        {
+            itemThreshold[i] = ItemThreshold(buffer[i], podType);
+        }
+
         for (var j = 0; j < n; j++)
         {
             var s = CandidateValue.Score(candidates[j], _options);
@@ -105,13 +116,15 @@ public sealed class StowPlanner : IStowPolicy
                 bestPIndex = j;
             }
 
-            if (p >= threshold && (greedy < 0 || s > _scores[greedy]))
+            var ti = candidates[j].ItemIndex;
+            var t = ti < itemThreshold.Length ? itemThreshold[ti] : threshold;
+            if (p >= t && (greedy < 0 || s > _scores[greedy]))
             {
                 greedy = j;
             }
         }
 
-        if (n == 0 || bestP < threshold)
+        if (n == 0 || greedy < 0)
         {
             var best = bestPIndex >= 0 ? candidates[bestPIndex] with { Score = _scores[bestPIndex] } : (StowCandidate?)null;
             var reason = n == 0
@@ -140,6 +153,64 @@ public sealed class StowPlanner : IStowPolicy
             CultureInfo.InvariantCulture,
             $"{(explored ? "explore" : "greedy")}: {buffer[c.ItemIndex].Id} → {c.Bin} via {c.Chain} ({c.Orientation}), P {c.Probability:F3}, score {c.Score:F3}");
         return new StowDecision(DecisionKind.Stow, buffer[c.ItemIndex], c, explored, bestP, TopByScore(candidates, chosen), n, why);
+    }
+
+    /// <summary>
+    /// The P a candidate of <paramref name="item"/> must reach: the swap threshold, or with a swap slack the item-relative
+    /// threshold of <see cref="PlannerOptions.SwapSlack"/>. P_empty is cached per (item, pod type).
+    /// </summary>
+    private double ItemThreshold(Item item, PodType podType)
+    {
+        if (_options.SwapSlack <= 0)
+        {
+            return _options.SwapThreshold;
+        }
+
+        if (!_emptyP.TryGetValue((item.Id, podType.Name), out var empty))
+        {
+            if (_emptyP.Count > 100_000)
+            {
+                _emptyP.Clear();
+            }
+
+            var n = _emptyGenerator.Generate([item], EmptyPod(podType), podType, _model);
+            empty = 0;
+            foreach (var c in _emptyGenerator.Candidates[..n])
+            {
+                empty = Math.Max(empty, c.Probability);
+            }
+
+            _emptyP[(item.Id, podType.Name)] = empty;
+        }
+
+        return Math.Max(_options.Floor, Math.Min(_options.SwapThreshold, empty - _options.SwapSlack));
+    }
+
+    /// <summary>An estimate of <paramref name="podType"/> with every bin empty (cached per pod type).</summary>
+    private PodSpaceEstimate EmptyPod(PodType podType)
+    {
+        if (_emptyPod is { } cached && cached.Type == podType)
+        {
+            return cached.Estimate;
+        }
+
+        var bins = podType.Bins.Select(b =>
+        {
+            var all = new PrimitiveSpace(Primitive.None, b.OpeningWidth, b.OpeningHeight, b.Depth);
+            PrimitiveSpace[] spaces =
+            [
+                all,
+                all with { Primitive = Primitive.SweepLeft },
+                all with { Primitive = Primitive.SweepRight },
+                all with { Primitive = Primitive.Flip },
+                new(Primitive.Stack, 0, 0, 0),
+                new(Primitive.Slot, 0, 0, 0),
+            ];
+            return new BinSpaceEstimate(b.Id, 0, b.Volume, all, 1, spaces, [(float)b.Depth], 1, 1);
+        }).ToArray();
+        var estimate = new PodSpaceEstimate(new Stow.Core.Ids.PodId("EMPTY"), 0, bins);
+        _emptyPod = (podType, estimate);
+        return estimate;
     }
 
     private int DrawExploration(ReadOnlySpan<StowCandidate> candidates, int greedy)

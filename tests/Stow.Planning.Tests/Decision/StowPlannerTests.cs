@@ -138,6 +138,35 @@ public class StowPlannerTests
     }
 
     [Fact]
+    public void With_A_Swap_Slack_An_Item_No_Bin_Takes_At_The_Threshold_Is_Stowed_Near_Its_Empty_Bin_Best()
+    {
+        var pod = Scenarios.Fabric40;
+        // Heavy, fragile and irregular: even an empty bin gives it P below the 0.96 threshold but above the 0.92 floor.
+        var hard = new Item(new ItemId("hard"), "hard", new ItemDimensions(0.12, 0.10, 0.08), 4.0, PackagingClass.Irregular, true, "", "test");
+        var empty = Scenarios.EmptyPod(pod);
+        var plain = new StowPlanner(Prior, [pod]).Decide([hard], empty, pod);
+        var slack = new StowPlanner(Prior, [pod], new PlannerOptions { SwapSlack = 0.02 }).Decide([hard], empty, pod);
+
+        Assert.InRange(plain.BestProbability, 0.92, 0.96);
+        Assert.Equal(DecisionKind.PodSwap, plain.Kind);
+        Assert.Equal(DecisionKind.Stow, slack.Kind);
+        Assert.Same(hard, slack.Item);
+        Assert.InRange(slack.Candidate!.Value.Probability, plain.BestProbability - 0.02, plain.BestProbability);
+    }
+
+    [Fact]
+    public void A_Swap_Slack_Never_Takes_A_Candidate_Below_The_Floor()
+    {
+        var pod = Scenarios.Fabric40;
+        // Even in an empty bin this item scores below a floor raised to 0.95, so no slack makes it acceptable.
+        var hopeless = new Item(new ItemId("hopeless"), "hopeless", new ItemDimensions(0.12, 0.10, 0.08), 4.0, PackagingClass.Irregular, true, "", "test");
+        var d = new StowPlanner(Prior, [pod], new PlannerOptions { SwapSlack = 0.5, Floor = 0.95 }).Decide([hopeless], Scenarios.EmptyPod(pod), pod);
+
+        Assert.True(d.BestProbability < 0.95, $"best P {d.BestProbability}");
+        Assert.Equal(DecisionKind.PodSwap, d.Kind);
+    }
+
+    [Fact]
     public void A_Carried_Out_Stow_Becomes_An_Attempt_Record_With_Its_Prediction_And_Exploration_Flag()
     {
         var pod = Scenarios.Fabric40;
