@@ -86,6 +86,9 @@ public sealed class CellOptions
         /// <summary>Probability of a non-greedy, safe exploration pick (≤ 0.05).</summary>
         public double ExplorationRate { get; set; } = 0.02;
 
+        /// <summary>Extra depth margin [m] at zero perception confidence, scaled by (1 − confidence) (<c>FitOptions.DepthUncertaintyMargin</c>).</summary>
+        public double DepthUncertaintyMargin { get; set; }
+
         /// <summary>Item-relative swap rule's slack (see <c>PlannerOptions.SwapSlack</c>); 0 = plain threshold.</summary>
         public double SwapSlack { get; set; }
 

@@ -62,6 +62,7 @@ public sealed class ShiftHost
             Floor = _o.Planning.Floor,
             ExplorationRate = _o.Planning.ExplorationRate,
             SwapSlack = _o.Planning.SwapSlack,
+            Fit = new Stow.Planning.Candidates.FitOptions { DepthUncertaintyMargin = _o.Planning.DepthUncertaintyMargin },
             PreferOverheadRows = _o.Planning.PreferOverheadRows,
             Seed = _o.Seed,
         };

@@ -33,7 +33,7 @@ public sealed record PerceptionReport(
         sb.AppendLine(CultureInfo.InvariantCulture, $"simulator scenes: {Sim.Scenes} ({Sim.Bins} bins), held-out seeds");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  free-volume MAE      {Sim.FreeVolumeMaePct:F2} % of bin volume (target <= {FreeVolumeTargetPct:F0} %: {(FreeVolumeMet ? "met" : "NOT MET")})");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  map volume MAE       {Sim.MapFreeVolumeMaePct:F2} % (estimated map vs true map; a perfect front map misses {Sim.FrontMapFreeVolumeMaePct:F2} % hidden behind contents)");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"  free-depth MAE       {Sim.FreeDepthMaeM * 100:F1} cm per grid cell");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  free-depth MAE       {Sim.FreeDepthMaeM * 100:F1} cm per grid cell, {Sim.OverEstimatePct:F1} % of cells over-stated by > 3 cm");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  band-mask IoU        {Sim.BandIou:F3} (target >= {IouTarget}: {(IouMet ? "met" : "NOT MET")})");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  largest-box error    {Sim.LargestBoxErrorPct:F2} % of bin volume");
         sb.Append(CultureInfo.InvariantCulture, $"  latency per face     p50 {Sim.FaceMsP50:F1} ms, p99 {Sim.FaceMsP99:F1} ms");

@@ -17,6 +17,9 @@ namespace Stow.Cell.PerceptionTools;
 /// </summary>
 public static class SimPerceptionEval
 {
+    /// <summary>An estimated free depth this much above the truth [m] counts as an over-estimate.</summary>
+    public const float OverEstimateThreshold = 0.03f;
+
     /// <summary>Runs the evaluation over <paramref name="seeds"/> (never used in training).</summary>
     public static SimPerceptionFigures Run(PodSpacePipeline pipeline, PodType type, IReadOnlyList<Item> items, IReadOnlyList<int> seeds, string? arcImages)
     {
@@ -25,7 +28,7 @@ public static class SimPerceptionEval
         var maps = SimScenes.Quads(camera, type).Select(q => new RectificationMap(q, pipeline.CropWidth, pipeline.CropHeight)).ToArray();
         var mask = new float[pipeline.CropWidth * pipeline.CropHeight];
         double volErr = 0, boxErr = 0, volErrGtMap = 0, mapVolErr = 0, cellErr = 0;
-        long cellCount = 0;
+        long cellCount = 0, overCount = 0;
         long inter = 0, union = 0;
         var n = 0;
         var ms = new List<double>();
@@ -47,7 +50,9 @@ public static class SimPerceptionEval
                 mapVolErr += Math.Abs(MapVolume(type.Bins[b], est.Bins[b].FreeDepth, pipeline.GridRows, pipeline.GridCols) - trueMapVolume) / v;
                 for (var c = 0; c < truth.Bins[b].FreeDepth.Length; c++)
                 {
-                    cellErr += Math.Abs(est.Bins[b].FreeDepth[c] - truth.Bins[b].FreeDepth[c]);
+                    var diff = est.Bins[b].FreeDepth[c] - truth.Bins[b].FreeDepth[c];
+                    cellErr += Math.Abs(diff);
+                    overCount += diff > OverEstimateThreshold ? 1 : 0;
                     cellCount++;
                 }
 
@@ -67,7 +72,7 @@ public static class SimPerceptionEval
 
         ms.Sort();
         return new SimPerceptionFigures(
-            seeds.Count, n, 100 * volErr / n, 100 * mapVolErr / n, 100 * volErrGtMap / n, cellErr / Math.Max(1, cellCount),
+            seeds.Count, n, 100 * volErr / n, 100 * mapVolErr / n, 100 * volErrGtMap / n, cellErr / Math.Max(1, cellCount), 100.0 * overCount / Math.Max(1, cellCount),
             union == 0 ? 1 : inter / (double)union, 100 * boxErr / n,
             ms[ms.Count / 2], ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(ms.Count * 0.99) - 1)]);
     }

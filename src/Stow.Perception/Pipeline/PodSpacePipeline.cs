@@ -21,8 +21,12 @@ namespace Stow.Perception.Pipeline;
 /// map's integral, the space in front of the first contents). The space model's input <c>space_in</c> is
 /// [batch, 6, H, W]: the band-free crop plus the viewing ray of every crop pixel in normalised image
 /// coordinates ((u − cx)/fx, (v − cy)/fy), because how far a bin is off the optical axis decides how much
-/// of its floor or ceiling the camera sees in front of the contents (perspective). Two bound runners per model (whole face,
-/// single bin) are created once; steady-state runs reuse their buffers. Not thread-safe: one caller at a time.
+/// of its floor or ceiling the camera sees in front of the contents (perspective). With <see cref="GeometricBound"/> (the
+/// default) each cell of the learned map is capped by the geometric free depth of <see cref="BinBackProjection"/>, computed
+/// from the observed depth with the band model's band pixels left out: the geometry is exact where the camera sees the
+/// contents, so the learned map can no longer over-state free depth there (an over-stated free depth is what leaves an
+/// item protruding). Two bound runners per model (whole face, single bin) are created once; steady-state runs reuse their
+/// buffers. Not thread-safe: one caller at a time.
 /// </remarks>
 public sealed class PodSpacePipeline : IDisposable
 {
@@ -36,6 +40,13 @@ public sealed class PodSpacePipeline : IDisposable
     private readonly string _spaceInput;
     private readonly int _spaceChannels;
     private readonly bool _volumeHead;
+    private readonly IReadOnlyList<OpeningQuad> _quads;
+    private readonly (double Fx, double Fy, double Cx, double Cy) _intrinsics;
+    private readonly double _depthSigmaAt1M;
+    private readonly float[] _geo;
+    private readonly float[] _seen;
+    private BinBackProjection[]? _projections;
+    private (int Width, int Height) _projectionSize;
 
     /// <summary>Channels of the space model's input: band-free R, G, B, D, then ray x, ray y.</summary>
     public const int SpaceChannels = 6;
@@ -46,10 +57,18 @@ public sealed class PodSpacePipeline : IDisposable
     /// <param name="pod">Pod face geometry.</param>
     /// <param name="quads">Each bin's opening in the image, in <see cref="PodType.Bins"/> order.</param>
     /// <param name="intrinsics">Camera intrinsics (fx, fy, cx, cy) [px] of the frames.</param>
+    /// <param name="depthSigmaAt1M">The depth sensor's noise σ at 1 m [m] (its calibration), for the geometric bound's wall
+    /// margins. Default 0.0015, the simulator's sensor.</param>
     /// <exception cref="ModelContractException">The models do not follow the contract above.</exception>
     /// <exception cref="ArgumentException">Quads do not match the bins.</exception>
-    public PodSpacePipeline(OnnxModel band, OnnxModel space, PodType pod, IReadOnlyList<OpeningQuad> quads, (double Fx, double Fy, double Cx, double Cy) intrinsics)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="depthSigmaAt1M"/> is negative or not finite.</exception>
+    public PodSpacePipeline(OnnxModel band, OnnxModel space, PodType pod, IReadOnlyList<OpeningQuad> quads, (double Fx, double Fy, double Cx, double Cy) intrinsics, double depthSigmaAt1M = 0.0015)
     {
+        if (!(depthSigmaAt1M >= 0) || !double.IsFinite(depthSigmaAt1M))
+        {
+            throw new ArgumentOutOfRangeException(nameof(depthSigmaAt1M), depthSigmaAt1M, "depth noise must be finite and ≥ 0 m");
+        }
+
         if (quads.Count != pod.Bins.Count)
         {
             throw new ArgumentException($"{quads.Count} opening quads for {pod.Bins.Count} bins");
@@ -93,9 +112,20 @@ public sealed class PodSpacePipeline : IDisposable
         _pod = pod;
         _maps = quads.Select(q => new RectificationMap(q, CropWidth, CropHeight)).ToArray();
         _rays = _maps.Select(m => RayChannels(m, intrinsics)).ToArray();
-        _face = new BoundPair(band.Bind(pod.Bins.Count), space.Bind(pod.Bins.Count));
-        _single = new BoundPair(band.Bind(1), space.Bind(1));
+        var plane = CropWidth * CropHeight;
+        _face = new BoundPair(band.Bind(pod.Bins.Count), space.Bind(pod.Bins.Count), new float[pod.Bins.Count * plane]);
+        _single = new BoundPair(band.Bind(1), space.Bind(1), new float[plane]);
+        _quads = quads;
+        _intrinsics = intrinsics;
+        _depthSigmaAt1M = depthSigmaAt1M;
+        _geo = new float[GridRows * GridCols];
+        _seen = new float[GridRows * GridCols];
     }
+
+    /// <summary>
+    /// Cap the learned free-depth map by the geometric one (see remarks). Default true; false gives the learned map alone.
+    /// </summary>
+    public bool GeometricBound { get; set; } = true;
 
     /// <summary>
     /// Safety margin subtracted from every predicted free depth [m] before analysis, so that an
@@ -160,17 +190,27 @@ public sealed class PodSpacePipeline : IDisposable
     private void Run(BoundPair p, RgbdFrame frame, int first, int count)
     {
         var size = BinRectifier.Channels * CropWidth * CropHeight;
+        var plane = CropWidth * CropHeight;
         var crop = p.Band.Input("crop").AsSpan<float>();
         for (var k = 0; k < count; k++)
         {
             BinRectifier.Rectify(frame.Rgb, frame.DepthMm, frame.Width, frame.Height, _maps[first + k], crop.Slice(k * size, size));
+            if (GeometricBound)
+            {
+                BinRectifier.RectifyDepth(frame.DepthMm, frame.Width, frame.Height, _maps[first + k], p.Observed.AsSpan(k * plane, plane));
+            }
+        }
+
+        if (GeometricBound && (_projections is null || _projectionSize != (frame.Width, frame.Height)))
+        {
+            _projections = _maps.Select((m, i) => new BinBackProjection(m, _quads[i], _intrinsics, frame.Width, frame.Height, _depthSigmaAt1M)).ToArray();
+            _projectionSize = (frame.Width, frame.Height);
         }
 
         Normalize(crop, _bandNorm, BinRectifier.Channels);
         p.Band.Run();
         var spaceIn = p.Space.Input(_spaceInput).AsSpan<float>();
         var bandFree = p.Band.Output("band_free").AsSpan<float>();
-        var plane = CropWidth * CropHeight;
         var stride = _spaceChannels * plane;
         for (var k = 0; k < count; k++)
         {
@@ -190,12 +230,21 @@ public sealed class PodSpacePipeline : IDisposable
         var cells = GridRows * GridCols;
         var spec = _pod.Bins[binIndex];
         var src = p.Space.Output("free_depth").AsSpan<float>().Slice(slot * cells, cells);
+        var bound = GeometricBound && _projections is not null;
+        if (bound)
+        {
+            var plane = CropWidth * CropHeight;
+            var mask = p.Band.Output("band_mask").AsSpan<float>().Slice(slot * plane, plane);
+            _projections![binIndex].Splat(p.Observed.AsSpan(slot * plane, plane), mask, (float)spec.Depth, GridRows, GridCols, _geo, _seen);
+        }
+
         var map = new float[cells];
         for (var k = 0; k < cells; k++)
         {
             // Image orientation (row 0 top, column 0 image-left = the bin's left wall) reversed on both
             // axes is the bin grid (row 0 at the floor, column 0 at y = 0).
-            map[cells - 1 - k] = Math.Clamp(src[k] - DepthMargin, 0f, (float)spec.Depth);
+            var learned = bound ? Math.Min(src[k], _geo[k]) : src[k];
+            map[cells - 1 - k] = Math.Clamp(learned - DepthMargin, 0f, (float)spec.Depth);
         }
 
         var conf = Math.Clamp(p.Space.Output("confidence").AsSpan<float>()[slot], 0f, 1f);
@@ -248,7 +297,7 @@ public sealed class PodSpacePipeline : IDisposable
         list.FirstOrDefault(s => s.Name == name)
         ?? throw new ModelContractException(m.ModelPath, name, $"model {m.Name}: no tensor named '{name}' in its manifest");
 
-    private sealed record BoundPair(OnnxModelRunner Band, OnnxModelRunner Space) : IDisposable
+    private sealed record BoundPair(OnnxModelRunner Band, OnnxModelRunner Space, float[] Observed) : IDisposable
     {
         public void Dispose()
         {

@@ -71,6 +71,34 @@ public static class BinRectifier
         }
     }
 
+    /// <summary>
+    /// Samples only the relative depth of one crop (nearest neighbour, as <see cref="Rectify"/>), unclamped, with NaN where
+    /// the sensor gave no return: the input of <see cref="BinBackProjection"/>, which must tell a surface lying in the
+    /// opening plane (relative depth 0) from a missing return.
+    /// </summary>
+    /// <param name="depthMm">Depth [mm], 0 = no return, length <paramref name="imageWidth"/>·<paramref name="imageHeight"/>.</param>
+    /// <param name="imageWidth">Image width [px].</param>
+    /// <param name="imageHeight">Image height [px].</param>
+    /// <param name="map">The bin's map.</param>
+    /// <param name="destination">Output [m], length map.Height·map.Width.</param>
+    /// <exception cref="ArgumentException">Buffer sizes do not match.</exception>
+    public static void RectifyDepth(ReadOnlySpan<ushort> depthMm, int imageWidth, int imageHeight, RectificationMap map, Span<float> destination)
+    {
+        var n = map.Width * map.Height;
+        if (depthMm.Length != imageWidth * imageHeight || destination.Length != n)
+        {
+            throw new ArgumentException($"depth buffer or destination does not match {imageWidth}x{imageHeight} and {map.Width}x{map.Height}");
+        }
+
+        for (var k = 0; k < n; k++)
+        {
+            var un = Math.Clamp((int)MathF.Round(map.U[k] - 0.5f), 0, imageWidth - 1);
+            var vn = Math.Clamp((int)MathF.Round(map.V[k] - 0.5f), 0, imageHeight - 1);
+            var d = depthMm[(vn * imageWidth) + un];
+            destination[k] = d == 0 ? float.NaN : (d * 0.001f) - map.PlaneDepth[k];
+        }
+    }
+
     private static float Px(ReadOnlySpan<byte> rgb, int w, int h, int u, int v, int ch)
     {
         u = Math.Clamp(u, 0, w - 1);

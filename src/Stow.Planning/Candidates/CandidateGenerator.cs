@@ -173,7 +173,7 @@ public sealed class CandidateGenerator
                 spec.FloorHeight,
                 _fit.WidthMargin + extra,
                 _fit.HeightMargin + extra,
-                _fit.DepthMargin + extra);
+                _fit.DepthMargin + extra + ((1 - confidence) * _fit.DepthUncertaintyMargin));
 
             var none = ChainSpace.Find(est, Primitive.None);
             for (var k = 0; k < PrimitiveChain.Count; k++)

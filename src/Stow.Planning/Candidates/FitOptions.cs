@@ -24,6 +24,14 @@ public sealed record FitOptions
     /// <summary>Extra margin [m] on every axis at zero estimate confidence, scaled by (1 − confidence). Default 0.010.</summary>
     public double UncertaintyMargin { get; init; } = 0.010;
 
+    /// <summary>
+    /// Extra depth margin [m] at zero estimate confidence, scaled by (1 − confidence), on top of
+    /// <see cref="UncertaintyMargin"/>, ≥ 0. Default 0. A camera sees a bin's depth least well (the floor in front of
+    /// the contents of a bin above it, the top of contents below it), and an over-stated free depth is what leaves an
+    /// item protruding past the bands, so the cell sets this from its perception's depth error (config/cell.sim.json).
+    /// </summary>
+    public double DepthUncertaintyMargin { get; init; }
+
     /// <summary>Throws when a margin is negative or not finite.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A margin is negative or not finite (named in the exception).</exception>
     public void Validate()
@@ -32,6 +40,7 @@ public sealed record FitOptions
         Check(HeightMargin, nameof(HeightMargin));
         Check(DepthMargin, nameof(DepthMargin));
         Check(UncertaintyMargin, nameof(UncertaintyMargin));
+        Check(DepthUncertaintyMargin, nameof(DepthUncertaintyMargin));
     }
 
     private static void Check(double v, string name)

@@ -25,7 +25,10 @@ public sealed class ShippedModelsTests
         using var pipeline = Load(type);
         var items = SimScenes.SceneItems(CatalogPaths.ResolveDataRoot(null));
 
+        pipeline.GeometricBound = false;
         var f = SimPerceptionEval.Run(pipeline, type, items, [9000, 9001], null);
+        pipeline.GeometricBound = true;
+        var bounded = SimPerceptionEval.Run(pipeline, type, items, [9000, 9001], null);
 
         Assert.Equal(80, f.Bins);
         // Tolerances sit above the figures over seeds 9000-9019 (models/README.md): a regressed model fails them.
@@ -36,6 +39,9 @@ public sealed class ShippedModelsTests
         Assert.True(pipeline.HasVolumeHead, "the shipped space model has the free-volume head");
         // The hidden share behind contents is real: a perfect front map misses several percent of the bin volume.
         Assert.True(f.FrontMapFreeVolumeMaePct > f.FreeVolumeMaePct, $"front map {f.FrontMapFreeVolumeMaePct:F2} % vs estimate {f.FreeVolumeMaePct:F2} %");
+        // The geometric bound trades accuracy for fewer over-stated cells; the free volume (the head) is unchanged.
+        Assert.True(bounded.OverEstimatePct < 0.8 * f.OverEstimatePct, $"over-stated cells: bounded {bounded.OverEstimatePct:F1} %, learned {f.OverEstimatePct:F1} %");
+        Assert.Equal(f.FreeVolumeMaePct, bounded.FreeVolumeMaePct, 6);
     }
 
     [Fact]

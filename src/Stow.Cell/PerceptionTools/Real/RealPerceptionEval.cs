@@ -10,8 +10,10 @@ namespace Stow.Cell.PerceptionTools.Real;
 /// geometric half of the pipeline on real sensor data). Per frame: the opening quad from the bin and
 /// camera poses; (a) a geometric estimate (free depth = rectified relative depth clamped to [0, bin
 /// depth], averaged per grid cell, holes skipped), (b) the band + space models (on hole-filled depth) through <see cref="PodSpacePipeline"/>
-/// on a one-bin pod type, with no safety margin (<see cref="PodSpacePipeline.DepthMargin"/> = 0: this measures
-/// estimation error, not the planner's conservative input); both against a reference built from the item masks: masked depth pixels
+/// on a one-bin pod type, with no safety margin (<see cref="PodSpacePipeline.DepthMargin"/> = 0) and no geometric bound
+/// (<see cref="PodSpacePipeline.GeometricBound"/> = false): this measures the learned estimate, not the planner's
+/// conservative input (the bound counts every surface inside the bin volume, and the APC shelf's walls and lip fall inside it
+/// wherever the bin model and camera poses are off by a centimetre, while the reference counts only the masked items); both against a reference built from the item masks: masked depth pixels
 /// back-projected into the bin frame, per cell the smallest x of an item point (bin depth where none).
 /// Single-threaded.
 /// </summary>
@@ -71,7 +73,7 @@ public static class RealPerceptionEval
             if (band is not null && space is not null)
             {
                 var k = set.Info.ColorK;
-                using var pipeline = new PodSpacePipeline(band, space, pod, [quad], (k[0], k[4], k[2] - 0.5, k[5] - 0.5)) { DepthMargin = 0 };
+                using var pipeline = new PodSpacePipeline(band, space, pod, [quad], (k[0], k[4], k[2] - 0.5, k[5] - 0.5)) { DepthMargin = 0, GeometricBound = false };
                 (rows, cols, cw, ch) = (pipeline.GridRows, pipeline.GridCols, pipeline.CropWidth, pipeline.CropHeight);
                 var filled = DepthHoleFill.Fill(depthMm, frame.Width, frame.Height, HoleFillPasses);
                 var est = pipeline.PerceiveBin(new BinId(0, 0), new RgbdFrame(frame.Rgb, filled, frame.Width, frame.Height, i));
