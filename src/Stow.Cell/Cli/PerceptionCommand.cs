@@ -36,16 +36,19 @@ public static class PerceptionCommand
         var output = new Option<string>("--out") { Description = "Output folder", Required = true };
         var data = CliCommon.DataOption();
         var podType = CliCommon.PodTypeOption();
+        var cameras = CamerasOption();
         var cmd = new Command("dataset", "Write a band/space training set from simulator renders (.npy)");
         cmd.Options.Add(seeds);
         cmd.Options.Add(output);
         cmd.Options.Add(data);
         cmd.Options.Add(podType);
+        cmd.Options.Add(cameras);
         cmd.SetAction(pr => Guard("perception dataset", () =>
         {
             var root = CatalogPaths.ResolveDataRoot(pr.GetValue(data));
             var type = CliCommon.PodType(pr.GetValue(podType)!);
-            var n = PerceptionDataset.Write(type, SimScenes.SceneItems(root), CliCommon.Seeds(pr.GetValue(seeds)!), pr.GetValue(output)!, CliCommon.ArcImages(root));
+            var rig = CameraRig.Tower(type, pr.GetValue(cameras));
+            var n = PerceptionDataset.Write(type, SimScenes.SceneItems(root), CliCommon.Seeds(pr.GetValue(seeds)!), pr.GetValue(output)!, CliCommon.ArcImages(root), rig);
             Console.WriteLine($"wrote {n} bin crops to {Path.GetFullPath(pr.GetValue(output)!)}");
         }));
         return cmd;
@@ -60,7 +63,8 @@ public static class PerceptionCommand
         var data = CliCommon.DataOption();
         var podType = CliCommon.PodTypeOption();
         var cmd = new Command("eval", "Evaluate the perception models on held-out simulator scenes and real frames");
-        foreach (var o in new Option[] { seeds, models, provider, json, data, podType })
+        var cameras = CamerasOption();
+        foreach (var o in new Option[] { seeds, models, provider, json, data, podType, cameras })
         {
             cmd.Options.Add(o);
         }
@@ -70,8 +74,9 @@ public static class PerceptionCommand
             var root = CatalogPaths.ResolveDataRoot(pr.GetValue(data));
             var type = CliCommon.PodType(pr.GetValue(podType)!);
             var options = new OnnxSessionOptions { ExecutionProvider = OnnxSessionOptions.Parse(pr.GetValue(provider)!) };
-            using var pipeline = PerceptionModels.Load(pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), type, CameraModel.DefaultFor(type), options);
-            var sim = SimPerceptionEval.Run(pipeline, type, SimScenes.SceneItems(root), CliCommon.Seeds(pr.GetValue(seeds)!), CliCommon.ArcImages(root));
+            var rig = CameraRig.Tower(type, pr.GetValue(cameras));
+            using var pipeline = PerceptionModels.Load(pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), type, rig, options);
+            var sim = SimPerceptionEval.Run(pipeline, type, SimScenes.SceneItems(root), CliCommon.Seeds(pr.GetValue(seeds)!), CliCommon.ArcImages(root), rig);
             var report = new PerceptionReport(sim, RealFigures(root, pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), options));
             if (pr.GetValue(json))
             {
@@ -84,6 +89,12 @@ public static class PerceptionCommand
         }));
         return cmd;
     }
+
+    private static Option<int> CamerasOption() => new("--cameras")
+    {
+        Description = "Face cameras on the tower (1-8; the main job's default is 3)",
+        DefaultValueFactory = _ => 3,
+    };
 
     private static RealPerceptionFigures? RealFigures(string root, string modelFolder, OnnxSessionOptions options)
     {

@@ -52,6 +52,7 @@ public static class CellConfiguration
         Check(o.Planning.ExplorationRate is >= 0 and <= 0.05, "Cell:Planning:ExplorationRate", o.Planning.ExplorationRate);
         Check(o.Planning.SwapSlack is >= 0 and <= 1, "Cell:Planning:SwapSlack", o.Planning.SwapSlack);
         Check(o.Planning.DepthUncertaintyMargin is >= 0 and <= 1, "Cell:Planning:DepthUncertaintyMargin", o.Planning.DepthUncertaintyMargin);
+        Check(o.Perception.Cameras is >= 1 and <= 8, "Cell:Perception:Cameras", o.Perception.Cameras);
         Check(o.Shift.BufferSize is > 0 and <= 100, "Cell:Shift:BufferSize", o.Shift.BufferSize);
         Check(o.Shift.InductIntervalSeconds is >= 0 and <= 3600, "Cell:Shift:InductIntervalSeconds", o.Shift.InductIntervalSeconds);
         Check(o.Motion.RateHz is >= 500 and <= 1000, "Cell:Motion:RateHz", o.Motion.RateHz);

@@ -58,6 +58,9 @@ public sealed class CellOptions
         /// <summary>CUDA device id.</summary>
         public int DeviceId { get; set; }
 
+        /// <summary>Face cameras on the tower, 1..8 (each bin is seen by the one nearest its height). Default 3.</summary>
+        public int Cameras { get; set; } = 3;
+
         /// <summary>ONNX Runtime intra-op threads (0 = ORT default).</summary>
         public int IntraOpThreads { get; set; } = 1;
 

@@ -162,7 +162,7 @@ public sealed class ShiftHost
             case "groundtruth":
                 return new GroundTruthPerception(world);
             case "onnx":
-                var camera = CameraModel.DefaultFor(type);
+                var rig = CameraRig.Tower(type, _o.Perception.Cameras);
                 var options = new OnnxSessionOptions
                 {
                     ExecutionProvider = OnnxSessionOptions.Parse(_o.Perception.Provider),
@@ -171,10 +171,10 @@ public sealed class ShiftHost
                 };
                 try
                 {
-                    var pipeline = PerceptionModels.Load(Path.Combine(_root, _o.Perception.Models), type, camera, options, _logs.CreateLogger("Stow.Perception"));
+                    var pipeline = PerceptionModels.Load(Path.Combine(_root, _o.Perception.Models), type, rig, options, _logs.CreateLogger("Stow.Perception"));
                     pipeline.DepthMargin = (float)_o.Perception.DepthMargin;
                     var images = Path.Combine(CatalogPaths.ResolveDataRoot(_o.DataDir), "items", "arc2017", "images");
-                    return new RenderedPerception(world, pipeline, camera, Directory.Exists(images) ? images : null, _o.Seed);
+                    return new RenderedPerception(world, pipeline, rig, Directory.Exists(images) ? images : null, _o.Seed);
                 }
                 catch (Exception e) when (e is FileNotFoundException or ModelContractException or OnnxRuntimeException or DllNotFoundException)
                 {

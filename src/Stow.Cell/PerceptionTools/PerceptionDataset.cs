@@ -30,13 +30,17 @@ public static class PerceptionDataset
     /// <summary>Free-depth grid columns of the shipped models.</summary>
     public const int GridCols = 12;
 
-    /// <summary>Builds the set and returns the number of crops.</summary>
-    public static int Write(PodType type, IReadOnlyList<Item> items, IReadOnlyList<int> seeds, string outDir, string? arcImages)
+    /// <summary>Builds the set with the single face camera and returns the number of crops.</summary>
+    public static int Write(PodType type, IReadOnlyList<Item> items, IReadOnlyList<int> seeds, string outDir, string? arcImages) =>
+        Write(type, items, seeds, outDir, arcImages, CameraRig.Tower(type, 1));
+
+    /// <summary>Builds the set, each bin cropped from the frame of its camera in <paramref name="rig"/>, and returns the number of crops.</summary>
+    public static int Write(PodType type, IReadOnlyList<Item> items, IReadOnlyList<int> seeds, string outDir, string? arcImages, CameraRig rig)
     {
         Directory.CreateDirectory(outDir);
-        var camera = CameraModel.DefaultFor(type);
-        var renderer = new PodFaceRenderer(camera);
-        var maps = SimScenes.Quads(camera, type).Select(q => new RectificationMap(q, CropWidth, CropHeight)).ToArray();
+        var camera = rig.Cameras[0];
+        var renderers = rig.Cameras.Select(c => new PodFaceRenderer(c)).ToArray();
+        var maps = SimScenes.Quads(rig, type).Select(q => new RectificationMap(q, CropWidth, CropHeight)).ToArray();
         var bins = type.Bins.Count;
         var n = seeds.Count * bins;
         var plane = CropWidth * CropHeight;
@@ -52,9 +56,11 @@ public static class PerceptionDataset
         for (var s = 0; s < seeds.Count; s++)
         {
             var pod = SimScenes.Pod(type, items, seeds[s]);
-            var frame = renderer.Render(WorldScene(pod, arcImages, seeds[s]), 0, seeds[s]);
+            var scene = WorldScene(pod, arcImages, seeds[s]);
+            var frames = renderers.Select((r, c) => r.Render(scene, 0, seeds[s] + (c * 1_000_003))).ToArray();
             for (var b = 0; b < bins; b++)
             {
+                var frame = frames[rig.CameraOfBin[b]];
                 var k = (s * bins) + b;
                 BinRectifier.Rectify(frame.Rgb, frame.Depth, frame.Width, frame.Height, maps[b], xObs.AsSpan(k * 4 * plane, 4 * plane));
                 BinRectifier.Rectify(frame.BandFreeRgb, frame.BandFreeDepth, frame.Width, frame.Height, maps[b], yFree.AsSpan(k * 4 * plane, 4 * plane));
@@ -85,6 +91,7 @@ public static class PerceptionDataset
             grid = new[] { GridRows, GridCols },
             fill = new[] { SimScenes.MinFill, SimScenes.MaxFill },
             camera = new { camera.Fx, camera.Fy, camera.Cx, camera.Cy, camera.Width, camera.Height },
+            cameras = rig.Cameras.Count,
         };
         File.WriteAllText(Path.Combine(outDir, "meta.json"), JsonSerializer.Serialize(meta, Reporting.ReportWriter.JsonOptions));
         return n;

@@ -20,12 +20,15 @@ public static class SimPerceptionEval
     /// <summary>An estimated free depth this much above the truth [m] counts as an over-estimate.</summary>
     public const float OverEstimateThreshold = 0.03f;
 
-    /// <summary>Runs the evaluation over <paramref name="seeds"/> (never used in training).</summary>
-    public static SimPerceptionFigures Run(PodSpacePipeline pipeline, PodType type, IReadOnlyList<Item> items, IReadOnlyList<int> seeds, string? arcImages)
+    /// <summary>Runs the evaluation over <paramref name="seeds"/> (never used in training) with the single face camera.</summary>
+    public static SimPerceptionFigures Run(PodSpacePipeline pipeline, PodType type, IReadOnlyList<Item> items, IReadOnlyList<int> seeds, string? arcImages) =>
+        Run(pipeline, type, items, seeds, arcImages, CameraRig.Tower(type, 1));
+
+    /// <summary>Runs the evaluation over <paramref name="seeds"/> with the cameras of <paramref name="rig"/> (the pipeline calibrated for it).</summary>
+    public static SimPerceptionFigures Run(PodSpacePipeline pipeline, PodType type, IReadOnlyList<Item> items, IReadOnlyList<int> seeds, string? arcImages, CameraRig rig)
     {
-        var camera = CameraModel.DefaultFor(type);
-        var renderer = new PodFaceRenderer(camera);
-        var maps = SimScenes.Quads(camera, type).Select(q => new RectificationMap(q, pipeline.CropWidth, pipeline.CropHeight)).ToArray();
+        var renderers = rig.Cameras.Select(c => new PodFaceRenderer(c)).ToArray();
+        var maps = SimScenes.Quads(rig, type).Select(q => new RectificationMap(q, pipeline.CropWidth, pipeline.CropHeight)).ToArray();
         var mask = new float[pipeline.CropWidth * pipeline.CropHeight];
         double volErr = 0, boxErr = 0, volErrGtMap = 0, mapVolErr = 0, cellErr = 0;
         long cellCount = 0, overCount = 0;
@@ -35,8 +38,9 @@ public static class SimPerceptionEval
         foreach (var seed in seeds)
         {
             var pod = SimScenes.Pod(type, items, seed);
-            var frame = renderer.Render(PerceptionDataset.WorldScene(pod, arcImages, seed), seed, seed);
-            var rgbd = new RgbdFrame(frame.Rgb, frame.Depth, frame.Width, frame.Height, frame.CaptureTime);
+            var scene = PerceptionDataset.WorldScene(pod, arcImages, seed);
+            var frames = renderers.Select((r, c) => r.Render(scene, seed, seed + (c * 1_000_003))).ToArray();
+            var rgbd = frames.Select(f => new RgbdFrame(f.Rgb, f.Depth, f.Width, f.Height, f.CaptureTime)).ToArray();
             var sw = Stopwatch.StartNew();
             var est = pipeline.Perceive(pod.PodId, rgbd);
             ms.Add(sw.Elapsed.TotalMilliseconds);
@@ -57,6 +61,7 @@ public static class SimPerceptionEval
                 }
 
                 boxErr += Math.Abs(est.Bins[b].LargestBox.Volume - truth.Bins[b].LargestBox.Volume) / v;
+                var frame = frames[rig.CameraOfBin[b]];
                 PerceptionDataset.SampleMask(frame.BandMask, frame.Width, frame.Height, maps[b], mask);
                 var predicted = pipeline.LastBandMask(b);
                 for (var k = 0; k < mask.Length; k++)

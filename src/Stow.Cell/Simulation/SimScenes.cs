@@ -48,6 +48,10 @@ public static class SimScenes
     public static OpeningQuad[] Quads(CameraModel camera, PodType type) =>
         type.Bins.Select(b => Quad(camera, b)).ToArray();
 
+    /// <summary>The opening quad of every bin, each in the image of the rig camera that sees it, in bin order.</summary>
+    public static OpeningQuad[] Quads(CameraRig rig, PodType type) =>
+        type.Bins.Select((b, i) => Quad(rig.CameraFor(i), b)).ToArray();
+
     /// <summary>The opening quad of one bin.</summary>
     public static OpeningQuad Quad(CameraModel camera, BinSpec b)
     {

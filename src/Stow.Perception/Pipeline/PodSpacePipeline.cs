@@ -40,6 +40,7 @@ public sealed class PodSpacePipeline : IDisposable
     private readonly string _spaceInput;
     private readonly int _spaceChannels;
     private readonly bool _volumeHead;
+    private readonly int[] _frameOfBin;
     private readonly IReadOnlyList<OpeningQuad> _quads;
     private readonly (double Fx, double Fy, double Cx, double Cy) _intrinsics;
     private readonly double _depthSigmaAt1M;
@@ -61,9 +62,20 @@ public sealed class PodSpacePipeline : IDisposable
     /// margins. Default 0.0015, the simulator's sensor.</param>
     /// <exception cref="ModelContractException">The models do not follow the contract above.</exception>
     /// <exception cref="ArgumentException">Quads do not match the bins.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="depthSigmaAt1M"/> is negative or not finite.</exception>
-    public PodSpacePipeline(OnnxModel band, OnnxModel space, PodType pod, IReadOnlyList<OpeningQuad> quads, (double Fx, double Fy, double Cx, double Cy) intrinsics, double depthSigmaAt1M = 0.0015)
+    /// <param name="frameOfBin">For each bin (in <see cref="PodType.Bins"/> order) the camera whose frame shows it, the quads being
+    /// in that camera's image; null = one camera for all. All cameras share <paramref name="intrinsics"/> and one image size.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="depthSigmaAt1M"/> is negative or not finite, or a camera index is negative.</exception>
+    public PodSpacePipeline(
+        OnnxModel band, OnnxModel space, PodType pod, IReadOnlyList<OpeningQuad> quads, (double Fx, double Fy, double Cx, double Cy) intrinsics,
+        double depthSigmaAt1M = 0.0015, IReadOnlyList<int>? frameOfBin = null)
     {
+        _frameOfBin = frameOfBin?.ToArray() ?? new int[pod.Bins.Count];
+        if (_frameOfBin.Length != pod.Bins.Count || _frameOfBin.Any(f => f < 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(frameOfBin), $"need one non-negative camera index per bin ({pod.Bins.Count})");
+        }
+
+        FrameCount = _frameOfBin.Max() + 1;
         if (!(depthSigmaAt1M >= 0) || !double.IsFinite(depthSigmaAt1M))
         {
             throw new ArgumentOutOfRangeException(nameof(depthSigmaAt1M), depthSigmaAt1M, "depth noise must be finite and ≥ 0 m");
@@ -146,28 +158,64 @@ public sealed class PodSpacePipeline : IDisposable
     /// <summary>Free-depth grid columns.</summary>
     public int GridCols { get; }
 
-    /// <summary>Estimates every bin of the face.</summary>
-    /// <exception cref="ArgumentException">Frame buffers inconsistent with its size.</exception>
-    public PodSpaceEstimate Perceive(PodId podId, RgbdFrame frame)
+    /// <summary>Number of frames (cameras) a face needs: one more than the largest camera index of <c>frameOfBin</c>.</summary>
+    public int FrameCount { get; }
+
+    /// <summary>The index of the frame (camera) that sees bin index <paramref name="binIndex"/>.</summary>
+    public int FrameOfBin(int binIndex) => _frameOfBin[binIndex];
+
+    /// <summary>Estimates every bin of the face from one frame (a single-camera pipeline).</summary>
+    /// <exception cref="ArgumentException">Frame buffers inconsistent with its size, or the pipeline needs several frames.</exception>
+    public PodSpaceEstimate Perceive(PodId podId, RgbdFrame frame) => Perceive(podId, [frame]);
+
+    /// <summary>
+    /// Estimates every bin of the face, each from the frame of its camera; stamped with the first frame's capture time
+    /// (the rig's cameras are triggered together).
+    /// </summary>
+    /// <param name="podId">The pod.</param>
+    /// <param name="frames">One frame per camera, in camera order (<see cref="FrameCount"/> of them).</param>
+    /// <exception cref="ArgumentException">Wrong number of frames, or frame buffers inconsistent with their size.</exception>
+    public PodSpaceEstimate Perceive(PodId podId, IReadOnlyList<RgbdFrame> frames)
     {
+        ArgumentNullException.ThrowIfNull(frames);
+        if (frames.Count != FrameCount)
+        {
+            throw new ArgumentException($"{frames.Count} frames for a pipeline calibrated for {FrameCount} cameras", nameof(frames));
+        }
+
         var n = _pod.Bins.Count;
-        Run(_face, frame, 0, n);
+        Run(_face, i => frames[_frameOfBin[i]], 0, n);
         var bins = new BinSpaceEstimate[n];
         for (var i = 0; i < n; i++)
         {
-            bins[i] = Analyze(_face, i, i, frame.CaptureTime);
+            bins[i] = Analyze(_face, i, i, frames[0].CaptureTime);
         }
 
-        return new PodSpaceEstimate(podId, frame.CaptureTime, bins);
+        return new PodSpaceEstimate(podId, frames[0].CaptureTime, bins);
     }
 
-    /// <summary>Re-estimates one bin (one crop through both models).</summary>
+    /// <summary>Re-estimates one bin (one crop through both models) from the frame of its camera (<see cref="FrameOfBin"/>).</summary>
     /// <exception cref="KeyNotFoundException">No such bin on the face.</exception>
     public BinSpaceEstimate PerceiveBin(BinId bin, RgbdFrame frame)
     {
         var i = IndexOf(bin);
-        Run(_single, frame, i, 1);
+        Run(_single, _ => frame, i, 1);
         return Analyze(_single, 0, i, frame.CaptureTime);
+    }
+
+    /// <summary>The index of bin <paramref name="bin"/> on the face.</summary>
+    /// <exception cref="KeyNotFoundException">No such bin on the face.</exception>
+    public int IndexOf(BinId bin)
+    {
+        for (var i = 0; i < _pod.Bins.Count; i++)
+        {
+            if (_pod.Bins[i].Id == bin)
+            {
+                return i;
+            }
+        }
+
+        throw new KeyNotFoundException($"pod type {_pod.Name} has no bin {bin}");
     }
 
     /// <summary>The band mask of the last face run for bin index <paramref name="i"/> (H·W probabilities).</summary>
@@ -187,13 +235,14 @@ public sealed class PodSpacePipeline : IDisposable
         _single.Dispose();
     }
 
-    private void Run(BoundPair p, RgbdFrame frame, int first, int count)
+    private void Run(BoundPair p, Func<int, RgbdFrame> frameOf, int first, int count)
     {
         var size = BinRectifier.Channels * CropWidth * CropHeight;
         var plane = CropWidth * CropHeight;
         var crop = p.Band.Input("crop").AsSpan<float>();
         for (var k = 0; k < count; k++)
         {
+            var frame = frameOf(first + k);
             BinRectifier.Rectify(frame.Rgb, frame.DepthMm, frame.Width, frame.Height, _maps[first + k], crop.Slice(k * size, size));
             if (GeometricBound)
             {
@@ -201,10 +250,11 @@ public sealed class PodSpacePipeline : IDisposable
             }
         }
 
-        if (GeometricBound && (_projections is null || _projectionSize != (frame.Width, frame.Height)))
+        var size0 = (frameOf(first).Width, frameOf(first).Height);
+        if (GeometricBound && (_projections is null || _projectionSize != size0))
         {
-            _projections = _maps.Select((m, i) => new BinBackProjection(m, _quads[i], _intrinsics, frame.Width, frame.Height, _depthSigmaAt1M)).ToArray();
-            _projectionSize = (frame.Width, frame.Height);
+            _projections = _maps.Select((m, i) => new BinBackProjection(m, _quads[i], _intrinsics, size0.Width, size0.Height, _depthSigmaAt1M)).ToArray();
+            _projectionSize = size0;
         }
 
         Normalize(crop, _bandNorm, BinRectifier.Channels);
@@ -278,19 +328,6 @@ public sealed class PodSpacePipeline : IDisposable
         }
 
         return rays;
-    }
-
-    private int IndexOf(BinId bin)
-    {
-        for (var i = 0; i < _pod.Bins.Count; i++)
-        {
-            if (_pod.Bins[i].Id == bin)
-            {
-                return i;
-            }
-        }
-
-        throw new KeyNotFoundException($"pod type {_pod.Name} has no bin {bin}");
     }
 
     private static ModelTensorSpec Spec(ModelManifest m, IReadOnlyList<ModelTensorSpec> list, string name) =>

@@ -45,6 +45,28 @@ public sealed class ShippedModelsTests
     }
 
     [Fact]
+    public void A_Tower_Of_Three_Cameras_Over_States_Fewer_Cells_Than_One_And_Wants_A_Frame_Per_Camera()
+    {
+        var type = Fabric40.Value;
+        var items = SimScenes.SceneItems(CatalogPaths.ResolveDataRoot(null));
+        var options = new OnnxSessionOptions();
+        var folder = Path.Combine(TestPaths.RepoRoot, "models");
+        var tower = CameraRig.Tower(type, 3);
+        using var single = PerceptionModels.Load(folder, type, CameraRig.Tower(type, 1), options);
+        using var rig = PerceptionModels.Load(folder, type, tower, options);
+
+        var one = SimPerceptionEval.Run(single, type, items, [9003, 9004], null, CameraRig.Tower(type, 1));
+        var three = SimPerceptionEval.Run(rig, type, items, [9003, 9004], null, tower);
+
+        Assert.Equal(3, rig.FrameCount);
+        Assert.True(three.OverEstimatePct < one.OverEstimatePct, $"over-stated cells: 3 cameras {three.OverEstimatePct:F1} %, 1 camera {one.OverEstimatePct:F1} %");
+        Assert.InRange(three.FreeVolumeMaePct, 0, 6.0);
+        var frame = new RgbdFrame(new byte[640 * 480 * 3], new ushort[640 * 480], 640, 480, 0);
+        var e = Assert.Throws<ArgumentException>(() => rig.Perceive(new Stow.Core.Ids.PodId("P"), frame));
+        Assert.Contains("3 cameras", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Re_Perceiving_One_Bin_Matches_The_Face_Run_And_Carries_The_Frame_Time()
     {
         var type = Fabric40.Value;

@@ -1,0 +1,78 @@
+using Stow.Core.Geometry;
+using Stow.Core.Pods;
+
+namespace Stow.Sim.Rendering;
+
+/// <summary>
+/// The cell's face cameras and which camera sees each bin. A single camera in front of a 2.4 m pod sees its top
+/// and bottom rows at 25-30° off axis: the floor in front of the contents of a bin above it is hidden (a thin item
+/// lying there cannot be seen), and the top of contents below it hides what is behind. A tower of cameras, each at
+/// the height of the rows it serves and looking straight in, keeps every bin within about 14° of its camera's
+/// axis (fabric-40 with three cameras, the outer columns' horizontal angle included). All cameras share one set of intrinsics (the face camera's: the learned models see bins at the scale they
+/// were trained on). Immutable.
+/// </summary>
+public sealed class CameraRig
+{
+    private readonly int[] _cameraOfBin;
+
+    private CameraRig(IReadOnlyList<CameraModel> cameras, int[] cameraOfBin)
+    {
+        Cameras = cameras;
+        _cameraOfBin = cameraOfBin;
+    }
+
+    /// <summary>The cameras, bottom to top.</summary>
+    public IReadOnlyList<CameraModel> Cameras { get; }
+
+    /// <summary>For each bin of the pod type (in <see cref="PodType.Bins"/> order), the index of the camera that sees it.</summary>
+    public IReadOnlyList<int> CameraOfBin => _cameraOfBin;
+
+    /// <summary>
+    /// <paramref name="count"/> cameras <paramref name="distance"/> in front of the face's vertical centre line, at the
+    /// heights (i + ½)·face height / count, each looking straight in, with <see cref="CameraModel.DefaultFor"/>'s focal
+    /// length; each bin is seen by the camera nearest its opening's centre height. One camera is the default face camera.
+    /// </summary>
+    /// <param name="pod">The pod type.</param>
+    /// <param name="count">Number of cameras, 1..8.</param>
+    /// <param name="width">Image width [px].</param>
+    /// <param name="height">Image height [px].</param>
+    /// <param name="distance">Distance from the opening plane [m], &gt; 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> outside 1..8.</exception>
+    public static CameraRig Tower(PodType pod, int count, int width = 640, int height = 480, double distance = 2.0)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 8);
+        var face = CameraModel.DefaultFor(pod, width, height, distance);
+        if (count == 1)
+        {
+            return new CameraRig([face], new int[pod.Bins.Count]);
+        }
+
+        var heights = Enumerable.Range(0, count).Select(i => (i + 0.5) * pod.FaceHeight / count).ToArray();
+        var cameras = heights
+            .Select(z => CameraModel.LookAt(new Vec3(-distance, pod.FaceWidth / 2, z), new Vec3(0, pod.FaceWidth / 2, z), face.Fx, width, height))
+            .ToArray();
+        var cameraOfBin = pod.Bins
+            .Select(b =>
+            {
+                var centre = b.Origin.Z + (b.OpeningHeight / 2);
+                var best = 0;
+                for (var i = 1; i < heights.Length; i++)
+                {
+                    if (Math.Abs(heights[i] - centre) < Math.Abs(heights[best] - centre))
+                    {
+                        best = i;
+                    }
+                }
+
+                return best;
+            })
+            .ToArray();
+        return new CameraRig(cameras, cameraOfBin);
+    }
+
+    /// <summary>The camera that sees bin index <paramref name="binIndex"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No such bin.</exception>
+    public CameraModel CameraFor(int binIndex) => Cameras[_cameraOfBin[binIndex]];
+}
