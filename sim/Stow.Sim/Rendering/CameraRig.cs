@@ -4,12 +4,12 @@ using Stow.Core.Pods;
 namespace Stow.Sim.Rendering;
 
 /// <summary>
-/// The cell's face cameras and which camera sees each bin. A single camera in front of a 2.4 m pod sees its top
-/// and bottom rows at 25-30° off axis: the floor in front of the contents of a bin above it is hidden (a thin item
-/// lying there cannot be seen), and the top of contents below it hides what is behind. A tower of cameras, each at
-/// the height of the rows it serves and looking straight in, keeps every bin within about 14° of its camera's
-/// axis (fabric-40 with three cameras, the outer columns' horizontal angle included). All cameras share one set of intrinsics (the face camera's: the learned models see bins at the scale they
-/// were trained on). Immutable.
+/// The cell's face cameras and which camera sees each bin. A single camera in front of the middle of a 2.4 m pod looks
+/// up into its upper rows, 15-30° off axis: the floor just inside such a bin is hidden below the line of sight, and a
+/// thin item lying there cannot be seen, so an insertion that slides along the floor runs into it (a protruding item).
+/// A tower of cameras, each at the top of the band of rows it serves and looking straight in, sees every bin from at
+/// or above its opening's top edge: it looks down onto the floor and the tops of the contents. All cameras share one
+/// set of intrinsics (the face camera's: the learned models see bins at the scale they were trained on). Immutable.
 /// </summary>
 public sealed class CameraRig
 {
@@ -29,8 +29,9 @@ public sealed class CameraRig
 
     /// <summary>
     /// <paramref name="count"/> cameras <paramref name="distance"/> in front of the face's vertical centre line, at the
-    /// heights (i + ½)·face height / count, each looking straight in, with <see cref="CameraModel.DefaultFor"/>'s focal
-    /// length; each bin is seen by the camera nearest its opening's centre height. One camera is the default face camera.
+    /// heights (i + 1)·face height / count, each looking straight in, with <see cref="CameraModel.DefaultFor"/>'s focal
+    /// length; each bin is seen by the lowest camera at or above its opening's top edge. One camera is the default face
+    /// camera (at mid-height, for comparison).
     /// </summary>
     /// <param name="pod">The pod type.</param>
     /// <param name="count">Number of cameras, 1..8.</param>
@@ -49,24 +50,16 @@ public sealed class CameraRig
             return new CameraRig([face], new int[pod.Bins.Count]);
         }
 
-        var heights = Enumerable.Range(0, count).Select(i => (i + 0.5) * pod.FaceHeight / count).ToArray();
+        var heights = Enumerable.Range(0, count).Select(i => (i + 1.0) * pod.FaceHeight / count).ToArray();
         var cameras = heights
             .Select(z => CameraModel.LookAt(new Vec3(-distance, pod.FaceWidth / 2, z), new Vec3(0, pod.FaceWidth / 2, z), face.Fx, width, height))
             .ToArray();
         var cameraOfBin = pod.Bins
             .Select(b =>
             {
-                var centre = b.Origin.Z + (b.OpeningHeight / 2);
-                var best = 0;
-                for (var i = 1; i < heights.Length; i++)
-                {
-                    if (Math.Abs(heights[i] - centre) < Math.Abs(heights[best] - centre))
-                    {
-                        best = i;
-                    }
-                }
-
-                return best;
+                var top = b.Origin.Z + b.OpeningHeight;
+                var lowest = Array.FindIndex(heights, h => h >= top - 1e-9);
+                return lowest < 0 ? heights.Length - 1 : lowest;
             })
             .ToArray();
         return new CameraRig(cameras, cameraOfBin);

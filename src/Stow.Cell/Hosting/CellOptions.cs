@@ -58,6 +58,9 @@ public sealed class CellOptions
         /// <summary>CUDA device id.</summary>
         public int DeviceId { get; set; }
 
+        /// <summary>Cap the learned free-depth map by the geometric one from the observed depth (<c>PodSpacePipeline.GeometricBound</c>). Default true.</summary>
+        public bool GeometricBound { get; set; } = true;
+
         /// <summary>Face cameras on the tower, 1..8 (each bin is seen by the one nearest its height). Default 3.</summary>
         public int Cameras { get; set; } = 3;
 

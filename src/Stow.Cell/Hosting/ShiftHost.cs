@@ -173,6 +173,7 @@ public sealed class ShiftHost
                 {
                     var pipeline = PerceptionModels.Load(Path.Combine(_root, _o.Perception.Models), type, rig, options, _logs.CreateLogger("Stow.Perception"));
                     pipeline.DepthMargin = (float)_o.Perception.DepthMargin;
+                    pipeline.GeometricBound = _o.Perception.GeometricBound;
                     var images = Path.Combine(CatalogPaths.ResolveDataRoot(_o.DataDir), "items", "arc2017", "images");
                     return new RenderedPerception(world, pipeline, rig, Directory.Exists(images) ? images : null, _o.Seed);
                 }

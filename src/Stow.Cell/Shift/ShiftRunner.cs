@@ -33,6 +33,7 @@ public sealed partial class ShiftRunner
     private readonly List<double> _perceptionMs = [];
     private readonly List<Item> _buffer = [];
     private readonly Dictionary<ItemId, int> _tries = [];
+    private readonly HashSet<BinId> _contactBlocked = [];
     private PodSpaceEstimate? _estimate;
     private int _pods;
     private int _done;
@@ -187,6 +188,14 @@ public sealed partial class ShiftRunner
             _done++;
         }
 
+        if (outcome.Reason is "protruding" or "blocked")
+        {
+            // The EOAT fed the item less far than planned: something the cameras did not see stopped it. Perceiving the
+            // bin again would show the same picture, so the bin takes no more items until the next pod.
+            _contactBlocked.Add(action.Bin);
+            _log.LogWarning("item {Item} stopped short in {Bin} ({Reason}): the bin takes no more items on pod {Pod}", action.Item.Id, action.Bin, outcome.Reason, pod);
+        }
+
         ReplaceBin(TimedPerceiveBin(action.Bin));
         return true;
     }
@@ -263,6 +272,7 @@ public sealed partial class ShiftRunner
         _densities.Add(_world.Density);
         _world.NextPod();
         _attemptsOnPod = 0;
+        _contactBlocked.Clear();
         _clock.Advance(_options.PodSwapSeconds);
         _pods++;
         _journal.PodArrived(_world.Pod, _world.PodType.Name);
@@ -328,6 +338,11 @@ public sealed partial class ShiftRunner
 
     private void ReplaceBin(BinSpaceEstimate updated)
     {
+        if (_contactBlocked.Contains(updated.Bin))
+        {
+            updated = Blocked(updated);
+        }
+
         var bins = _estimate!.Bins.Select(b => b.Bin == updated.Bin ? updated : b).ToArray();
         _estimate = new PodSpaceEstimate(_estimate.Pod, updated.CaptureTime, bins);
     }
@@ -338,6 +353,13 @@ public sealed partial class ShiftRunner
         var stowed = _samples.Count(s => s.Outcome == "stowed");
         Progress?.Invoke(this, new ShiftProgress(total, _done, attempted, stowed, attempted == 0 ? 0 : stowed / (double)attempted, _world.Density, _pods, _states.State, _clock.Now));
     }
+
+    /// <summary>The estimate with no room for any primitive (a bin where an insertion was stopped by something unseen).</summary>
+    private static BinSpaceEstimate Blocked(BinSpaceEstimate e) => e with
+    {
+        LargestBox = new PrimitiveSpace(Primitive.None, 0, 0, 0),
+        Primitives = e.Primitives.Select(p => new PrimitiveSpace(p.Primitive, 0, 0, 0)).ToArray(),
+    };
 
     private static void Require(bool ok, string command)
     {

@@ -69,6 +69,50 @@ public class ShiftRunnerTests
     }
 
     [Fact]
+    public void A_Bin_Where_An_Item_Stopped_Short_Takes_No_More_Items_On_That_Pod()
+    {
+        var catalog = CatalogLoader.LoadWithDefaults("arc2017");
+        var type = Stow.Core.Pods.PodTypeLoader.Load(Path.Combine(Support.TestPaths.RepoRoot, "config", "pods", "fabric-40.json"));
+        var clock = new VirtualClock();
+        var world = new StopsShortOnceWorld(new SimShiftWorld(type, catalog.Items, 0.1, 3));
+        var journal = new MemoryJournal();
+        var cell = new PackMlCell(clock);
+        var runner = new ShiftRunner(world, new GroundTruthPerception(world.Inner), new ScriptedPlanner(), new TimedMotion(clock), journal, new AutoOperator(),
+            new PackMlShiftStates(cell), clock, new ShiftOptions { BufferSize = 5 }, NullLogger.Instance);
+
+        var result = runner.Run(ItemSampler.Draw(catalog, 4, 3), CancellationToken.None);
+
+        Assert.Equal(0, result.Summary.Unaccounted);
+        Assert.True(world.Applied.Count >= 2, $"{world.Applied.Count} attempts");
+        // The scripted planner always takes the emptiest bin that fits; the blocked bin is no longer offered.
+        Assert.DoesNotContain(world.Applied[0].Bin, world.Applied.Skip(1).TakeWhile(a => a.Pod == world.Applied[0].Pod).Select(a => a.Bin));
+    }
+
+    /// <summary>The simulated world, except that the first stow reports the item stopped short (protruding) and changes nothing.</summary>
+    private sealed class StopsShortOnceWorld(SimShiftWorld inner) : IShiftWorld
+    {
+        public SimShiftWorld Inner { get; } = inner;
+
+        public List<(Stow.Core.Ids.PodId Pod, Stow.Core.Ids.BinId Bin)> Applied { get; } = [];
+
+        public Stow.Core.Pods.PodType PodType => Inner.PodType;
+
+        public Stow.Core.Ids.PodId Pod => Inner.Pod;
+
+        public double Density => Inner.Density;
+
+        public void NextPod() => Inner.NextPod();
+
+        public Stow.Core.Space.PodSpaceEstimate GroundTruth(double captureTime) => Inner.GroundTruth(captureTime);
+
+        public WorldOutcome Apply(StowAction action)
+        {
+            Applied.Add((Inner.Pod, action.Bin));
+            return Applied.Count == 1 ? new WorldOutcome(OutcomeKind.Defect, "protruding") : Inner.Apply(action);
+        }
+    }
+
+    [Fact]
     public void Cancelling_Stops_Between_Stows_Through_PackML_Stop()
     {
         var (runner, journal, _, cell, _) = Build(4);
