@@ -15,4 +15,7 @@ public sealed record ModelNormalization(float Scale, IReadOnlyList<float> Mean, 
 
     /// <summary>Normalises one raw value of channel <paramref name="channel"/>.</summary>
     public float Apply(float raw, int channel) => ((raw * Scale) - Mean[channel]) / Std[channel];
+
+    /// <summary>True when <see cref="Apply"/> returns its input unchanged (scale 1, every mean 0 and std 1).</summary>
+    public bool IsIdentity => Scale == 1f && Mean.All(m => m == 0f) && Std.All(d => d == 1f);
 }

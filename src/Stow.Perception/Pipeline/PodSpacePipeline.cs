@@ -114,13 +114,13 @@ public sealed class PodSpacePipeline : IDisposable
         CropWidth = (int)input.Shape[3].Size;
         GridRows = (int)depth.Shape[2].Size;
         GridCols = (int)depth.Shape[3].Size;
-        _bandNorm = input.Normalization;
+        _bandNorm = input.Normalization is { IsIdentity: false } bn ? bn : null;
         if (spaceIn.Shape.Count != 4 || spaceIn.Shape[1].Size != _spaceChannels)
         {
             throw new ModelContractException(space.Manifest.ModelPath, "inputs", $"model {space.Manifest.Name}: input '{spaceIn.Name}' must be [batch,{_spaceChannels},H,W], is {spaceIn.ShapeText}");
         }
 
-        _spaceNorm = spaceIn.Normalization;
+        _spaceNorm = spaceIn.Normalization is { IsIdentity: false } sn ? sn : null;
         _pod = pod;
         _maps = quads.Select(q => new RectificationMap(q, CropWidth, CropHeight)).ToArray();
         _rays = _maps.Select(m => RayChannels(m, intrinsics)).ToArray();
