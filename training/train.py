@@ -28,8 +28,8 @@ def batches(n, size, rng):
         yield idx[i:i + size]
 
 
-def train_band(tr, va, epochs, rng, log):
-    net = BandNet()
+def train_band(tr, va, epochs, rng, log, width=16):
+    net = BandNet(width)
     opt = torch.optim.Adam(net.parameters(), lr=2e-3)
     x, m, f = (torch.from_numpy(tr[k]) for k in ("x_obs", "y_mask", "y_free"))
     bce = nn.BCELoss()
@@ -97,6 +97,7 @@ def main():
     ap.add_argument("--band-epochs", type=int, default=5)
     ap.add_argument("--space-epochs", type=int, default=30)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--band-width", type=int, default=12, help="channels of the band U-Net's first level")
     ap.add_argument("--limit", type=int, default=8000, help="use at most this many training crops")
     a = ap.parse_args()
     common.setup(a.seed)
@@ -109,7 +110,7 @@ def main():
     meta_tr["crops_used"] = int(len(keep))
     meta_va, va = common.load(a.val)
     log(f"train crops {len(tr['x_obs'])}, val crops {len(va['x_obs'])}")
-    band, band_metrics = train_band(tr, va, a.band_epochs, rng, log)
+    band, band_metrics = train_band(tr, va, a.band_epochs, rng, log, a.band_width)
     space, space_metrics = train_space(tr, va, a.space_epochs, rng, log, band)
     os.makedirs(a.out, exist_ok=True)
     _, c, h, w = tr["x_obs"].shape
@@ -129,7 +130,7 @@ def main():
                           [("free_depth", ["batch", 1, gr, gc]), ("confidence", ["batch", 1]), ("free_volume", ["batch", 1])],
                           {"mean": [0] * (c + 2), "std": [1] * (c + 2), "scale": 1.0})
     metrics = {"train": meta_tr, "val": meta_va, **band_metrics, **space_metrics,
-               "band_epochs": a.band_epochs, "space_epochs": a.space_epochs, "seed": a.seed, "seconds": time.time() - t0}
+               "band_epochs": a.band_epochs, "band_width": a.band_width, "space_epochs": a.space_epochs, "seed": a.seed, "seconds": time.time() - t0}
     with open(os.path.join(a.out, "training-metrics.json"), "w") as f:
         json.dump(metrics, f, indent=2)
     log(json.dumps({k: v for k, v in metrics.items() if k.startswith("val")}))

@@ -166,11 +166,14 @@ public sealed partial class ShiftRunner
 
         _journal.EndAttempt(attempt, pod, action, outcome.Kind, outcome.Reason, motion.Duration);
         _planner.Record(action, binEstimate, outcome.Kind);
+        // Re-perceive the touched bin; its estimate against the ground truth after the stow is the perception error
+        // plotted in the report (the estimate from before the stow would count the stowed item as error).
+        var updated = TimedPerceiveBin(action.Bin);
         double? perceptionError = null;
-        if (binEstimate.Confidence < 1)
+        if (updated.Confidence < 1)
         {
             var truth = _world.GroundTruth(_clock.Now).Bins.First(b => b.Bin == action.Bin);
-            perceptionError = Math.Abs(binEstimate.FreeVolume - truth.FreeVolume) / _world.PodType[action.Bin].Volume;
+            perceptionError = Math.Abs(updated.FreeVolume - truth.FreeVolume) / _world.PodType[action.Bin].Volume;
         }
 
         _samples.Add(new AttemptSample(_clock.Now, Name(outcome.Kind), action.Item.Class.ToString(), action.ChainText, action.PredictedP, perceptionError));
@@ -196,7 +199,7 @@ public sealed partial class ShiftRunner
             _log.LogWarning("item {Item} stopped short in {Bin} ({Reason}): the bin takes no more items on pod {Pod}", action.Item.Id, action.Bin, outcome.Reason, pod);
         }
 
-        ReplaceBin(TimedPerceiveBin(action.Bin));
+        ReplaceBin(updated);
         return true;
     }
 
