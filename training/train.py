@@ -55,8 +55,8 @@ def train_band(tr, va, epochs, rng, log, width=16):
     return net, {"val_band_iou": iou, "val_band_free_depth_mae_m_under_bands": depth_mae}
 
 
-def train_space(tr, va, epochs, rng, log, band):
-    net = SpaceNet(grid=tuple(tr["y_depth"].shape[-2:]))
+def train_space(tr, va, epochs, rng, log, band, width=24):
+    net = SpaceNet(grid=tuple(tr["y_depth"].shape[-2:]), width=width)
     opt = torch.optim.Adam(net.parameters(), lr=2e-3)
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, epochs)
     with torch.no_grad():
@@ -98,6 +98,7 @@ def main():
     ap.add_argument("--space-epochs", type=int, default=30)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--band-width", type=int, default=12, help="channels of the band U-Net's first level")
+    ap.add_argument("--space-width", type=int, default=16, help="channels of the space net's first blocks")
     ap.add_argument("--limit", type=int, default=8000, help="use at most this many training crops")
     a = ap.parse_args()
     common.setup(a.seed)
@@ -111,7 +112,7 @@ def main():
     meta_va, va = common.load(a.val)
     log(f"train crops {len(tr['x_obs'])}, val crops {len(va['x_obs'])}")
     band, band_metrics = train_band(tr, va, a.band_epochs, rng, log, a.band_width)
-    space, space_metrics = train_space(tr, va, a.space_epochs, rng, log, band)
+    space, space_metrics = train_space(tr, va, a.space_epochs, rng, log, band, a.space_width)
     os.makedirs(a.out, exist_ok=True)
     _, c, h, w = tr["x_obs"].shape
     gr, gc = tr["y_depth"].shape[-2:]
@@ -130,7 +131,7 @@ def main():
                           [("free_depth", ["batch", 1, gr, gc]), ("confidence", ["batch", 1]), ("free_volume", ["batch", 1])],
                           {"mean": [0] * (c + 2), "std": [1] * (c + 2), "scale": 1.0})
     metrics = {"train": meta_tr, "val": meta_va, **band_metrics, **space_metrics,
-               "band_epochs": a.band_epochs, "band_width": a.band_width, "space_epochs": a.space_epochs, "seed": a.seed, "seconds": time.time() - t0}
+               "band_epochs": a.band_epochs, "band_width": a.band_width, "space_width": a.space_width, "space_epochs": a.space_epochs, "seed": a.seed, "seconds": time.time() - t0}
     with open(os.path.join(a.out, "training-metrics.json"), "w") as f:
         json.dump(metrics, f, indent=2)
     log(json.dumps({k: v for k, v in metrics.items() if k.startswith("val")}))
