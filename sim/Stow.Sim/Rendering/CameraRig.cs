@@ -47,7 +47,7 @@ public sealed class CameraRig
         var face = CameraModel.DefaultFor(pod, width, height, distance);
         if (count == 1)
         {
-            return new CameraRig([face], new int[pod.Bins.Count]);
+            return Single(pod, face);
         }
 
         var heights = Enumerable.Range(0, count).Select(i => (i + 1.0) * pod.FaceHeight / count).ToArray();
@@ -63,6 +63,14 @@ public sealed class CameraRig
             })
             .ToArray();
         return new CameraRig(cameras, cameraOfBin);
+    }
+
+    /// <summary>One camera that sees every bin of <paramref name="pod"/>.</summary>
+    public static CameraRig Single(PodType pod, CameraModel camera)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(camera);
+        return new CameraRig([camera], new int[pod.Bins.Count]);
     }
 
     /// <summary>The camera that sees bin index <paramref name="binIndex"/>.</summary>

@@ -106,8 +106,7 @@ public static class PerceptionDataset
     {
         for (var k = 0; k < destination.Length; k++)
         {
-            var u = Math.Clamp((int)MathF.Round(map.U[k] - 0.5f), 0, width - 1);
-            var v = Math.Clamp((int)MathF.Round(map.V[k] - 0.5f), 0, height - 1);
+            var (u, v) = map.Nearest(k, width, height);
             destination[k] = mask[(v * width) + u] != 0 ? 1f : 0f;
         }
     }

@@ -19,16 +19,13 @@ public static class PerceptionModels
     /// <exception cref="ModelContractException">A manifest or model check failed.</exception>
     /// <exception cref="OnnxRuntimeException">ONNX Runtime refused a model.</exception>
     public static PodSpacePipeline Load(string folder, PodType type, CameraModel camera, OnnxSessionOptions options, ILogger? log = null) =>
-        Load(folder, type, CameraRig.Tower(type, 1), options, log, camera);
+        Load(folder, type, CameraRig.Single(type, camera), options, log);
 
     /// <summary>Loads <c>band.onnx</c> and <c>space.onnx</c> from <paramref name="folder"/> and builds the pipeline calibrated for <paramref name="rig"/>.</summary>
     /// <exception cref="FileNotFoundException">A model file is missing (the message says how to make it).</exception>
     /// <exception cref="ModelContractException">A manifest or model check failed.</exception>
     /// <exception cref="OnnxRuntimeException">ONNX Runtime refused a model.</exception>
-    public static PodSpacePipeline Load(string folder, PodType type, CameraRig rig, OnnxSessionOptions options, ILogger? log = null) =>
-        Load(folder, type, rig, options, log, null);
-
-    private static PodSpacePipeline Load(string folder, PodType type, CameraRig rig, OnnxSessionOptions options, ILogger? log, CameraModel? single)
+    public static PodSpacePipeline Load(string folder, PodType type, CameraRig rig, OnnxSessionOptions options, ILogger? log = null)
     {
         var band = Path.Combine(folder, "band.onnx");
         var space = Path.Combine(folder, "space.onnx");
@@ -43,11 +40,6 @@ public static class PerceptionModels
 
         var bandModel = OnnxModel.Load(band, options, log);
         var spaceModel = OnnxModel.Load(space, options, log);
-        if (single is not null)
-        {
-            return new PodSpacePipeline(bandModel, spaceModel, type, SimScenes.Quads(single, type), (single.Fx, single.Fy, single.Cx, single.Cy));
-        }
-
         var k = rig.Cameras[0];
         return new PodSpacePipeline(bandModel, spaceModel, type, SimScenes.Quads(rig, type), (k.Fx, k.Fy, k.Cx, k.Cy), frameOfBin: rig.CameraOfBin);
     }

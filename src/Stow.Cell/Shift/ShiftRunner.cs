@@ -191,7 +191,7 @@ public sealed partial class ShiftRunner
             _done++;
         }
 
-        if (outcome.Reason is "protruding" or "blocked")
+        if (outcome.StoppedShort)
         {
             // The EOAT fed the item less far than planned: something the cameras did not see stopped it. Perceiving the
             // bin again would show the same picture, so the bin takes no more items until the next pod.

@@ -16,4 +16,6 @@ public enum OutcomeKind
 /// <summary>What happened to the item in the world. Immutable.</summary>
 /// <param name="Kind">Outcome class.</param>
 /// <param name="Reason">Short machine-readable reason (e.g. <c>protruding</c>, <c>slumped</c>).</param>
-public sealed record WorldOutcome(OutcomeKind Kind, string Reason);
+/// <param name="StoppedShort">The item went in less far than planned (something in its lane stopped it: left protruding,
+/// or blocked outside); the EOAT's feed length tells the cell.</param>
+public sealed record WorldOutcome(OutcomeKind Kind, string Reason, bool StoppedShort = false);

@@ -79,11 +79,12 @@ public sealed class SimShiftWorld : IShiftWorld
     {
         var request = BestRequest(action);
         var r = Current.Stow(request, _rng);
+        var stoppedShort = r.Reason is StowReason.Protruding or StowReason.Blocked;
         return r.Outcome switch
         {
             StowOutcome.Stowed => new WorldOutcome(OutcomeKind.Stowed, "stowed"),
-            StowOutcome.Unproductive => new WorldOutcome(OutcomeKind.Unproductive, r.Reason.ToString().ToLowerInvariant()),
-            _ => new WorldOutcome(OutcomeKind.Defect, r.Reason.ToString().ToLowerInvariant()),
+            StowOutcome.Unproductive => new WorldOutcome(OutcomeKind.Unproductive, r.Reason.ToString().ToLowerInvariant(), stoppedShort),
+            _ => new WorldOutcome(OutcomeKind.Defect, r.Reason.ToString().ToLowerInvariant(), stoppedShort),
         };
     }
 

@@ -45,7 +45,6 @@ public sealed class PodSpacePipeline : IDisposable
     private readonly (double Fx, double Fy, double Cx, double Cy) _intrinsics;
     private readonly double _depthSigmaAt1M;
     private readonly float[] _geo;
-    private readonly float[] _seen;
     private BinBackProjection[]? _projections;
     private (int Width, int Height) _projectionSize;
 
@@ -131,7 +130,6 @@ public sealed class PodSpacePipeline : IDisposable
         _intrinsics = intrinsics;
         _depthSigmaAt1M = depthSigmaAt1M;
         _geo = new float[GridRows * GridCols];
-        _seen = new float[GridRows * GridCols];
     }
 
     /// <summary>
@@ -285,7 +283,7 @@ public sealed class PodSpacePipeline : IDisposable
         {
             var plane = CropWidth * CropHeight;
             var mask = p.Band.Output("band_mask").AsSpan<float>().Slice(slot * plane, plane);
-            _projections![binIndex].Splat(p.Observed.AsSpan(slot * plane, plane), mask, (float)spec.Depth, GridRows, GridCols, _geo, _seen);
+            _projections![binIndex].Splat(p.Observed.AsSpan(slot * plane, plane), mask, (float)spec.Depth, GridRows, GridCols, _geo);
         }
 
         var map = new float[cells];

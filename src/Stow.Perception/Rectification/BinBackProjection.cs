@@ -119,8 +119,7 @@ public sealed class BinBackProjection
         _planeDepth = map.PlaneDepth;
         for (var k = 0; k < count; k++)
         {
-            var un = Math.Clamp((int)MathF.Round(map.U[k] - 0.5f), 0, imageWidth - 1);
-            var vn = Math.Clamp((int)MathF.Round(map.V[k] - 0.5f), 0, imageHeight - 1);
+            var (un, vn) = map.Nearest(k, imageWidth, imageHeight);
             var r = ((un - cx) / fx, (vn - cy) / fy, 1.0);
             _ka[k] = (float)(Dot(r, s) / ss);
             _kb[k] = (float)(Dot(r, t) / tt);
@@ -155,10 +154,8 @@ public sealed class BinBackProjection
     /// <param name="rows">Grid rows (along the opening height).</param>
     /// <param name="cols">Grid columns (along the opening width).</param>
     /// <param name="freeDepth">Output, row-major rows·cols, image orientation, values in [0, <paramref name="binDepth"/>] [m].</param>
-    /// <param name="seen">Output, rows·cols: the number of content points that landed in each cell (how much the map rests on).</param>
-    /// <returns>The number of content points used.</returns>
     /// <exception cref="ArgumentException">A buffer has the wrong length, or the grid is empty.</exception>
-    public int Splat(ReadOnlySpan<float> relativeDepth, ReadOnlySpan<float> bandMask, float binDepth, int rows, int cols, Span<float> freeDepth, Span<float> seen)
+    public void Splat(ReadOnlySpan<float> relativeDepth, ReadOnlySpan<float> bandMask, float binDepth, int rows, int cols, Span<float> freeDepth)
     {
         var count = Width * Height;
         if (relativeDepth.Length != count)
@@ -171,9 +168,9 @@ public sealed class BinBackProjection
             throw new ArgumentException($"band mask has {bandMask.Length} pixels, the crop {count}", nameof(bandMask));
         }
 
-        if (rows < 1 || cols < 1 || freeDepth.Length != rows * cols || seen.Length != rows * cols)
+        if (rows < 1 || cols < 1 || freeDepth.Length != rows * cols)
         {
-            throw new ArgumentException($"free-depth and seen buffers must hold {rows}x{cols} cells", nameof(freeDepth));
+            throw new ArgumentException($"the free-depth buffer must hold {rows}x{cols} cells", nameof(freeDepth));
         }
 
         if (!(binDepth > 0))
@@ -182,8 +179,6 @@ public sealed class BinBackProjection
         }
 
         freeDepth.Fill(binDepth);
-        seen.Clear();
-        var used = 0;
         for (var k = 0; k < count; k++)
         {
             var d = relativeDepth[k];
@@ -210,11 +205,6 @@ public sealed class BinBackProjection
             }
 
             x = Math.Max(0f, x);
-            var c = Math.Min(cols - 1, (int)(a * cols));
-            var own = Math.Min(rows - 1, (int)(b * rows));
-            seen[(own * cols) + c] += 1;
-            used++;
-
             // A crop pixel stands for a patch about one crop pixel across: the surface may reach half a pixel (and the
             // nearest-neighbour sampling another half) beyond the point. Rows whose centre is at or below the patch's top,
             // (r + 0.5)/rows ≥ b − δb, and the columns the patch touches are blocked at x.
@@ -233,8 +223,6 @@ public sealed class BinBackProjection
                 }
             }
         }
-
-        return used;
     }
 
     private static double Dot((double X, double Y, double Z) p, (double X, double Y, double Z) q) => (p.X * q.X) + (p.Y * q.Y) + (p.Z * q.Z);

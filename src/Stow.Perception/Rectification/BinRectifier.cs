@@ -62,8 +62,7 @@ public static class BinRectifier
                 destination[(ch * n) + k] = (top + ((bottom - top) * fv)) * inv255;
             }
 
-            var un = Math.Clamp((int)MathF.Round(map.U[k] - 0.5f), 0, imageWidth - 1);
-            var vn = Math.Clamp((int)MathF.Round(map.V[k] - 0.5f), 0, imageHeight - 1);
+            var (un, vn) = map.Nearest(k, imageWidth, imageHeight);
             var d = depthMm[(vn * imageWidth) + un];
             destination[(3 * n) + k] = d == 0
                 ? MissingDepth
@@ -92,8 +91,7 @@ public static class BinRectifier
 
         for (var k = 0; k < n; k++)
         {
-            var un = Math.Clamp((int)MathF.Round(map.U[k] - 0.5f), 0, imageWidth - 1);
-            var vn = Math.Clamp((int)MathF.Round(map.V[k] - 0.5f), 0, imageHeight - 1);
+            var (un, vn) = map.Nearest(k, imageWidth, imageHeight);
             var d = depthMm[(vn * imageWidth) + un];
             destination[k] = d == 0 ? float.NaN : (d * 0.001f) - map.PlaneDepth[k];
         }

@@ -59,6 +59,13 @@ public sealed class RectificationMap
     /// <summary>Depth [m] of the opening plane at each crop pixel, row-major.</summary>
     public float[] PlaneDepth { get; }
 
+    /// <summary>
+    /// The image pixel (column, row) that crop pixel <paramref name="k"/> samples by nearest neighbour, clamped to the
+    /// image: the one all depth and mask lookups use. Allocation-free.
+    /// </summary>
+    public (int U, int V) Nearest(int k, int imageWidth, int imageHeight) =>
+        (Math.Clamp((int)MathF.Round(U[k] - 0.5f), 0, imageWidth - 1), Math.Clamp((int)MathF.Round(V[k] - 0.5f), 0, imageHeight - 1));
+
     private static (double A, double B, double C) FitInverseDepth(OpeningQuad q)
     {
         // Least squares for w = a·u + b·v + c with w = 1/z over the four corners (normal equations).

@@ -31,8 +31,7 @@ public sealed class BinBackProjectionTests
         PerceptionDataset.SampleMask(frame.BandMask, frame.Width, frame.Height, map, mask);
         var projection = new BinBackProjection(map, quad, (camera.Fx, camera.Fy, camera.Cx, camera.Cy), camera.Width, camera.Height, assumedSigma ?? noise.DepthSigmaAt1M);
         var geo = new float[Rows * Cols];
-        var seen = new float[Rows * Cols];
-        projection.Splat(crop.AsSpan(3 * plane, plane), bandFree ? [] : mask, (float)type.Bins[binIndex].Depth, Rows, Cols, geo, seen);
+        projection.Splat(crop.AsSpan(3 * plane, plane), bandFree ? [] : mask, (float)type.Bins[binIndex].Depth, Rows, Cols, geo);
         var truth = new float[Rows * Cols];
         BinGroundTruth.FreeDepth(pod.Bins[binIndex], Rows, Cols, truth);
         return (geo, truth);

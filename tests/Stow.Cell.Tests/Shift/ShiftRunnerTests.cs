@@ -108,7 +108,7 @@ public class ShiftRunnerTests
         public WorldOutcome Apply(StowAction action)
         {
             Applied.Add((Inner.Pod, action.Bin));
-            return Applied.Count == 1 ? new WorldOutcome(OutcomeKind.Defect, "protruding") : Inner.Apply(action);
+            return Applied.Count == 1 ? new WorldOutcome(OutcomeKind.Defect, "protruding", StoppedShort: true) : Inner.Apply(action);
         }
     }
 
