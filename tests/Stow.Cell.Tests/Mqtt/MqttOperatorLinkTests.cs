@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Stow.Cell.Mqtt;
 using Stow.Cell.PackML;
+using Stow.Cell.Shift;
 using Stow.Cell.Tests.Support;
 using Stow.Core.Ids;
 using Stow.Core.Space;
@@ -46,8 +47,11 @@ public sealed class MqttOperatorLinkTests
         using var op = await MqttTestClient.ConnectAsync(broker.Port, "alice", [Topics.Prompts]);
 
         var prompt = link.Prompt(PromptKind.PodSwap, "Pod POD-7 is full: swap it", pod: new PodId("POD-7"));
-        var seen = MqttTestClient.Json(await op.WaitAsync(Topics.Prompt(prompt.Id)));
+        var message = await op.WaitAsync(Topics.Prompt(prompt.Id));
+        var seen = MqttTestClient.Json(message);
         Assert.Equal(("PodSwap", "POD-7"), (seen.GetProperty("kind").GetString(), seen.GetProperty("pod").GetString()));
+        Assert.Equal("application/json", message.ContentType);
+        Assert.InRange(message.MessageExpiryInterval, 1u, 600u); // MQTT 5 message expiry (default 10 min), counted down by the broker
 
         op.Publish(Topics.OperatorAck, Ack(seen.GetProperty("id").GetString()!));
 
@@ -142,6 +146,11 @@ public sealed class MqttOperatorLinkTests
         Assert.Equal("Held", MqttTestClient.Json(await late.WaitAsync(Topics.State)).GetProperty("state").GetString());
         await late.WaitAsync(Topics.Online, j => j.GetProperty("online").GetBoolean());
         Assert.DoesNotContain(late.Messages.Items, m => m.Topic == Topics.Prompt(answered.Id) && m.Payload.Length > 0);
+
+        // The subscriptions were restored: an acknowledgement sent after the restart reaches the cell.
+        late.Publish(Topics.OperatorAck, Ack(open.Id, "bob"));
+        Assert.Equal("bob", (await acks.WaitAsync(a => a.Prompt.Id == open.Id)).Operator);
+        Assert.Empty(link.PendingPrompts);
     }
 
     [Fact(Timeout = 30_000)]
