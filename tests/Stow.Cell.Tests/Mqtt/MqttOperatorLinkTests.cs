@@ -19,11 +19,12 @@ public sealed class MqttOperatorLinkTests
     {
         await using var broker = await MosquittoBroker.StartAsync();
         using var link = await ConnectLinkAsync(broker.Port);
-        var connected = new EventWaiter<bool>();
+        using var early = await MqttTestClient.ConnectAsync(broker.Port, "early", [Root + "/status/#"]);
         link.PublishState(PackMlState.Execute, UnitMode.Production);
         link.PublishPodFill(new PodFillStatus(new PodId("POD-7"), 0.43, 40, 12, 0.981));
         link.PublishCurrentStow(new CurrentStowStatus(12, new ItemId("sku-1"), new PodId("POD-7"), BinId.Parse("C3"), [Primitive.SweepLeft], 0.97));
 
+        await early.WaitAsync(Topics.Stow); // published last: everything is on the broker now
         using var observer = await MqttTestClient.ConnectAsync(broker.Port, "observer", [Root + "/status/#"]);
 
         var state = await observer.WaitAsync(Topics.State);
