@@ -13,6 +13,7 @@ namespace Stow.Bench.Mqtt;
 /// the former libmosquitto binding is in bench/RESULTS.md.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn, MedianColumn, MaxColumn]
 public class MqttLatencyBenchmarks
 {
     private const string Topic = "bench/latency";

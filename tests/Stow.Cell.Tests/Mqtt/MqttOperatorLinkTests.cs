@@ -155,6 +155,39 @@ public sealed class MqttOperatorLinkTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_Pending_Prompt_Is_Sent_Again_Before_Its_Message_Expiry_Runs_Out()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        using var op = await MqttTestClient.ConnectAsync(broker.Port, "alice", [Topics.Prompts]);
+        await using var link = new MqttOperatorLink(
+            new MqttOperatorOptions { CellId = Cell, Port = broker.Port, PromptExpiry = TimeSpan.FromSeconds(2) }, new SystemClock());
+        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            await link.ConnectAsync(cts.Token);
+        }
+
+        var prompt = link.Prompt(PromptKind.PodSwap, "swap");
+        var first = await op.WaitAsync(Topics.Prompt(prompt.Id));
+        Assert.InRange(first.MessageExpiryInterval, 1u, 2u);
+        var again = await op.Messages.WaitAsync(m => m.Topic == Topics.Prompt(prompt.Id) && m.Payload.Length > 0 && !ReferenceEquals(m, first), 10, "refreshed prompt");
+        Assert.Equal(first.Payload, again.Payload);
+
+        // Once acknowledged it is cleared and no longer refreshed.
+        op.Publish(Topics.OperatorAck, Ack(prompt.Id));
+        await op.Messages.WaitAsync(m => m.Topic == Topics.Prompt(prompt.Id) && m.Payload.Length == 0, 10, "cleared prompt");
+        Assert.Empty(link.PendingPrompts);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_Prompt_Expiry_Below_Two_Seconds_Is_Refused()
+    {
+        await Task.Yield();
+        var ex = Assert.Throws<ArgumentException>(() => new MqttOperatorLink(
+            new MqttOperatorOptions { CellId = Cell, PromptExpiry = TimeSpan.FromSeconds(1) }, new SystemClock()));
+        Assert.Contains("PromptExpiry", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Clean_Shutdown_Marks_The_Cell_Offline()
     {
         await using var broker = await MosquittoBroker.StartAsync();
