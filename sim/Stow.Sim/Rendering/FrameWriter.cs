@@ -92,7 +92,17 @@ public static class FrameWriter
 
     private static void Write(string path, Mat image)
     {
-        if (!Cv2.ImWrite(path, image))
+        bool written;
+        try
+        {
+            written = Cv2.ImWrite(path, image);
+        }
+        catch (OpenCVException e)
+        {
+            throw new IOException($"{path}: OpenCV could not write the image: {e.Message}", e);
+        }
+
+        if (!written)
         {
             throw new IOException($"{path}: OpenCV could not write the image");
         }
