@@ -7,7 +7,8 @@ using OpenCvSharp;
 /// Writes a rendered frame and its ground truth into a folder: <c>rgb.png</c>, <c>band_free_rgb.png</c>
 /// (8-bit RGB), <c>band_mask.png</c> (8-bit grey, 255 = band, 0 = not; read as mask = value &gt; 127),
 /// <c>depth.png</c>, <c>band_free_depth.png</c> (16-bit grey, millimetres, 0 = no return) and
-/// <c>ground_truth.json</c> (camera, bin opening quads, capture time, seed, plus the caller's extra object).
+/// <c>ground_truth.json</c> (camera, bin opening quads, capture time, seed, plus the caller's extra object), and
+/// <c>overlay.png</c> (the report overlay of <see cref="FrameOverlay"/>: band outline and bin openings on the RGB image).
 /// Images are encoded by OpenCV (<c>Cv2.ImWrite</c>; the frame's buffers are wrapped in <c>Mat</c>s, not copied,
 /// and RGB is swapped to OpenCV's BGR order for the encoder). Stateless; thread-safe for different folders.
 /// </summary>
@@ -15,7 +16,7 @@ public static class FrameWriter
 {
     /// <summary>File names written into the folder.</summary>
     public static readonly IReadOnlyList<string> FileNames =
-        ["rgb.png", "depth.png", "band_mask.png", "band_free_rgb.png", "band_free_depth.png", "ground_truth.json"];
+        ["rgb.png", "depth.png", "band_mask.png", "band_free_rgb.png", "band_free_depth.png", "ground_truth.json", "overlay.png"];
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -52,6 +53,11 @@ public static class FrameWriter
         using (var depth = Mat.FromPixelData(h, w, MatType.CV_16UC1, frame.BandFreeDepth))
         {
             Write(Path.Combine(folder, "band_free_depth.png"), depth);
+        }
+
+        using (var overlay = FrameOverlay.Draw(frame))
+        {
+            Write(Path.Combine(folder, "overlay.png"), overlay);
         }
 
         var c = frame.Camera;
