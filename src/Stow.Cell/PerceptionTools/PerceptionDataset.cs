@@ -65,9 +65,9 @@ public static class PerceptionDataset
                 {
                     var frame = frames[rig.CameraOfBin[b]];
                     var k = (s * bins) + b;
-                    using (var rgb = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC3, frame.Rgb))
+                    using (var rgb = UnitRgb(frame.Rgb, frame.Width, frame.Height))
                     using (var depth = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_16UC1, frame.Depth))
-                    using (var freeRgb = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC3, frame.BandFreeRgb))
+                    using (var freeRgb = UnitRgb(frame.BandFreeRgb, frame.Width, frame.Height))
                     using (var freeDepth = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_16UC1, frame.BandFreeDepth))
                     using (var mask = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC1, frame.BandMask))
                     {
@@ -114,6 +114,15 @@ public static class PerceptionDataset
         };
         File.WriteAllText(Path.Combine(outDir, "meta.json"), JsonSerializer.Serialize(meta, Reporting.ReportWriter.JsonOptions));
         return n;
+    }
+
+    /// <summary>An RGB buffer as <c>CV_32FC3</c> in [0, 1], the input <see cref="Stow.Perception.Pipeline.PodSpacePipeline"/> rectifies.</summary>
+    private static Mat UnitRgb(byte[] rgb, int width, int height)
+    {
+        using var bytes = Mat.FromPixelData(height, width, MatType.CV_8UC3, rgb);
+        var unit = new Mat();
+        bytes.ConvertTo(unit, MatType.CV_32FC3, 1 / 255.0);
+        return unit;
     }
 
     /// <summary>The render scene of a dataset pod (some bins with their bands held aside).</summary>

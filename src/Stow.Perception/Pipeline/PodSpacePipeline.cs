@@ -29,7 +29,8 @@ namespace Stow.Perception.Pipeline;
 /// item protruding). Two bound runners per model (whole face, single bin) are created once; steady-state runs reuse their
 /// buffers. Each bin's <see cref="BinRectification"/> (perspective transform and <c>Remap</c> maps, native memory) is built
 /// once at construction and freed by <see cref="Dispose"/>; a run wraps each frame's buffers in <c>Mat</c> headers without
-/// copying them. Not thread-safe: one caller at a time.
+/// copying them and converts each colour image once to float in [0, 1] (into a buffer kept per camera), so that the crops are
+/// interpolated in float as the training set's were. Not thread-safe: one caller at a time.
 /// </remarks>
 public sealed class PodSpacePipeline : IDisposable
 {
@@ -48,6 +49,9 @@ public sealed class PodSpacePipeline : IDisposable
     private readonly (double Fx, double Fy, double Cx, double Cy) _intrinsics;
     private readonly double _depthSigmaAt1M;
     private readonly float[] _geo;
+    private readonly Mat?[] _rgbMats;
+    private readonly Mat?[] _depthMats;
+    private readonly Mat[] _unitRgb;
     private BinBackProjection[]? _projections;
     private (int Width, int Height) _projectionSize;
 
@@ -133,6 +137,9 @@ public sealed class PodSpacePipeline : IDisposable
         _intrinsics = intrinsics;
         _depthSigmaAt1M = depthSigmaAt1M;
         _geo = new float[GridRows * GridCols];
+        _rgbMats = new Mat?[FrameCount];
+        _depthMats = new Mat?[FrameCount];
+        _unitRgb = Enumerable.Range(0, FrameCount).Select(_ => new Mat()).ToArray();
     }
 
     /// <summary>
@@ -238,6 +245,11 @@ public sealed class PodSpacePipeline : IDisposable
         {
             map.Dispose();
         }
+
+        foreach (var image in _unitRgb)
+        {
+            image.Dispose();
+        }
     }
 
     private void Run(BoundPair p, IReadOnlyList<RgbdFrame> frames, bool singleBin, int first, int count)
@@ -245,8 +257,8 @@ public sealed class PodSpacePipeline : IDisposable
         var size = BinRectification.Channels * CropWidth * CropHeight;
         var plane = CropWidth * CropHeight;
         var crop = p.Band.Input("crop").AsSpan<float>();
-        var rgb = new Mat?[frames.Count];
-        var depthMm = new Mat?[frames.Count];
+        var rgb = _rgbMats;
+        var depthMm = _depthMats;
         try
         {
             for (var k = 0; k < count; k++)
@@ -255,9 +267,10 @@ public sealed class PodSpacePipeline : IDisposable
                 if (rgb[f] is null)
                 {
                     (rgb[f], depthMm[f]) = Wrap(frames[f]);
+                    rgb[f]!.ConvertTo(_unitRgb[f], MatType.CV_32FC3, 1 / 255.0); // reuses the buffer while the frame size stays
                 }
 
-                _maps[first + k].Rectify(rgb[f]!, depthMm[f]!, crop.Slice(k * size, size));
+                _maps[first + k].Rectify(_unitRgb[f], depthMm[f]!, crop.Slice(k * size, size));
                 if (GeometricBound)
                 {
                     _maps[first + k].RectifyDepth(depthMm[f]!, p.Observed.AsSpan(k * plane, plane));
@@ -266,10 +279,11 @@ public sealed class PodSpacePipeline : IDisposable
         }
         finally
         {
-            for (var f = 0; f < frames.Count; f++)
+            for (var f = 0; f < rgb.Length; f++)
             {
                 rgb[f]?.Dispose();
                 depthMm[f]?.Dispose();
+                rgb[f] = depthMm[f] = null;
             }
         }
 

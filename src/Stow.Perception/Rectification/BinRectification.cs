@@ -41,6 +41,7 @@ public sealed class BinRectification : IDisposable
     private readonly Mat _nearestXy = new();
     private readonly Mat _noMap = new();
     private readonly Mat _rgbCrop;
+    private readonly Mat _rgbCropF;
     private readonly Mat _depthCrop;
     private readonly Mat _maskCrop;
 
@@ -97,6 +98,7 @@ public sealed class BinRectification : IDisposable
         }
 
         _rgbCrop = new Mat(height, width, MatType.CV_8UC3);
+        _rgbCropF = new Mat(height, width, MatType.CV_32FC3);
         _depthCrop = new Mat(height, width, MatType.CV_16UC1);
         _maskCrop = new Mat(height, width, MatType.CV_8UC1);
     }
@@ -130,7 +132,9 @@ public sealed class BinRectification : IDisposable
     /// [<see cref="MinRelativeDepth"/>, <see cref="MaxRelativeDepth"/>]; pixels with no depth return give
     /// <see cref="MissingDepth"/>.
     /// </summary>
-    /// <param name="rgb">The frame's colour image, <c>CV_8UC3</c> in R, G, B order.</param>
+    /// <param name="rgb">The frame's colour image in R, G, B order: <c>CV_32FC3</c> in [0, 1] (interpolated in float, as the
+    /// models were trained: convert each frame once with <c>ConvertTo(…, MatType.CV_32FC3, 1 / 255.0)</c>), or <c>CV_8UC3</c>
+    /// (interpolated in OpenCV's 8-bit fixed point, the result rounded to 1/255).</param>
     /// <param name="depthMm">The frame's depth [mm], <c>CV_16UC1</c>, 0 = no return, the size of <paramref name="rgb"/>.</param>
     /// <param name="destination">Output, length 4·Height·Width.</param>
     /// <exception cref="ArgumentException">Wrong image types or sizes, or a destination of the wrong length.</exception>
@@ -138,7 +142,8 @@ public sealed class BinRectification : IDisposable
     {
         ArgumentNullException.ThrowIfNull(rgb);
         ArgumentNullException.ThrowIfNull(depthMm);
-        CheckImage(rgb, MatType.CV_8UC3, nameof(rgb));
+        var unit = rgb.Type() == MatType.CV_32FC3;
+        CheckImage(rgb, unit ? MatType.CV_32FC3 : MatType.CV_8UC3, nameof(rgb));
         CheckImage(depthMm, MatType.CV_16UC1, nameof(depthMm));
         if (rgb.Width != depthMm.Width || rgb.Height != depthMm.Height)
         {
@@ -151,16 +156,33 @@ public sealed class BinRectification : IDisposable
             throw new ArgumentException($"destination holds {destination.Length} floats, {Channels * n} needed", nameof(destination));
         }
 
-        Cv2.Remap(rgb, _rgbCrop, _linearXy, _linearFraction, InterpolationFlags.Linear, BorderTypes.Replicate);
+        Cv2.Remap(rgb, unit ? _rgbCropF : _rgbCrop, _linearXy, _linearFraction, InterpolationFlags.Linear, BorderTypes.Replicate);
         Cv2.Remap(depthMm, _depthCrop, _nearestXy, _noMap, InterpolationFlags.Nearest, BorderTypes.Replicate);
-        const float inv255 = 1f / 255f;
-        var colour = _rgbCrop.AsSpan<byte>();
+        if (unit)
+        {
+            var colour = _rgbCropF.AsSpan<float>();
+            for (var k = 0; k < n; k++)
+            {
+                destination[k] = colour[3 * k];
+                destination[n + k] = colour[(3 * k) + 1];
+                destination[(2 * n) + k] = colour[(3 * k) + 2];
+            }
+        }
+        else
+        {
+            const float inv255 = 1f / 255f;
+            var colour = _rgbCrop.AsSpan<byte>();
+            for (var k = 0; k < n; k++)
+            {
+                destination[k] = colour[3 * k] * inv255;
+                destination[n + k] = colour[(3 * k) + 1] * inv255;
+                destination[(2 * n) + k] = colour[(3 * k) + 2] * inv255;
+            }
+        }
+
         var depth = _depthCrop.AsSpan<ushort>();
         for (var k = 0; k < n; k++)
         {
-            destination[k] = colour[3 * k] * inv255;
-            destination[n + k] = colour[(3 * k) + 1] * inv255;
-            destination[(2 * n) + k] = colour[(3 * k) + 2] * inv255;
             var d = depth[k];
             destination[(3 * n) + k] = d == 0
                 ? MissingDepth
@@ -225,6 +247,7 @@ public sealed class BinRectification : IDisposable
         _nearestXy.Dispose();
         _noMap.Dispose();
         _rgbCrop.Dispose();
+        _rgbCropF.Dispose();
         _depthCrop.Dispose();
         _maskCrop.Dispose();
     }

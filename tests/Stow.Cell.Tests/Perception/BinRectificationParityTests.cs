@@ -46,7 +46,7 @@ public sealed class BinRectificationParityTests(ITestOutputHelper output)
         var rig = CameraRig.Tower(type, 3);
         var quads = SimScenes.Quads(rig, type);
         const int w = PerceptionDataset.CropWidth, h = PerceptionDataset.CropHeight, n = w * h;
-        double maxPos = 0, maxPlane = 0, maxRgb = 0, sumRgb = 0, maxRay = 0;
+        double maxPos = 0, maxPlane = 0, maxRgb = 0, sumRgb = 0, maxRay = 0, maxUnit = 0, sumUnit = 0;
         long rgbSamples = 0, depthSame = 0, depthTotal = 0, observedSame = 0, maskSame = 0;
         foreach (var seed in new[] { 1001, 1002 })
         {
@@ -61,6 +61,7 @@ public sealed class BinRectificationParityTests(ITestOutputHelper output)
                 using var map = new BinRectification(quads[b], w, h);
                 var oldCrop = new float[4 * n];
                 var newCrop = new float[4 * n];
+                var unitCrop = new float[4 * n];
                 var oldObserved = new float[n];
                 var newObserved = new float[n];
                 var newMask = new float[n];
@@ -69,7 +70,10 @@ public sealed class BinRectificationParityTests(ITestOutputHelper output)
                 using (var rgb = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC3, frame.Rgb))
                 using (var depth = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_16UC1, frame.Depth))
                 using (var mask = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC1, frame.BandMask))
+                using (var unit = new Mat())
                 {
+                    rgb.ConvertTo(unit, MatType.CV_32FC3, 1 / 255.0);
+                    map.Rectify(unit, depth, unitCrop);
                     map.Rectify(rgb, depth, newCrop);
                     map.RectifyDepth(depth, newObserved);
                     map.SampleMask(mask, newMask);
@@ -87,10 +91,13 @@ public sealed class BinRectificationParityTests(ITestOutputHelper output)
                         var d = Math.Abs(newCrop[(ch * n) + k] - oldCrop[(ch * n) + k]) * 255;
                         maxRgb = Math.Max(maxRgb, d);
                         sumRgb += d;
+                        var du = Math.Abs(unitCrop[(ch * n) + k] - oldCrop[(ch * n) + k]) * 255;
+                        maxUnit = Math.Max(maxUnit, du);
+                        sumUnit += du;
                         rgbSamples++;
                     }
 
-                    depthSame += newCrop[(3 * n) + k] == oldCrop[(3 * n) + k] ? 1 : 0;
+                    depthSame += newCrop[(3 * n) + k] == oldCrop[(3 * n) + k] && unitCrop[(3 * n) + k] == oldCrop[(3 * n) + k] ? 1 : 0;
                     observedSame += newObserved[k].Equals(oldObserved[k]) ? 1 : 0;
                     var (u, v) = legacy.Nearest(k, frame.Width, frame.Height);
                     maskSame += newMask[k] == (frame.BandMask[(v * frame.Width) + u] != 0 ? 1f : 0f) ? 1 : 0;
@@ -100,13 +107,16 @@ public sealed class BinRectificationParityTests(ITestOutputHelper output)
         }
 
         var meanRgb = sumRgb / rgbSamples;
+        var meanUnit = sumUnit / rgbSamples;
         output.WriteLine($"positions max {maxPos:E2} px, plane depth max {maxPlane:E2} m, rays max {maxRay:E2}");
-        output.WriteLine($"RGB max {maxRgb:F2}/255 mean {meanRgb:F3}/255; depth same {depthSame}/{depthTotal}, relative depth same {observedSame}, mask same {maskSame}");
+        output.WriteLine($"float RGB max {maxUnit:F2}/255 mean {meanUnit:F3}/255; 8-bit RGB max {maxRgb:F2}/255 mean {meanRgb:F3}/255; depth same {depthSame}/{depthTotal}, relative depth same {observedSame}, mask same {maskSame}");
         Assert.InRange(maxPos, 0, 0.001);
         Assert.InRange(maxPlane, 0, 1e-5);
         Assert.InRange(maxRay, 0, 1e-4);
         Assert.InRange(maxRgb, 0, 6);
         Assert.InRange(meanRgb, 0, 0.5);
+        Assert.InRange(maxUnit, 0, 6);
+        Assert.InRange(meanUnit, 0, 0.2);
         Assert.InRange(depthSame, (long)(0.999 * depthTotal), depthTotal);
         Assert.InRange(observedSame, (long)(0.999 * depthTotal), depthTotal);
         Assert.InRange(maskSame, (long)(0.999 * depthTotal), depthTotal);
