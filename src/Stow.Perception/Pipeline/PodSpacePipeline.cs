@@ -267,7 +267,7 @@ public sealed class PodSpacePipeline : IDisposable
                 if (rgb[f] is null)
                 {
                     (rgb[f], depthMm[f]) = Wrap(frames[f]);
-                    rgb[f]!.ConvertTo(_unitRgb[f], MatType.CV_32FC3, 1 / 255.0); // reuses the buffer while the frame size stays
+                    ToUnit(rgb[f]!, _unitRgb[f], singleBin ? _maps[first] : null);
                 }
 
                 _maps[first + k].Rectify(_unitRgb[f], depthMm[f]!, crop.Slice(k * size, size));
@@ -370,6 +370,29 @@ public sealed class PodSpacePipeline : IDisposable
         }
 
         return rays;
+    }
+
+    /// <summary>
+    /// Converts a colour image to float in [0, 1] into <paramref name="unit"/> (kept per camera: reallocated only when the frame
+    /// size changes): the whole image for a face, only the part <paramref name="bin"/> reads for a single bin.
+    /// </summary>
+    private static void ToUnit(Mat rgb, Mat unit, BinRectification? bin)
+    {
+        if (unit.Rows != rgb.Rows || unit.Cols != rgb.Cols || unit.Type() != MatType.CV_32FC3)
+        {
+            unit.Create(rgb.Rows, rgb.Cols, MatType.CV_32FC3);
+        }
+
+        if (bin is null)
+        {
+            rgb.ConvertTo(unit, MatType.CV_32FC3, 1 / 255.0);
+            return;
+        }
+
+        var roi = bin.SourceRect(rgb.Cols, rgb.Rows);
+        using var source = new Mat(rgb, roi);
+        using var target = new Mat(unit, roi);
+        source.ConvertTo(target, MatType.CV_32FC3, 1 / 255.0);
     }
 
     /// <summary>Wraps a frame's buffers (pinned, not copied) as <c>CV_8UC3</c> RGB and <c>CV_16UC1</c> depth; the caller disposes both.</summary>

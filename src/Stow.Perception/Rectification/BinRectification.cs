@@ -44,6 +44,7 @@ public sealed class BinRectification : IDisposable
     private readonly Mat _rgbCropF;
     private readonly Mat _depthCrop;
     private readonly Mat _maskCrop;
+    private readonly (float MinX, float MinY, float MaxX, float MaxY) _bounds;
 
     /// <summary>Builds the transform, the maps and the scratch crops.</summary>
     /// <param name="quad">The opening in the image.</param>
@@ -89,6 +90,7 @@ public sealed class BinRectification : IDisposable
             PlaneDepth[k] = (float)(1.0 / ((a * (MapX[k] + 0.5)) + (b * (MapY[k] + 0.5)) + c));
         }
 
+        _bounds = (MapX.Min(), MapY.Min(), MapX.Max(), MapY.Max());
         using (var mapX = Mat.FromPixelData(height, width, MatType.CV_32FC1, MapX))
         using (var mapY = Mat.FromPixelData(height, width, MatType.CV_32FC1, MapY))
         {
@@ -117,6 +119,23 @@ public sealed class BinRectification : IDisposable
 
     /// <summary>Depth [m] of the opening plane at each crop pixel, row-major.</summary>
     public float[] PlaneDepth { get; }
+
+    /// <summary>
+    /// The image rectangle that holds every pixel the crop reads (bilinear taps included), clipped to a
+    /// <paramref name="imageWidth"/> × <paramref name="imageHeight"/> image: a caller that prepares the image (e.g. converts it
+    /// to float) for one bin only needs this part. Never empty: where the crop reaches past the image, the border pixels
+    /// that <c>BorderTypes.Replicate</c> reads are in it. Allocation-free.
+    /// </summary>
+    /// <param name="imageWidth">Image width [px], ≥ 1.</param>
+    /// <param name="imageHeight">Image height [px], ≥ 1.</param>
+    public Rect SourceRect(int imageWidth, int imageHeight)
+    {
+        var x0 = Math.Clamp((int)MathF.Floor(_bounds.MinX) - 1, 0, imageWidth - 1);
+        var y0 = Math.Clamp((int)MathF.Floor(_bounds.MinY) - 1, 0, imageHeight - 1);
+        var x1 = Math.Clamp((int)MathF.Ceiling(_bounds.MaxX) + 2, x0 + 1, imageWidth);
+        var y1 = Math.Clamp((int)MathF.Ceiling(_bounds.MaxY) + 2, y0 + 1, imageHeight);
+        return new Rect(x0, y0, x1 - x0, y1 - y0);
+    }
 
     /// <summary>
     /// The image pixel (column, row) that crop pixel <paramref name="k"/> samples by nearest neighbour, clamped to the

@@ -108,6 +108,31 @@ public class RectificationTests
         Assert.Equal(new float[] { 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, sampled);
     }
 
+    [Theory]
+    [InlineData(10.3, 12.7, 30.2, 25.9)]
+    [InlineData(-5, -4, 20, 18)]
+    [InlineData(50, 30, 70, 45)]
+    public void Source_Rect_Holds_Every_Pixel_The_Crop_Reads(double u0, double v0, double u1, double v1)
+    {
+        // Pixels outside the rectangle are NaN: a crop that read any of them would carry a NaN.
+        const int w = 64, h = 48;
+        var quad = new OpeningQuad([u0, u1, u1 + 1.5, u0 - 0.7], [v0, v0 + 0.9, v1, v1 - 1.2], [1, 1, 1, 1]);
+        using var map = new BinRectification(quad, 12, 8);
+        var rect = map.SourceRect(w, h);
+        Assert.True(rect.Width > 0 && rect.Height > 0 && rect.X >= 0 && rect.Y >= 0 && rect.Right <= w && rect.Bottom <= h, $"{rect}");
+        using var image = new Mat(h, w, MatType.CV_32FC3, Scalar.All(float.NaN));
+        using (var inside = new Mat(image, rect))
+        {
+            inside.SetTo(Scalar.All(0.5));
+        }
+
+        using var depth = new Mat(h, w, MatType.CV_16UC1, Scalar.All(1000));
+        var t = new float[4 * 96];
+        map.Rectify(image, depth, t);
+        Assert.All(t, x => Assert.False(float.IsNaN(x)));
+        Assert.Equal(0.5f, t[0], 5);
+    }
+
     [Fact]
     public void Plane_Depth_Follows_A_Slanted_Plane()
     {
