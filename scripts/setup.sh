@@ -3,12 +3,14 @@
 # 1. Debian packages the project uses (apt-get update first, only when something is missing).
 # 2. The pinned ONNX Runtime native library into .deps/onnxruntime (git-ignored), SHA-256 checked.
 # 3. NuGet restore of the solution.
+# 4. A check that the OpenCV native library (OpenCvSharp4 runtime) finds every library it links (ldd).
 # Steps that reach a registry are retried; a step that still fails says which and what it said.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-APT_PACKAGES=(mosquitto mosquitto-clients socat sqlite3)
+# libgtk-3-0: libOpenCvSharpExtern.so (OpenCvSharp4.official.runtime.linux-x64) links libgtk-3 and libgdk-3.
+APT_PACKAGES=(mosquitto mosquitto-clients socat sqlite3 libgtk-3-0)
 ORT_VERSION="1.23.2"
 ORT_SHA256="733854c3d7ce45256cc1c22cd4a30373247e1f7b7de8f40beab24211ef8e2a76"
 ORT_DIR="$ROOT/.deps/onnxruntime"
@@ -71,4 +73,22 @@ if [ ! -f "$stamp" ] || [ -n "$(find "$ROOT" -name '*.csproj' -newer "$stamp" -o
   say "restoring NuGet packages"
   retry "dotnet restore" dotnet restore "$ROOT/StowCell.sln"
   mkdir -p "$ROOT/obj" && touch "$stamp"
+fi
+
+# OpenCvSharp's native library fails to load (DllNotFoundException: OpenCvSharpExtern) when one of the
+# libraries it links is absent: name each missing one.
+OPENCV_RUNTIME_VERSION="$(sed -n 's/.*"OpenCvSharp4.official.runtime.linux-x64" Version="\([^"]*\)".*/\1/p' "$ROOT/Directory.Packages.props")"
+OPENCV_LIB="${NUGET_PACKAGES:-$HOME/.nuget/packages}/opencvsharp4.official.runtime.linux-x64/$OPENCV_RUNTIME_VERSION/runtimes/linux-x64/native/libOpenCvSharpExtern.so"
+if [ ! -f "$OPENCV_LIB" ]; then
+  say "OpenCV native library not found at $OPENCV_LIB (NuGet restore of OpenCvSharp4.official.runtime.linux-x64 $OPENCV_RUNTIME_VERSION)"
+  exit 1
+fi
+if ! command -v ldd >/dev/null; then
+  say "ldd is needed to check $OPENCV_LIB: apt-get install libc-bin"
+  exit 1
+fi
+opencv_missing="$(ldd "$OPENCV_LIB" | awk '/not found/ {print $1}')"
+if [ -n "$opencv_missing" ]; then
+  say "libOpenCvSharpExtern.so cannot load; missing libraries: $(echo $opencv_missing) (apt-get install libgtk-3-0 provides libgtk-3 and libgdk-3)"
+  exit 1
 fi

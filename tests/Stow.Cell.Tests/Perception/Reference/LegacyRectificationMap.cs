@@ -1,20 +1,26 @@
-namespace Stow.Perception.Rectification;
+using Stow.Perception.Rectification;
+
+namespace Stow.Cell.Tests.Perception.Reference;
 
 /// <summary>
+/// Test-side reference: the hand-written implementation that BinRectification (OpenCV) replaced, kept verbatim to compare
+/// the two on rendered frames (BinRectificationParityTests). Not used by the product.
+/// </summary>
+/// <remarks>
 /// The precomputed sampling map from a fixed-size crop (<see cref="Width"/> × <see cref="Height"/>,
 /// image orientation: row 0 at the top of the opening, column 0 at its image-left edge) to image
 /// pixels, built once per bin and camera calibration from an <see cref="OpeningQuad"/>; plus the depth
 /// [m] of the opening plane at every crop pixel (1/z is affine in image coordinates for a plane, so it
 /// is fitted to the four corners). Immutable after construction; safe to share across threads.
-/// </summary>
-public sealed class RectificationMap
+/// </remarks>
+internal sealed class LegacyRectificationMap
 {
     /// <summary>Builds the map.</summary>
     /// <param name="quad">The opening in the image.</param>
     /// <param name="width">Crop width [px] (&gt; 1).</param>
     /// <param name="height">Crop height [px] (&gt; 1).</param>
     /// <exception cref="ArgumentException">Bad quad or crop size.</exception>
-    public RectificationMap(OpeningQuad quad, int width, int height)
+    public LegacyRectificationMap(OpeningQuad quad, int width, int height)
     {
         quad.Validate();
         if (width < 2 || height < 2)
@@ -29,7 +35,7 @@ public sealed class RectificationMap
         PlaneDepth = new float[width * height];
         ReadOnlySpan<double> cx = [0, 1, 1, 0];
         ReadOnlySpan<double> cy = [0, 0, 1, 1];
-        var h = Homography.FromPoints(cx, cy, quad.U, quad.V);
+        var h = LegacyHomography.FromPoints(cx, cy, quad.U, quad.V);
         var (a, b, c) = FitInverseDepth(quad);
         for (var i = 0; i < height; i++)
         {

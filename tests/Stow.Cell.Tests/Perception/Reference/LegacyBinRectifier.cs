@@ -1,13 +1,17 @@
-namespace Stow.Perception.Rectification;
+namespace Stow.Cell.Tests.Perception.Reference;
 
 /// <summary>
+/// Test-side reference: the hand-written implementation that BinRectification (OpenCV) replaced, kept verbatim to compare
+/// the two on rendered frames (BinRectificationParityTests). Not used by the product.
+/// </summary>
+/// <remarks>
 /// Samples one bin's crop out of a full RGB-D frame into a network input tensor, using a
-/// <see cref="RectificationMap"/>. Output layout [4, H, W] float32, channel-major: R, G, B in [0, 1]
+/// <see cref="LegacyRectificationMap"/>. Output layout [4, H, W] float32, channel-major: R, G, B in [0, 1]
 /// (bilinear), then D = depth − opening-plane depth [m] (nearest neighbour, so that edges do not blend
 /// foreground and background), clamped to [<see cref="MinRelativeDepth"/>, <see cref="MaxRelativeDepth"/>];
 /// pixels with no depth return give <see cref="MissingDepth"/>. Stateless; allocation-free; thread-safe.
-/// </summary>
-public static class BinRectifier
+/// </remarks>
+internal static class LegacyBinRectifier
 {
     /// <summary>Lowest relative depth kept [m] (bands and protrusions sit slightly in front of the opening).</summary>
     public const float MinRelativeDepth = -0.10f;
@@ -29,7 +33,7 @@ public static class BinRectifier
     /// <param name="map">The bin's map.</param>
     /// <param name="destination">Output, length 4·map.Height·map.Width.</param>
     /// <exception cref="ArgumentException">Buffer sizes do not match.</exception>
-    public static void Rectify(ReadOnlySpan<byte> rgb, ReadOnlySpan<ushort> depthMm, int imageWidth, int imageHeight, RectificationMap map, Span<float> destination)
+    public static void Rectify(ReadOnlySpan<byte> rgb, ReadOnlySpan<ushort> depthMm, int imageWidth, int imageHeight, LegacyRectificationMap map, Span<float> destination)
     {
         var n = map.Width * map.Height;
         if (rgb.Length != imageWidth * imageHeight * 3 || depthMm.Length != imageWidth * imageHeight)
@@ -81,7 +85,7 @@ public static class BinRectifier
     /// <param name="map">The bin's map.</param>
     /// <param name="destination">Output [m], length map.Height·map.Width.</param>
     /// <exception cref="ArgumentException">Buffer sizes do not match.</exception>
-    public static void RectifyDepth(ReadOnlySpan<ushort> depthMm, int imageWidth, int imageHeight, RectificationMap map, Span<float> destination)
+    public static void RectifyDepth(ReadOnlySpan<ushort> depthMm, int imageWidth, int imageHeight, LegacyRectificationMap map, Span<float> destination)
     {
         var n = map.Width * map.Height;
         if (depthMm.Length != imageWidth * imageHeight || destination.Length != n)

@@ -1,19 +1,23 @@
-namespace Stow.Perception.Rectification;
+namespace Stow.Cell.Tests.Perception.Reference;
 
 /// <summary>
+/// Test-side reference: the hand-written implementation that BinRectification (OpenCV) replaced, kept verbatim to compare
+/// the two on rendered frames (BinRectificationParityTests). Not used by the product.
+/// </summary>
+/// <remarks>
 /// A 3×3 planar homography H (row-major, h33 = 1) mapping (x, y) to (u, v) by
 /// [u', v', w]ᵀ = H·[x, y, 1]ᵀ, u = u'/w, v = v'/w. Built from four point correspondences with the
 /// direct linear transform (Hartley and Zisserman, Multiple View Geometry, 2nd ed., §4.1). Immutable.
-/// </summary>
-public sealed class Homography
+/// </remarks>
+internal sealed class LegacyHomography
 {
     private readonly double[] _h;
 
-    private Homography(double[] h) => _h = h;
+    private LegacyHomography(double[] h) => _h = h;
 
     /// <summary>Solves H from four correspondences (x_i, y_i) → (u_i, v_i).</summary>
     /// <exception cref="ArgumentException">Fewer than four points, or a degenerate (collinear) configuration.</exception>
-    public static Homography FromPoints(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> u, ReadOnlySpan<double> v)
+    public static LegacyHomography FromPoints(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> u, ReadOnlySpan<double> v)
     {
         if (x.Length != 4 || y.Length != 4 || u.Length != 4 || v.Length != 4)
         {
@@ -75,7 +79,7 @@ public sealed class Homography
         }
 
         h[8] = 1;
-        return new Homography(h);
+        return new LegacyHomography(h);
     }
 
     /// <summary>Maps (x, y) to (u, v).</summary>
