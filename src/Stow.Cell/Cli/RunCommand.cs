@@ -126,21 +126,27 @@ public static class RunCommand
     {
         var t = new Table().AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
         void Row(string k, string v) => t.AddRow(Markup.Escape(k), Markup.Escape(v));
+        Row("inducted", s.Inducted.ToString(CultureInfo.InvariantCulture));
         Row("attempted", s.Attempted.ToString(CultureInfo.InvariantCulture));
-        Row("stowed", string.Create(CultureInfo.InvariantCulture, $"{s.Stowed} ({s.SuccessRate:P1})"));
+        Row("stowed", string.Create(CultureInfo.InvariantCulture, $"{s.Stowed} ({s.SuccessRate:P1}, 95 % Wilson CI {s.SuccessRateCi95[0]:P1} to {s.SuccessRateCi95[1]:P1})"));
+        Row("stowed of inducted", string.Create(CultureInfo.InvariantCulture, $"{s.StowedOfInducted:P1}"));
         Row("unproductive", string.Create(CultureInfo.InvariantCulture, $"{s.Unproductive} ({s.UnproductiveRate:P1})"));
         Row("defect", string.Create(CultureInfo.InvariantCulture, $"{s.Defect} ({s.DefectRate:P1})"));
         Row("exception path", s.Exceptions.ToString(CultureInfo.InvariantCulture));
         Row("UPH (simulated clock)", s.Uph.ToString("F0", CultureInfo.InvariantCulture));
-        Row("pods / density at swap", string.Create(CultureInfo.InvariantCulture, $"{s.Pods} / {s.DensityAtSwap:P1}"));
+        Row("pods / items per pod / density at swap", string.Create(CultureInfo.InvariantCulture, $"{s.Pods} / {s.ItemsPerPod:F1} / {s.DensityAtSwap:P1}"));
         Row("decision p50 / p99", string.Create(CultureInfo.InvariantCulture, $"{s.DecisionMsP50:F2} / {s.DecisionMsP99:F2} ms"));
         Row("perception p50 / p99", string.Create(CultureInfo.InvariantCulture, $"{s.PerceptionMsP50:F2} / {s.PerceptionMsP99:F2} ms"));
-        Row("loop jitter p99", string.Create(CultureInfo.InvariantCulture, $"{s.LoopJitterMsP99:F3} ms"));
+        Row("loop jitter p99", s.LoopJitterMsP99 is { } jitter
+            ? string.Create(CultureInfo.InvariantCulture, $"{jitter:F3} ms")
+            : $"not reported ({s.LoopPacing} pacing)");
         Row("Brier", s.Brier.ToString("F4", CultureInfo.InvariantCulture));
         Row("unaccounted", s.Unaccounted.ToString(CultureInfo.InvariantCulture));
         AnsiConsole.Write(t);
         var missed = s.Targets.Where(x => !x.Met).ToList();
-        AnsiConsole.MarkupLine(missed.Count == 0
+        AnsiConsole.MarkupLine(!s.TargetsJudged
+            ? "[yellow]" + Markup.Escape(s.TargetsNote) + "[/]"
+            : missed.Count == 0
             ? "[green]all targets of the default run are met[/]"
             : "[yellow]targets not met yet:[/] " + Markup.Escape(string.Join("; ", missed.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Name} {x.Actual:0.###} (want {x.Comparison} {x.Target})")))));
         AnsiConsole.MarkupLine("report: " + Markup.Escape(Path.Combine(runDir, "report.html")));

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 
 namespace Stow.Cell.Hosting;
@@ -57,6 +59,58 @@ public static class CellConfiguration
         Check(o.Shift.InductIntervalSeconds is >= 0 and <= 3600, "Cell:Shift:InductIntervalSeconds", o.Shift.InductIntervalSeconds);
         Check(o.Motion.RateHz is >= 500 and <= 1000, "Cell:Motion:RateHz", o.Motion.RateHz);
         return o;
+    }
+
+    /// <summary>
+    /// Settings of <paramref name="options"/> that differ from the embedded default configuration, as <c>Cell:Key = value</c>
+    /// in key order. Left out, because they do not change what the cell does: <c>Seed</c> (a run's draw, not the cell's
+    /// configuration), <c>CellId</c>, <c>DataDir</c>, <c>Reports</c>, the <c>Mqtt</c> section, and the perception
+    /// execution resources (<c>Provider</c>, <c>DeviceId</c>, <c>IntraOpThreads</c>).
+    /// </summary>
+    /// <param name="options">The bound configuration of a run.</param>
+    /// <returns>The differences; empty for the default configuration.</returns>
+    public static IReadOnlyList<string> DifferencesFromDefault(CellOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var stream = typeof(CellConfiguration).Assembly.GetManifestResourceStream("cell.sim.json")
+            ?? throw new InvalidOperationException("embedded default configuration cell.sim.json is missing from the build");
+        var defaults = Bind(new ConfigurationBuilder().AddJsonStream(stream).Build());
+        var mine = Flatten(JsonSerializer.SerializeToNode(options), "Cell");
+        var theirs = Flatten(JsonSerializer.SerializeToNode(defaults), "Cell");
+        return mine.Keys.Union(theirs.Keys, StringComparer.Ordinal)
+            .Where(k => !IgnoredForDefault.Any(i => k.Equals(i, StringComparison.Ordinal) || k.StartsWith(i + ":", StringComparison.Ordinal)))
+            .Where(k => mine.GetValueOrDefault(k) != theirs.GetValueOrDefault(k))
+            .Order(StringComparer.Ordinal)
+            .Select(k => $"{k} = {mine.GetValueOrDefault(k) ?? "(unset)"}")
+            .ToList();
+    }
+
+    private static readonly string[] IgnoredForDefault =
+    [
+        "Cell:Seed", "Cell:CellId", "Cell:DataDir", "Cell:Reports", "Cell:Mqtt",
+        "Cell:Perception:Provider", "Cell:Perception:DeviceId", "Cell:Perception:IntraOpThreads",
+    ];
+
+    private static Dictionary<string, string?> Flatten(JsonNode? node, string prefix)
+    {
+        var leaves = new Dictionary<string, string?>(StringComparer.Ordinal);
+        void Walk(JsonNode? n, string path)
+        {
+            if (n is JsonObject o)
+            {
+                foreach (var (k, v) in o)
+                {
+                    Walk(v, path + ":" + k);
+                }
+            }
+            else
+            {
+                leaves[path] = n?.ToJsonString();
+            }
+        }
+
+        Walk(node, prefix);
+        return leaves;
     }
 
     private static void Check(bool ok, string key, object value)

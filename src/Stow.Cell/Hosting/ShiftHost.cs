@@ -103,6 +103,7 @@ public sealed class ShiftHost
         result.Summary.Config = string.IsNullOrEmpty(_o.Motion.Hardware) ? "cell.sim" : Path.GetFileNameWithoutExtension(_o.Motion.Hardware);
         result.Summary.Seed = _o.Seed;
         result.Summary.Catalog = catalog.Name;
+        TargetCheck.Judge(result.Summary, CellConfiguration.DifferencesFromDefault(_o));
         File.WriteAllText(Path.Combine(runDir, "attempt-records.json"), JsonSerializer.Serialize(planner.Records, ReportWriter.JsonOptions));
         ReportWriter.Write(runDir, result);
         log.LogInformation("shift done: {Summary}", string.Create(CultureInfo.InvariantCulture,
