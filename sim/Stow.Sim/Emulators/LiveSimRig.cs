@@ -158,11 +158,7 @@ public sealed class LiveSimRig : IDisposable
                 continue;
             }
 
-            var device = c.GetString("device", string.Empty);
-            if (device.Length == 0)
-            {
-                throw new FormatException($"hardware component '{c.Name}': parameter 'device' is required");
-            }
+            var device = c.RequireString("device", "serial device path");
 
             var host = Path.Combine(DeviceDirectory, device);
             var emu = Path.Combine(DeviceDirectory, c.GetString("emulatorDevice", device + ".emu"));

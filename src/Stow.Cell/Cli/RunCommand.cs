@@ -18,7 +18,9 @@ namespace Stow.Cell.Cli;
 /// rendered frames, planning with success probabilities, motion, pod swaps acknowledged over MQTT by a
 /// simulated operator, and the journal; progress on stderr, a summary table (or <c>--json</c>) on
 /// stdout, and a report directory. SIGTERM / Ctrl-C stop the shift between stows through PackML
-/// Stopping with the journal flushed. Exit codes: 0 done (or stopped on request), 2 set-up problem.
+/// Stopping with the journal flushed. Exit codes: 0 done (or stopped on request), 2 set-up problem (a bad configuration:
+/// one line on stderr naming the file, position and field, before anything moves), 1 any other failure (one line on stderr,
+/// the stack trace in the log file).
 /// </summary>
 public static class RunCommand
 {
@@ -29,8 +31,8 @@ public static class RunCommand
         var catalog = new Option<string?>("--catalog") { Description = "Catalogue: arc2017, olist, mixed or a file (default from config: mixed)" };
         var items = new Option<int?>("--items") { Description = "Items to induct (default from config: 500)" };
         var seed = new Option<int?>("--seed") { Description = "Seed of the whole run (default from config: 1)" };
-        var perception = new Option<string?>("--perception") { Description = "onnx or groundtruth" };
-        var motion = new Option<string?>("--motion") { Description = "arm or timed" };
+        var perception = new Option<string?>("--perception") { Description = "Perception mode: " + CellConfiguration.Allowed<PerceptionMode>() };
+        var motion = new Option<string?>("--motion") { Description = "Motion mode: " + CellConfiguration.Allowed<MotionMode>() };
         var output = new Option<string?>("--out") { Description = "Report directory (default runs/run-<seed>-<time>)" };
         var json = CliCommon.JsonOption();
         var data = CliCommon.DataOption();
@@ -76,7 +78,7 @@ public static class RunCommand
         }
         catch (ShiftSetupException e)
         {
-            await Console.Error.WriteLineAsync($"stowcell run: {e.Message}");
+            await Console.Error.WriteLineAsync($"stowcell run: {ConfigErrorLine.Describe(e, configFile, null, overrides)}");
             return 2;
         }
 
@@ -95,7 +97,7 @@ public static class RunCommand
         shift.Progress += (_, p) => progress.Show(p);
         try
         {
-            Console.Error.WriteLine($"stowcell run: {options.Items} items ({options.Catalog}), seed {options.Seed}, perception {options.Perception.Mode}, motion {options.Motion.Mode}; report in {runDir}");
+            Console.Error.WriteLine($"stowcell run: {options.Items} items ({options.Catalog}), seed {options.Seed}, perception {CellConfiguration.Text(options.Perception.Mode)}, motion {CellConfiguration.Text(options.Motion.Mode)}; report in {runDir}");
             var result = await shift.RunAsync(runDir, lifetime?.ApplicationStopping ?? CancellationToken.None);
             progress.Done();
             if (json)
@@ -112,8 +114,20 @@ public static class RunCommand
         catch (ShiftSetupException e)
         {
             progress.Done();
-            await Console.Error.WriteLineAsync($"stowcell run: {e.Message}");
+            var hardwareFile = string.IsNullOrEmpty(options.Motion.Hardware) ? null : Path.GetFullPath(Path.Combine(root, options.Motion.Hardware));
+            var line = ConfigErrorLine.Describe(e, configFile, hardwareFile, overrides);
+            // Information: the log file keeps it with its stack trace; the console shows only the line below.
+            logs.CreateLogger("Stow.Cell.Run").LogInformation(e, "set-up failed: {Line}", line);
+            await Console.Error.WriteLineAsync($"stowcell run: {line}");
             return 2;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Last resort: one line on stderr, the stack trace in the log file only.
+            progress.Done();
+            logs.CreateLogger("Stow.Cell.Run").LogInformation(e, "the run failed");
+            await Console.Error.WriteLineAsync($"stowcell run: failed: {e.GetType().Name}: {e.Message} (details in {Path.Combine(runDir, "logs")})");
+            return 1;
         }
         finally
         {

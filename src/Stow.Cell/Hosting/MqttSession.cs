@@ -38,7 +38,7 @@ public sealed class MqttSession : IAsyncDisposable
         int port = o.Mqtt.Port;
         try
         {
-            if (o.Mqtt.Broker == "start")
+            if (o.Mqtt.Broker == MqttBrokerMode.Start)
             {
                 broker = await MosquittoBrokerProcess.StartAsync(Path.Combine(runDir, "broker"));
                 (host, port) = ("127.0.0.1", broker.Port);
