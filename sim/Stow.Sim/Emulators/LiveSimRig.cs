@@ -1,3 +1,4 @@
+using Stow.Hardware.Cameras;
 using Stow.Hardware.Drivers;
 using Stow.Hardware.Management;
 using Stow.Sim.Devices;
@@ -91,6 +92,7 @@ public sealed class LiveSimRig : IDisposable
             var registry = new HardwareRegistry();
             SimHardware.Register(registry, cell);
             ModbusDrivers.Register(registry, rig.DeviceDirectory);
+            RecordedCamera.Register(registry);
             rig.Hardware = HardwareManager.Build(config, registry);
             return rig;
         }
