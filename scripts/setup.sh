@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shared, idempotent set-up for ./run.sh and ./test.sh on a Debian machine with the .NET SDK.
-# 1. Debian packages the project uses (apt-get update first, only when something is missing).
+# 1. Debian packages the project uses (apt-get update first, only when something is missing); libgtk-3-0 for
+#    OpenCvSharp4's native library.
 # 2. The pinned ONNX Runtime native library into .deps/onnxruntime (git-ignored), SHA-256 checked.
 # 3. NuGet restore of the solution.
 # Steps that reach a registry are retried; a step that still fails says which and what it said.
@@ -8,7 +9,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-APT_PACKAGES=(mosquitto mosquitto-clients libmosquitto1 socat sqlite3)
+APT_PACKAGES=(mosquitto mosquitto-clients libmosquitto1 socat sqlite3 libgtk-3-0)
 ORT_VERSION="1.23.2"
 ORT_SHA256="733854c3d7ce45256cc1c22cd4a30373247e1f7b7de8f40beab24211ef8e2a76"
 ORT_DIR="$ROOT/.deps/onnxruntime"
