@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shared, idempotent set-up for ./run.sh and ./test.sh on a Debian machine with the .NET SDK.
-# 1. Debian packages the project uses (apt-get update first, only when something is missing).
+# 1. Debian packages the project uses (apt-get update first, only when something is missing); libgtk-3-0 for
+#    OpenCvSharp4's native library.
 # 2. The pinned ONNX Runtime native library into .deps/onnxruntime (git-ignored), SHA-256 checked.
 # 3. NuGet restore of the solution.
 # 4. A check that the OpenCV native library (OpenCvSharp4 runtime) finds every library it links (ldd).

@@ -1,3 +1,4 @@
+using Stow.Hardware.Cameras;
 using Stow.Hardware.Drivers;
 using Stow.Hardware.Management;
 using Stow.Sim.Devices;
@@ -91,6 +92,7 @@ public sealed class LiveSimRig : IDisposable
             var registry = new HardwareRegistry();
             SimHardware.Register(registry, cell);
             ModbusDrivers.Register(registry, rig.DeviceDirectory);
+            RecordedCamera.Register(registry);
             rig.Hardware = HardwareManager.Build(config, registry);
             return rig;
         }
@@ -158,11 +160,7 @@ public sealed class LiveSimRig : IDisposable
                 continue;
             }
 
-            var device = c.GetString("device", string.Empty);
-            if (device.Length == 0)
-            {
-                throw new FormatException($"hardware component '{c.Name}': parameter 'device' is required");
-            }
+            var device = c.RequireString("device", "serial device path");
 
             var host = Path.Combine(DeviceDirectory, device);
             var emu = Path.Combine(DeviceDirectory, c.GetString("emulatorDevice", device + ".emu"));

@@ -88,7 +88,7 @@ public sealed class ShiftHost
             channel, new PackMlShiftStates(cell), clock, _o.Shift, log);
         runner.Progress += (s, p) => Progress?.Invoke(s, p);
         log.LogInformation("shift: {Items} items from {Catalog} (seed {Seed}), pod type {PodType}, perception {Perception}, motion {Motion}",
-            items.Count, catalog.Name, _o.Seed, type.Name, _o.Perception.Mode, _o.Motion.Mode);
+            items.Count, catalog.Name, _o.Seed, type.Name, CellConfiguration.Text(_o.Perception.Mode), CellConfiguration.Text(_o.Motion.Mode));
         ShiftResult result;
         try
         {
@@ -103,6 +103,7 @@ public sealed class ShiftHost
         result.Summary.Config = string.IsNullOrEmpty(_o.Motion.Hardware) ? "cell.sim" : Path.GetFileNameWithoutExtension(_o.Motion.Hardware);
         result.Summary.Seed = _o.Seed;
         result.Summary.Catalog = catalog.Name;
+        TargetCheck.Judge(result.Summary, CellConfiguration.DifferencesFromDefault(_o));
         File.WriteAllText(Path.Combine(runDir, "attempt-records.json"), JsonSerializer.Serialize(planner.Records, ReportWriter.JsonOptions));
         ReportWriter.Write(runDir, result);
         log.LogInformation("shift done: {Summary}", string.Create(CultureInfo.InvariantCulture,
@@ -137,17 +138,15 @@ public sealed class ShiftHost
 
     private ISuccessModel SuccessModel()
     {
-        if (_o.Planning.Model == "prior")
+        if (_o.Planning.Model == SuccessModelKind.Prior)
         {
             return new PriorSuccessModel();
         }
 
         var path = Path.Combine(_root, "models", "risk.json");
-        if (_o.Planning.Model != "learned" || !File.Exists(path))
+        if (!File.Exists(path))
         {
-            throw new ShiftSetupException(_o.Planning.Model != "learned"
-                ? $"Planning:Model '{_o.Planning.Model}' is not 'prior' or 'learned'"
-                : $"learned success model {path} is missing: fit it with `./run.sh risk fit`");
+            throw new ShiftSetupException($"learned success model {path} is missing: fit it with `./run.sh risk fit`");
         }
 
         var p = JsonSerializer.Deserialize<LearnedModelParameters>(File.ReadAllText(path))
@@ -159,9 +158,9 @@ public sealed class ShiftHost
     {
         switch (_o.Perception.Mode)
         {
-            case "groundtruth":
+            case PerceptionMode.GroundTruth:
                 return new GroundTruthPerception(world);
-            case "onnx":
+            case PerceptionMode.Onnx:
                 var rig = CameraRig.Tower(type, _o.Perception.Cameras);
                 var options = new OnnxSessionOptions
                 {
@@ -183,7 +182,7 @@ public sealed class ShiftHost
                 }
 
             default:
-                throw new ShiftSetupException($"Perception:Mode '{_o.Perception.Mode}' is not 'onnx' or 'groundtruth'");
+                throw new InvalidOperationException($"unknown perception mode {_o.Perception.Mode}");
         }
     }
 
@@ -191,9 +190,9 @@ public sealed class ShiftHost
     {
         switch (_o.Motion.Mode)
         {
-            case "timed":
+            case MotionMode.Timed:
                 return new TimedMotion(clock);
-            case "arm":
+            case MotionMode.Arm:
                 try
                 {
                     // Items are not solid to the arm: the world's outcome model decides what a primitive does to
@@ -222,13 +221,13 @@ public sealed class ShiftHost
 
                     return arm;
                 }
-                catch (InvalidOperationException e)
+                catch (Exception e) when (e is InvalidOperationException or FormatException)
                 {
-                    throw new ShiftSetupException($"simulated hardware did not come up: {e.Message}", e);
+                    throw new ShiftSetupException($"hardware did not come up: {e.Message}", e);
                 }
 
             default:
-                throw new ShiftSetupException($"Motion:Mode '{_o.Motion.Mode}' is not 'arm' or 'timed'");
+                throw new InvalidOperationException($"unknown motion mode {_o.Motion.Mode}");
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Stow.Cell.Reporting;
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Space;
 using Stow.Core.Time;
 
@@ -146,7 +147,7 @@ public sealed partial class ShiftRunner
         WorldOutcome outcome;
         if (!motion.Succeeded)
         {
-            outcome = new WorldOutcome(OutcomeKind.Unproductive, motion.FailureReason ?? "motion failed");
+            outcome = new WorldOutcome(StowOutcome.Unproductive, motion.FailureReason ?? "motion failed");
             if (motion.SafetyStop && !AbortAndRecover(motion.FailureReason ?? "safety stop"))
             {
                 _journal.EndAttempt(attempt, pod, action, outcome.Kind, outcome.Reason, motion.Duration);
@@ -177,7 +178,7 @@ public sealed partial class ShiftRunner
         }
 
         _samples.Add(new AttemptSample(_clock.Now, Name(outcome.Kind), action.Item.Class.ToString(), action.ChainText, action.PredictedP, perceptionError));
-        if (outcome.Kind == OutcomeKind.Unproductive)
+        if (outcome.Kind == StowOutcome.Unproductive)
         {
             var n = _tries[action.Item.Id] = _tries.GetValueOrDefault(action.Item.Id) + 1;
             if (n >= _options.MaxAttemptsPerItem)
@@ -372,10 +373,5 @@ public sealed partial class ShiftRunner
         }
     }
 
-    private static string Name(OutcomeKind k) => k switch
-    {
-        OutcomeKind.Stowed => "stowed",
-        OutcomeKind.Unproductive => "unproductive",
-        _ => "defect",
-    };
+    private static string Name(StowOutcome k) => k.ToString().ToLowerInvariant();
 }

@@ -1,7 +1,7 @@
-namespace Stow.Planning.Candidates;
+namespace Stow.Core.Items;
 
 /// <summary>
-/// How an item's sorted edges (L ≥ W ≥ H, <see cref="Stow.Core.Items.ItemDimensions"/>) map onto the bin axes
+/// The one orientation vocabulary of the cell (planner, simulator, journal). How an item's sorted edges (L ≥ W ≥ H, <see cref="ItemDimensions"/>) map onto the bin axes
 /// (x into the bin, y across the opening, z up; <see cref="Stow.Core.Pods.BinSpec"/>). Named as
 /// <c>X_Y_Z</c> edge letters: <see cref="LWH"/> lies flat with its long edge pointing into the bin.
 /// </summary>
