@@ -19,7 +19,7 @@ public class ModbusPtyBenchmarks
     private Process? _socat;
     private CancellationTokenSource? _stop;
     private Thread? _serverThread;
-    private LinuxSerialPort? _serverPort;
+    private SystemIoSerialPort? _serverPort;
     private ModbusRtuMaster? _master;
     private string _dir = string.Empty;
 
@@ -42,7 +42,7 @@ public class ModbusPtyBenchmarks
         {
         }
 
-        _serverPort = new LinuxSerialPort(new SerialPortOptions(b, 115200));
+        _serverPort = new SystemIoSerialPort(new SerialPortOptions(b, 115200));
         _serverPort.Open();
         var server = new ModbusRtuServer(_serverPort, EoatRegisters.DefaultUnit, 0x0200);
         _stop = new CancellationTokenSource();
@@ -58,7 +58,7 @@ public class ModbusPtyBenchmarks
             }
         }) { IsBackground = true };
         _serverThread.Start();
-        _master = new ModbusRtuMaster(new LinuxSerialPort(new SerialPortOptions(a, 115200)));
+        _master = new ModbusRtuMaster(new SystemIoSerialPort(new SerialPortOptions(a, 115200)));
     }
 
     /// <summary>Stops everything.</summary>
