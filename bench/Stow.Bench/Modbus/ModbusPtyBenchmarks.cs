@@ -11,7 +11,7 @@ namespace Stow.Bench.Modbus;
 /// sustained status-poll rate per device is 1 / mean. Both ends run at <see cref="Baud"/> (8E1): a pty has no
 /// baud-rate limit, so the baud rate changes only the master's t3.5 inter-frame wait (2.005 ms at 19200 Bd, 1.75 ms
 /// above), which every transaction includes; on a real 19200 Bd 8E1 line add the wire time (33 characters of 11 bits
-/// for the poll ≈ 18.9 ms).
+/// for the poll ≈ 18.9 ms). The cleanup prints the inter-frame silence the master kept (<see cref="GapRecordingPort"/>).
 /// </summary>
 [MemoryDiagnoser]
 public class ModbusPtyBenchmarks
@@ -23,6 +23,7 @@ public class ModbusPtyBenchmarks
     private Thread? _serverThread;
     private SystemIoSerialPort? _serverPort;
     private ModbusRtuMaster? _master;
+    private GapRecordingPort? _masterPort;
     private string _dir = string.Empty;
 
     /// <summary>Line speed of both ends [bit/s].</summary>
@@ -64,13 +65,17 @@ public class ModbusPtyBenchmarks
             }
         }) { IsBackground = true };
         _serverThread.Start();
-        _master = new ModbusRtuMaster(new SystemIoSerialPort(new SerialPortOptions(a, Baud)));
+        _masterPort = new GapRecordingPort(new SystemIoSerialPort(new SerialPortOptions(a, Baud)));
+        _master = new ModbusRtuMaster(_masterPort);
     }
 
     /// <summary>Stops everything.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {
+        // The inter-frame silence the master kept (end of a response to the start of the next request), against t3.5.
+        var t35 = ModbusRtuOptions.InterFrameDelay(new SerialPortOptions("-", Baud)).TotalMilliseconds;
+        Console.WriteLine(FormattableString.Invariant($"// inter-frame gap at {Baud} Bd (t3.5 = {t35:0.000} ms): {_masterPort?.Summary()}"));
         _stop?.Cancel();
         _serverThread?.Join(2000);
         _master?.Dispose();
