@@ -56,7 +56,9 @@ internal sealed class ModbusPtyRig : IDisposable
         {
             try
             {
-                Server.ServeOne(TimeSpan.FromMilliseconds(20));
+                // A long wait: a read cancelled at its deadline can drop the bytes System.IO.Ports' I/O thread reads
+                // in that instant (SystemIoSerialPort remarks), so few deadlines mean few lost requests.
+                Server.ServeOne(TimeSpan.FromMilliseconds(250));
             }
             catch (SerialPortException)
             {
