@@ -11,7 +11,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 # libgtk-3-0: libOpenCvSharpExtern.so (OpenCvSharp4.official.runtime.linux-x64) links libgtk-3 and libgdk-3.
-APT_PACKAGES=(mosquitto mosquitto-clients socat sqlite3 libgtk-3-0)
+# graphviz: the PackML DOT graph test; mbpoll, python3-pymodbus (+serial-asyncio): independent Modbus peers in tests.
+APT_PACKAGES=(mosquitto mosquitto-clients socat sqlite3 libgtk-3-0 graphviz mbpoll python3-pymodbus python3-serial-asyncio)
 ORT_VERSION="1.23.2"
 ORT_SHA256="733854c3d7ce45256cc1c22cd4a30373247e1f7b7de8f40beab24211ef8e2a76"
 ORT_DIR="$ROOT/.deps/onnxruntime"

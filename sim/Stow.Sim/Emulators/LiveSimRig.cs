@@ -21,7 +21,8 @@ namespace Stow.Sim.Emulators;
 /// a simulated cell may pause between cycles), the simulated device's own parameters and <c>faults</c>.
 /// Line settings: use <c>"parity": "none"</c> for the drivers on ptys. A pty ignores the character format, but
 /// Linux refuses (EINVAL) a second <c>tcsetattr</c> with PARENB on a socat pty slave after it was closed once, so a
-/// driver configured with parity could not reopen its line after its error path; real RS-485 lines keep 8E1.
+/// driver configured with parity could not reopen its line after its error path (System.IO.Ports' SerialPort meets the
+/// same refusal: SystemIoSerialPortTests); real RS-485 lines keep 8E1.
 /// Threading: the emulators run on their own threads and write the shared <see cref="SimCell"/>'s EOAT and band
 /// fields (held item, paddle gap, spatula extension, engaged bin) while the control loop reads them: single-word
 /// writes, no torn values, but no cycle-exact ordering either (as with real devices on a line).

@@ -1,3 +1,5 @@
+using Stow.Cell.PackML;
+
 namespace Stow.Cell.Shift;
 
 /// <summary>A progress snapshot, raised after each attempt. Immutable.</summary>
@@ -10,4 +12,4 @@ namespace Stow.Cell.Shift;
 /// <param name="Pods">Pods used so far.</param>
 /// <param name="State">PackML state.</param>
 /// <param name="SimTime">Simulated time [s].</param>
-public sealed record ShiftProgress(int Items, int Done, int Attempted, int Stowed, double SuccessRate, double PodFill, int Pods, string State, double SimTime);
+public sealed record ShiftProgress(int Items, int Done, int Attempted, int Stowed, double SuccessRate, double PodFill, int Pods, PackMlState State, double SimTime);

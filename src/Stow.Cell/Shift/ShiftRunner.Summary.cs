@@ -1,3 +1,4 @@
+using Stow.Cell.PackML;
 using Stow.Cell.Reporting;
 
 namespace Stow.Cell.Shift;
@@ -9,7 +10,7 @@ public sealed partial class ShiftRunner
     {
         if (aborted)
         {
-            _states.Command("Stop");
+            _states.Command(PackMlCommand.Stop);
         }
 
         var densities = _densities.Count > 0 ? _densities.ToList() : [_world.Density];

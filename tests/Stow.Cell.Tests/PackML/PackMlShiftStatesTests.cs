@@ -10,31 +10,29 @@ public sealed class PackMlShiftStatesTests
     {
         await Task.Yield();
         var states = new PackMlShiftStates(new PackMlCell(new VirtualClock()));
-        Assert.True(states.Command("Reset"));
-        Assert.Equal("Idle", states.State);
-        Assert.True(states.Command("Start"));
-        Assert.Equal("Execute", states.State);
-        Assert.True(states.Command("Hold"));
-        Assert.Equal("Held", states.State);
-        Assert.False(states.Command("Suspend"));
-        Assert.True(states.Command("Unhold"));
-        Assert.True(states.Command("Complete"));
-        Assert.Equal("Complete", states.State);
-        Assert.True(states.Command("Stop"));
-        Assert.Equal("Stopped", states.State);
+        Assert.True(states.Command(PackMlCommand.Reset));
+        Assert.Equal(PackMlState.Idle, states.State);
+        Assert.True(states.Command(PackMlCommand.Start));
+        Assert.Equal(PackMlState.Execute, states.State);
+        Assert.True(states.Command(PackMlCommand.Hold));
+        Assert.Equal(PackMlState.Held, states.State);
+        Assert.False(states.Command(PackMlCommand.Suspend));
+        Assert.True(states.Command(PackMlCommand.Unhold));
+        Assert.True(states.Command(PackMlCommand.Complete));
+        Assert.Equal(PackMlState.Complete, states.State);
+        Assert.True(states.Command(PackMlCommand.Stop));
+        Assert.Equal(PackMlState.Stopped, states.State);
     }
 
     [Theory(Timeout = 10_000)]
-    [InlineData("")]
-    [InlineData("start")]
-    [InlineData("3")]
-    [InlineData("StateComplete")]
-    [InlineData("Jog")]
-    public async Task Unknown_Command_Names_Are_Refused_And_Change_Nothing(string name)
+    [InlineData(0)]
+    [InlineData(11)] // PackMlTrigger.StateComplete's value: SC is no command
+    [InlineData(-3)]
+    public async Task Undefined_Command_Values_Are_Rejected_And_Change_Nothing(int value)
     {
         await Task.Yield();
         var states = new PackMlShiftStates(new PackMlCell(new VirtualClock()));
-        Assert.False(states.Command(name));
-        Assert.Equal("Stopped", states.State);
+        Assert.Throws<ArgumentOutOfRangeException>(() => states.Command((PackMlCommand)value));
+        Assert.Equal(PackMlState.Stopped, states.State);
     }
 }
