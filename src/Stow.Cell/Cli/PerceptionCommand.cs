@@ -77,7 +77,7 @@ public static class PerceptionCommand
             var rig = CameraRig.Tower(type, pr.GetValue(cameras));
             using var pipeline = PerceptionModels.Load(pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), type, rig, options);
             var sim = SimPerceptionEval.Run(pipeline, type, SimScenes.SceneItems(root), CliCommon.Seeds(pr.GetValue(seeds)!), CliCommon.ArcImages(root), rig);
-            var report = new PerceptionReport(sim, RealFigures(root, pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), options));
+            var report = new PerceptionReport(pipeline.ExecutionProvider, sim, RealFigures(root, pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), options));
             if (pr.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(report, ReportWriter.JsonOptions));

@@ -135,6 +135,7 @@ public static class RunCommand
         Row("pods / density at swap", string.Create(CultureInfo.InvariantCulture, $"{s.Pods} / {s.DensityAtSwap:P1}"));
         Row("decision p50 / p99", string.Create(CultureInfo.InvariantCulture, $"{s.DecisionMsP50:F2} / {s.DecisionMsP99:F2} ms"));
         Row("perception p50 / p99", string.Create(CultureInfo.InvariantCulture, $"{s.PerceptionMsP50:F2} / {s.PerceptionMsP99:F2} ms"));
+        Row("perception execution provider", s.ExecutionProvider);
         Row("loop jitter p99", string.Create(CultureInfo.InvariantCulture, $"{s.LoopJitterMsP99:F3} ms"));
         Row("Brier", s.Brier.ToString("F4", CultureInfo.InvariantCulture));
         Row("unaccounted", s.Unaccounted.ToString(CultureInfo.InvariantCulture));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Stow.Perception.Onnx;
 
 namespace Stow.Cell.Hosting;
 
@@ -53,10 +54,26 @@ public static class CellConfiguration
         Check(o.Planning.SwapSlack is >= 0 and <= 1, "Cell:Planning:SwapSlack", o.Planning.SwapSlack);
         Check(o.Planning.DepthUncertaintyMargin is >= 0 and <= 1, "Cell:Planning:DepthUncertaintyMargin", o.Planning.DepthUncertaintyMargin);
         Check(o.Perception.Cameras is >= 1 and <= 8, "Cell:Perception:Cameras", o.Perception.Cameras);
+        Check(o.Perception.DeviceId >= 0, "Cell:Perception:DeviceId", o.Perception.DeviceId);
+        Check(o.Perception.IntraOpThreads >= 0, "Cell:Perception:IntraOpThreads", o.Perception.IntraOpThreads);
+        CheckName(() => OnnxSessionOptions.Parse(o.Perception.Provider), "Cell:Perception:Provider");
+        CheckName(() => OnnxSessionOptions.ParseOptimizationLevel(o.Perception.GraphOptimization), "Cell:Perception:GraphOptimization");
         Check(o.Shift.BufferSize is > 0 and <= 100, "Cell:Shift:BufferSize", o.Shift.BufferSize);
         Check(o.Shift.InductIntervalSeconds is >= 0 and <= 3600, "Cell:Shift:InductIntervalSeconds", o.Shift.InductIntervalSeconds);
         Check(o.Motion.RateHz is >= 500 and <= 1000, "Cell:Motion:RateHz", o.Motion.RateHz);
         return o;
+    }
+
+    private static void CheckName(Action parse, string key)
+    {
+        try
+        {
+            parse();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ShiftSetupException($"configuration: {key}: {e.Message}", e);
+        }
     }
 
     private static void Check(bool ok, string key, object value)

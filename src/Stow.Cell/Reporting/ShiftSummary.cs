@@ -88,6 +88,13 @@ public sealed class ShiftSummary
     [JsonPropertyName("perception_ms_p99")]
     public double PerceptionMsP99 { get; set; }
 
+    /// <summary>
+    /// ONNX Runtime execution providers that actually ran the perception models (from ORT's profile at load, e.g.
+    /// <c>cpu</c>, <c>cuda</c>, <c>cuda+cpu</c>), not the one asked for; <c>none</c> when perception bypasses the models.
+    /// </summary>
+    [JsonPropertyName("execution_provider")]
+    public string ExecutionProvider { get; set; } = "none";
+
     /// <summary>Control-loop jitter p99 [ms].</summary>
     [JsonPropertyName("loop_jitter_ms_p99")]
     public double LoopJitterMsP99 { get; set; }
