@@ -11,7 +11,7 @@ public class MainJobTests
     [
         "attempted", "stowed", "unproductive", "defect", "success_rate", "defect_rate", "unproductive_rate",
         "uph", "pods", "density_at_swap", "decision_ms_p50", "decision_ms_p99", "perception_ms_p50",
-        "perception_ms_p99", "loop_jitter_ms_p99", "unaccounted", "targets",
+        "perception_ms_p99", "execution_provider", "loop_jitter_ms_p99", "unaccounted", "targets",
     ];
 
     [Fact(Timeout = 300_000)]
@@ -37,6 +37,7 @@ public class MainJobTests
         Assert.InRange(root.GetProperty("success_rate").GetDouble(), 0, 1);
         Assert.True(root.GetProperty("uph").GetDouble() > 0);
         Assert.True(root.GetProperty("perception_ms_p50").GetDouble() > 0, "perception ran through the models");
+        Assert.Equal("cpu", root.GetProperty("execution_provider").GetString()); // ORT's profile: the CPU provider ran every node
         Assert.True(File.Exists(dir.File("report.html")));
         Assert.True(File.Exists(dir.File("journal.db")));
         Assert.True(File.Exists(Path.Combine(dir.Path, "logs", "stowcell.log.json")));
@@ -55,8 +56,12 @@ public class MainJobTests
         Assert.False(File.Exists(dir.File("summary.json")));
     }
 
-    [Fact(Timeout = 60_000)]
-    public async Task An_Out_Of_Range_Setting_Is_Refused_With_Its_Key()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Cell:Planning:ExplorationRate", "0.5")]
+    [InlineData("Cell:Perception:GraphOptimization", "fastest")]
+    [InlineData("Cell:Perception:Provider", "tpu")]
+    [InlineData("Cell:Perception:IntraOpThreads", "-1")]
+    public async Task An_Out_Of_Range_Setting_Is_Refused_With_Its_Key(string key, string value)
     {
         using var dir = new TempDir();
         var err = new StringWriter();
@@ -64,7 +69,7 @@ public class MainJobTests
         Console.SetError(err);
         try
         {
-            var code = await RunCommand.RunAsync(null, new Dictionary<string, string?> { ["Cell:Planning:ExplorationRate"] = "0.5" }, dir.Path, json: true);
+            var code = await RunCommand.RunAsync(null, new Dictionary<string, string?> { [key] = value }, dir.Path, json: true);
             Assert.Equal(2, code);
         }
         finally
@@ -72,7 +77,7 @@ public class MainJobTests
             Console.SetError(old);
         }
 
-        Assert.Contains("Cell:Planning:ExplorationRate", err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(key, err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 300_000)]
