@@ -7,7 +7,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-APT_PACKAGES=(mosquitto mosquitto-clients libmosquitto1 socat sqlite3)
+APT_PACKAGES=(mosquitto mosquitto-clients socat sqlite3)
 
 say() { echo "[setup] $*" >&2; }
 

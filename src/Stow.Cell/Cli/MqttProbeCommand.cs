@@ -36,7 +36,7 @@ public static class MqttProbeCommand
                 Password = Environment.GetEnvironmentVariable("STOWCELL_MQTT_PASSWORD"),
                 KeepAliveSeconds = 5,
             };
-            using var link = new MqttOperatorLink(options, new SystemClock());
+            await using var link = new MqttOperatorLink(options, new SystemClock());
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -151,5 +151,11 @@ public sealed class CellOptions
 
         /// <summary>Start the simulated operator client.</summary>
         public bool SimulatedOperator { get; set; } = true;
+
+        /// <summary>Connect to the (external) broker over TLS.</summary>
+        public bool UseTls { get; set; }
+
+        /// <summary>PEM file of the CA that signed the broker's certificate (with <see cref="UseTls"/>); null: the system's trust store.</summary>
+        public string? CaFile { get; set; }
     }
 }

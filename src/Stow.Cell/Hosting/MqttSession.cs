@@ -36,6 +36,7 @@ public sealed class MqttSession : IAsyncDisposable
         MosquittoBrokerProcess? broker = null;
         string host = o.Mqtt.Host;
         int port = o.Mqtt.Port;
+        MqttOperatorLink? link = null;
         try
         {
             if (o.Mqtt.Broker == "start")
@@ -44,13 +45,15 @@ public sealed class MqttSession : IAsyncDisposable
                 (host, port) = ("127.0.0.1", broker.Port);
             }
 
-            var link = new MqttOperatorLink(new MqttOperatorOptions
+            link = new MqttOperatorLink(new MqttOperatorOptions
             {
                 CellId = o.CellId,
                 Host = host,
                 Port = port,
                 Username = o.Mqtt.Username,
                 Password = o.Mqtt.Password,
+                UseTls = o.Mqtt.UseTls,
+                CaFile = o.Mqtt.CaFile,
             }, clock, logs.CreateLogger("Stow.Cell.Mqtt"));
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(15));
@@ -61,28 +64,44 @@ public sealed class MqttSession : IAsyncDisposable
             if (o.Mqtt.SimulatedOperator)
             {
                 op = new SimulatedOperator(o.CellId, host, port, o.Mqtt.Username, o.Mqtt.Password, logs.CreateLogger("Stow.Cell.SimulatedOperator"));
-                await op.ConnectAsync(timeout.Token);
+                try
+                {
+                    await op.ConnectAsync(timeout.Token);
+                }
+                catch
+                {
+                    await op.DisposeAsync();
+                    throw;
+                }
             }
 
             return new MqttSession(broker, link, op);
         }
-        catch (Exception e) when (e is InvalidOperationException or MqttConnectException or OperationCanceledException or DllNotFoundException)
+        catch (Exception e) when (e is InvalidOperationException or MqttConnectException or OperationCanceledException or ArgumentException)
         {
+            if (link is not null)
+            {
+                await link.DisposeAsync();
+            }
+
             if (broker is not null)
             {
                 await broker.DisposeAsync();
             }
 
-            throw new ShiftSetupException($"MQTT could not start ({host}:{port}): {e.Message}" +
-                (e is DllNotFoundException ? " (libmosquitto1 is missing: run ./run.sh or `apt-get install libmosquitto1`)" : string.Empty), e);
+            throw new ShiftSetupException($"MQTT could not start ({host}:{port}{(o.Mqtt.UseTls ? ", TLS" : "")}): {e.Message}", e);
         }
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        _operator?.Dispose();
-        Link.Dispose();
+        if (_operator is not null)
+        {
+            await _operator.DisposeAsync();
+        }
+
+        await Link.DisposeAsync();
         if (_broker is not null)
         {
             await _broker.DisposeAsync();

@@ -10,7 +10,8 @@ namespace Stow.Cell.Mqtt;
 /// A mosquitto broker started for a run or a test on a free loopback port: its config lives in a
 /// working folder, it runs as <c>mosquitto -c conf</c>, is ready once the port accepts, and is stopped
 /// by its PID. With users it uses a password file (made with <c>mosquitto_passwd -b</c>) and an ACL
-/// file (e.g. <c>config/mosquitto/acl.example</c>). Methods are not thread-safe; call from one owner.
+/// file (e.g. <c>config/mosquitto/acl.example</c>); with <see cref="MosquittoBrokerTls"/> its listener speaks TLS only.
+/// Methods are not thread-safe; call from one owner.
 /// </summary>
 public sealed class MosquittoBrokerProcess : IAsyncDisposable
 {
@@ -40,8 +41,10 @@ public sealed class MosquittoBrokerProcess : IAsyncDisposable
     /// <param name="workDirectory">Folder for mosquitto.conf, the log and the password file (created if missing).</param>
     /// <param name="users">User → password; null for anonymous access.</param>
     /// <param name="aclFile">ACL file used with <paramref name="users"/>.</param>
+    /// <param name="tls">Certificate and key for a TLS listener; null for plain TCP.</param>
     /// <exception cref="InvalidOperationException">mosquitto is not installed, or did not accept connections within 10 s (the message carries its log).</exception>
-    public static async Task<MosquittoBrokerProcess> StartAsync(string workDirectory, IReadOnlyDictionary<string, string>? users = null, string? aclFile = null)
+    public static async Task<MosquittoBrokerProcess> StartAsync(string workDirectory, IReadOnlyDictionary<string, string>? users = null, string? aclFile = null,
+        MosquittoBrokerTls? tls = null)
     {
         Directory.CreateDirectory(workDirectory);
         var broker = new MosquittoBrokerProcess(FreePort(), workDirectory);
@@ -52,6 +55,12 @@ public sealed class MosquittoBrokerProcess : IAsyncDisposable
             "log_dest file " + broker.LogPath,
             "log_type all",
         };
+        if (tls is not null)
+        {
+            lines.Add("certfile " + Path.GetFullPath(tls.CertFile));
+            lines.Add("keyfile " + Path.GetFullPath(tls.KeyFile));
+        }
+
         if (Environment.UserName == "root")
         {
             lines.Add("user root");

@@ -1,7 +1,11 @@
+using MQTTnet;
+
 namespace Stow.Cell.Mqtt;
 
-/// <summary>The broker refused the connection (CONNACK code ≠ 0, e.g. 4 bad user name or password, 5 not authorised),
-/// or libmosquitto could not start it.</summary>
+/// <summary>
+/// The broker refused the connection: the MQTT 5 CONNACK reason code is not Success (e.g. 134 bad user name or
+/// password, 135 not authorised; MQTT 5.0 section 3.2.2.2), or a subscription the client needs was refused.
+/// </summary>
 public sealed class MqttConnectException : Exception
 {
     /// <summary>Creates the exception.</summary>
@@ -21,10 +25,16 @@ public sealed class MqttConnectException : Exception
     {
     }
 
-    /// <summary>Creates the exception for a CONNACK or libmosquitto code.</summary>
-    public MqttConnectException(int code, string message)
-        : base(message) => Code = code;
+    /// <summary>Creates the exception for a CONNACK reason code.</summary>
+    /// <param name="resultCode">The broker's reason code.</param>
+    /// <param name="message">What was refused, with the code and the broker's reason string if any.</param>
+    /// <param name="innerException">MQTTnet's exception, or null.</param>
+    public MqttConnectException(MqttClientConnectResultCode resultCode, string message, Exception? innerException = null)
+        : base(message, innerException) => ResultCode = resultCode;
 
-    /// <summary>CONNACK return code (MQTT 3.1.1 section 3.2.2.3) or libmosquitto error code.</summary>
-    public int Code { get; }
+    /// <summary>The MQTT 5 CONNACK reason code (MQTT 5.0 section 3.2.2.2); <see cref="MqttClientConnectResultCode.UnspecifiedError"/> when none applies.</summary>
+    public MqttClientConnectResultCode ResultCode { get; } = MqttClientConnectResultCode.UnspecifiedError;
+
+    /// <summary>The reason code as a number (134 = bad user name or password, 135 = not authorised).</summary>
+    public int Code => (int)ResultCode;
 }

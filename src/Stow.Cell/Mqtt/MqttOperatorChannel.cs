@@ -7,9 +7,8 @@ using Stow.Core.Ids;
 namespace Stow.Cell.Mqtt;
 
 /// <summary>
-/// <see cref="IOperatorChannel"/> (the shift's port) over an <see cref="MqttOperatorLink"/>. Prompt kinds
-/// <c>pod_swap</c>, <c>clear_jam</c>, <c>exception_item</c> map to <see cref="PromptKind"/>; an unknown kind is logged and
-/// answered false. <see cref="Prompt"/> blocks the calling (shift) thread until an operator acknowledges or the
+/// <see cref="IOperatorChannel"/> (the shift's port) over an <see cref="MqttOperatorLink"/>. The prompt's
+/// <see cref="PromptKind"/> arrives typed and is written as text only in the payload. <see cref="Prompt"/> blocks the calling (shift) thread until an operator acknowledges or the
 /// timeout passes (wall time); a zero timeout only issues the prompt. A timed-out prompt stays pending (and is
 /// re-sent after reconnects) until acknowledged. Thread-safe.
 /// </summary>
@@ -41,19 +40,11 @@ public sealed class MqttOperatorChannel(MqttOperatorLink link, PackMlCell? cell 
     }
 
     /// <inheritdoc />
-    public bool Prompt(string kind, string text, TimeSpan timeout)
+    public bool Prompt(PromptKind kind, string text, TimeSpan timeout)
     {
-        PromptKind? k = kind switch
+        if (!Enum.IsDefined(kind))
         {
-            "pod_swap" => PromptKind.PodSwap,
-            "clear_jam" => PromptKind.ClearJam,
-            "exception_item" => PromptKind.TakeExceptionItem,
-            _ => null,
-        };
-        if (k is null)
-        {
-            _logger.LogWarning("Operator channel: unknown prompt kind '{Kind}'", kind);
-            return false;
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a defined PromptKind");
         }
 
         var acked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -69,7 +60,7 @@ public sealed class MqttOperatorChannel(MqttOperatorLink link, PackMlCell? cell 
         link.PromptAcknowledged += OnAck;
         try
         {
-            var prompt = link.Prompt(k.Value, text, CurrentPod);
+            var prompt = link.Prompt(kind, text, CurrentPod);
             Volatile.Write(ref id, prompt.Id);
             if (!link.PendingPrompts.Any(p => p.Id == prompt.Id))
             {

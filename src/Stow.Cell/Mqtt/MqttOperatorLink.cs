@@ -1,58 +1,108 @@
+using System.Buffers;
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using MQTTnet;
+using MQTTnet.Formatter;
 using Stow.Cell.PackML;
+using Stow.Cell.Shift;
 using Stow.Core.Ids;
 using Stow.Core.Time;
 
 namespace Stow.Cell.Mqtt;
 
 /// <summary>
-/// The cell's MQTT operator interface (docs/mqtt.md): retained status (online flag with a last will, PackML
-/// state, pod fill, current stow), prompts to operators with ids and their acknowledgements, and PackML
-/// commands from the plant supervisor. Everything it publishes is JSON with <c>"schema":1</c>; anything it
-/// receives that is malformed, unknown or of another schema is logged, reported on <see cref="PayloadRejected"/>
-/// and changes nothing.
+/// The cell's MQTT operator interface (docs/mqtt.md) over MQTTnet, MQTT 5: retained status (online flag with a last
+/// will, PackML state, pod fill, current stow), prompts to operators with ids (MQTT 5 message expiry) and their
+/// acknowledgements, and PackML commands from the plant supervisor. Everything it publishes is JSON with
+/// <c>"schema":1</c> (content type <c>application/json</c>), QoS 1; anything it receives that is malformed, unknown or
+/// of another schema is logged, reported on <see cref="PayloadRejected"/> and changes nothing.
 /// </summary>
 /// <remarks>
-/// Reconnects: libmosquitto reconnects by itself; on every (re)connect the link re-subscribes, marks the cell
-/// online, and re-publishes the latest status and every unanswered prompt (the broker may have lost its
-/// retained store). Threading: every member is thread-safe; events are raised one at a time on the client's
-/// dispatch task (never on libmosquitto's thread). Lifecycle: construct, <see cref="ConnectAsync"/>, publish and
-/// prompt, <see cref="Dispose"/> (publishes online=false, then disconnects cleanly).
+/// Reconnects: an <see cref="MqttClientSupervisor"/> pings and reconnects with back-off; on every (re)connect the link
+/// re-subscribes, marks the cell online, and re-publishes the latest status and every unanswered prompt (the broker
+/// may have lost its retained store). Publishing: the publish methods return at once; messages go out in call order
+/// from one sender task, which waits out a disconnect and then sends what is queued; a PUBACK with a failure reason
+/// code is logged as an error. Threading: every member is thread-safe. <see cref="PromptAcknowledged"/>,
+/// <see cref="SupervisorCommand"/> and <see cref="PayloadRejected"/> are raised one at a time, in arrival order, on
+/// MQTTnet's receive task: handlers must not block (the next message waits). Lifecycle: construct,
+/// <see cref="ConnectAsync"/>, publish and prompt, <see cref="DisposeAsync"/> (publishes online=false, sends what is
+/// queued, then disconnects cleanly).
 /// </remarks>
-public sealed class MqttOperatorLink : IDisposable
+public sealed partial class MqttOperatorLink : IDisposable, IAsyncDisposable
 {
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly Dictionary<string, OperatorPrompt> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> _status = new(StringComparer.Ordinal);
-    private readonly MosquittoClient _client;
+    private readonly MqttClientSupervisor _client;
     private readonly IClock _clock;
     private readonly ILogger _logger;
+    private readonly TimeSpan _promptExpiry;
     private long _promptSeq;
+    private int _disposed;
 
     /// <summary>Creates the link (no traffic until <see cref="ConnectAsync"/>).</summary>
-    /// <exception cref="ArgumentException">Invalid cell id.</exception>
-    /// <exception cref="DllNotFoundException">libmosquitto.so.1 is not installed.</exception>
-    public MqttOperatorLink(MqttOperatorOptions options, IClock clock, ILogger? logger = null)
+    /// <param name="options">Broker, credentials, TLS, prompt expiry.</param>
+    /// <param name="clock">Time stamps of payloads (the cell's clock).</param>
+    /// <param name="logger">Logger; null for none.</param>
+    /// <param name="time">Time source of the network timers (ping, back-off, prompt refresh); null for wall time.</param>
+    /// <exception cref="ArgumentException">Invalid cell id, prompt expiry or reconnect options; unreadable <see cref="MqttOperatorOptions.CaFile"/>.</exception>
+    public MqttOperatorLink(MqttOperatorOptions options, IClock clock, ILogger? logger = null, TimeProvider? time = null)
     {
         Topics = new MqttTopics(options.CellId);
+        if (options.PromptExpiry < TimeSpan.FromSeconds(2) || options.PromptExpiry.TotalSeconds > uint.MaxValue)
+        {
+            throw new ArgumentException($"Mqtt PromptExpiry {options.PromptExpiry} must be at least 2 s", nameof(options));
+        }
+
+        _promptExpiry = options.PromptExpiry;
         _clock = clock;
         _logger = logger ?? NullLogger.Instance;
-        _client = new MosquittoClient(new MosquittoClientOptions
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(options.Host, options.Port)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithClientId(options.ClientId ?? "stowcell-" + options.CellId)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(options.KeepAliveSeconds))
+            .WithCleanStart(true)
+            .WithTimeout(TimeSpan.FromSeconds(5))
+            .WithWillTopic(Topics.Online)
+            .WithWillPayload(MqttPayloads.Online(false, "last will", null))
+            .WithWillRetain(true)
+            .WithWillQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithWillContentType(MqttPayloads.ContentType);
+        if (options.Username is not null)
         {
-            Host = options.Host,
-            Port = options.Port,
-            ClientId = options.ClientId ?? "stowcell-" + options.CellId,
-            Username = options.Username,
-            Password = options.Password,
-            KeepAliveSeconds = options.KeepAliveSeconds,
-            Subscriptions = [Topics.OperatorAck, Topics.PackMlCommand],
-            LastWill = new MqttLastWill(Topics.Online, MqttPayloads.Online(false, "last will", null), true),
-            ReconnectDelay = (1, 2),
-        }, _logger);
+            builder.WithCredentials(options.Username, options.Password);
+        }
+
+        if (options.UseTls)
+        {
+            var trust = options.CaFile is null ? null : LoadCa(options.CaFile);
+            builder.WithTlsOptions(t =>
+            {
+                t.UseTls();
+                if (trust is not null)
+                {
+                    t.WithTrustChain(trust);
+                }
+            });
+        }
+
+        var subscriptions = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(Topics.OperatorAck).WithAtLeastOnceQoS())
+            .WithTopicFilter(f => f.WithTopic(Topics.PackMlCommand).WithAtLeastOnceQoS())
+            .Build();
+        _client = new MqttClientSupervisor(builder.Build(), subscriptions, options.Reconnect, _logger, time);
         _client.ConnectionChanged += OnConnectionChanged;
-        _client.MessageReceived += OnMessage;
+        _client.Client.ApplicationMessageReceivedAsync += e =>
+        {
+            OnMessage(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
+            return Task.CompletedTask;
+        };
+        _outbox = CreateOutbox();
+        _sender = Task.Run(() => SendAsync(_stopSending.Token));
+        _refresher = Task.Run(() => RefreshPromptsAsync(time ?? TimeProvider.System, _stopSending.Token));
     }
 
     /// <summary>An operator acknowledged a pending prompt.</summary>
@@ -85,8 +135,8 @@ public sealed class MqttOperatorLink : IDisposable
         }
     }
 
-    /// <summary>Connects and waits for the broker to accept (see <see cref="MosquittoClient.ConnectAsync"/>).</summary>
-    /// <exception cref="MqttConnectException">Bad credentials or not authorised.</exception>
+    /// <summary>Connects and waits for the broker to accept (see <see cref="MqttClientSupervisor.ConnectAsync"/>).</summary>
+    /// <exception cref="MqttConnectException">Bad credentials or not authorised (the MQTT 5 reason code says which).</exception>
     /// <exception cref="OperationCanceledException">Cancelled before the broker accepted.</exception>
     public Task ConnectAsync(CancellationToken cancellationToken) => _client.ConnectAsync(cancellationToken);
 
@@ -104,12 +154,19 @@ public sealed class MqttOperatorLink : IDisposable
     public void PublishCurrentStowSummary(string? summary) => PublishStatus(Topics.Stow, MqttPayloads.StowSummary(summary, _clock.UtcNow));
 
     /// <summary>
-    /// Issues a prompt to operators (retained on <c>prompts/&lt;id&gt;</c>); it stays pending, and is re-sent after
-    /// every reconnect, until acknowledged or withdrawn. Works while disconnected (sent on connect).
+    /// Issues a prompt to operators (retained on <c>prompts/&lt;id&gt;</c>, MQTT 5 message expiry
+    /// <see cref="MqttOperatorOptions.PromptExpiry"/>); it stays pending, and is re-sent after every reconnect and every half
+    /// expiry, until acknowledged or withdrawn. Works while disconnected (sent on connect).
     /// </summary>
     /// <returns>The prompt with its new id.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined <see cref="PromptKind"/>.</exception>
     public OperatorPrompt Prompt(PromptKind kind, string message, PodId? pod = null, BinId? bin = null, ItemId? item = null)
     {
+        if (!Enum.IsDefined(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a defined PromptKind");
+        }
+
         var prefix = kind switch { PromptKind.PodSwap => "podswap", PromptKind.ClearJam => "jam", _ => "exception" };
         var id = string.Create(CultureInfo.InvariantCulture,
             $"{prefix}-{Interlocked.Increment(ref _promptSeq)}-{Guid.NewGuid().ToString("N")[..8]}");
@@ -120,7 +177,7 @@ public sealed class MqttOperatorLink : IDisposable
         }
 
         _logger.LogInformation("Operator prompt {Id} ({Kind}): {Message}", id, kind, message);
-        _client.Publish(Topics.Prompt(id), MqttPayloads.Prompt(prompt), 1, retain: true);
+        Send(PromptMessage(prompt));
         return prompt;
     }
 
@@ -137,19 +194,25 @@ public sealed class MqttOperatorLink : IDisposable
         }
 
         _logger.LogInformation("Operator prompt {Id} withdrawn", promptId);
-        _client.Publish(Topics.Prompt(promptId), [], 1, retain: true);
+        Send(Clear(Topics.Prompt(promptId)));
         return true;
     }
 
-    /// <summary>Marks the cell offline (retained), then disconnects cleanly and frees the client.</summary>
-    public void Dispose()
-    {
-        if (_client.IsConnected)
-        {
-            _client.Publish(Topics.Online, MqttPayloads.Online(false, "shutdown", _clock.UtcNow), 1, retain: true);
-        }
+    /// <summary>Marks the cell offline (retained), sends what is queued, disconnects cleanly; blocks up to about 5 s.</summary>
+    public void Dispose() => Task.Run(() => DisposeAsync().AsTask()).GetAwaiter().GetResult();
 
-        _client.Dispose();
+    private static X509Certificate2Collection LoadCa(string path)
+    {
+        try
+        {
+            var ca = new X509Certificate2Collection();
+            ca.ImportFromPemFile(path);
+            return ca.Count > 0 ? ca : throw new ArgumentException($"Mqtt CaFile '{path}' holds no PEM certificate");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new ArgumentException($"Mqtt CaFile '{path}' cannot be read as PEM certificates: {e.Message}", e);
+        }
     }
 
     private void PublishStatus(string topic, byte[] payload)
@@ -159,14 +222,14 @@ public sealed class MqttOperatorLink : IDisposable
             _status[topic] = payload;
         }
 
-        _client.Publish(topic, payload, 1, retain: true);
+        Send(Json(topic, payload));
     }
 
     private void OnConnectionChanged(object? sender, MqttConnectionChangedEventArgs e)
     {
         if (e.Connected)
         {
-            _client.Publish(Topics.Online, MqttPayloads.Online(true, "connected", _clock.UtcNow), 1, retain: true);
+            Send(Json(Topics.Online, MqttPayloads.Online(true, "connected", _clock.UtcNow)));
             KeyValuePair<string, byte[]>[] status;
             OperatorPrompt[] prompts;
             lock (_gate)
@@ -177,12 +240,12 @@ public sealed class MqttOperatorLink : IDisposable
 
             foreach (var (topic, payload) in status)
             {
-                _client.Publish(topic, payload, 1, retain: true);
+                Send(Json(topic, payload));
             }
 
             foreach (var p in prompts)
             {
-                _client.Publish(Topics.Prompt(p.Id), MqttPayloads.Prompt(p), 1, retain: true);
+                Send(PromptMessage(p));
             }
 
             if (prompts.Length > 0)
@@ -194,17 +257,17 @@ public sealed class MqttOperatorLink : IDisposable
         ConnectionChanged?.Invoke(this, e);
     }
 
-    private void OnMessage(object? sender, MqttMessage m)
+    private void OnMessage(string topic, byte[] payload)
     {
-        if (m.Topic == Topics.OperatorAck)
+        if (topic == Topics.OperatorAck)
         {
-            OnAck(m);
+            OnAck(topic, payload);
         }
-        else if (m.Topic == Topics.PackMlCommand)
+        else if (topic == Topics.PackMlCommand)
         {
-            if (!MqttPayloads.TryParseCommand(m.Payload, out var command, out var source, out var reason))
+            if (!MqttPayloads.TryParseCommand(payload, out var command, out var source, out var reason))
             {
-                Reject(m, reason);
+                Reject(topic, payload, reason);
                 return;
             }
 
@@ -213,15 +276,15 @@ public sealed class MqttOperatorLink : IDisposable
         }
         else
         {
-            Reject(m, "unexpected topic");
+            Reject(topic, payload, "unexpected topic");
         }
     }
 
-    private void OnAck(MqttMessage m)
+    private void OnAck(string topic, byte[] payload)
     {
-        if (!MqttPayloads.TryParseAck(m.Payload, out var ack, out var reason))
+        if (!MqttPayloads.TryParseAck(payload, out var ack, out var reason))
         {
-            Reject(m, reason);
+            Reject(topic, payload, reason);
             return;
         }
 
@@ -233,20 +296,20 @@ public sealed class MqttOperatorLink : IDisposable
 
         if (prompt is null)
         {
-            Reject(m, $"no pending prompt '{ack.PromptId}' (unknown or already acknowledged)");
+            Reject(topic, payload, $"no pending prompt '{ack.PromptId}' (unknown or already acknowledged)");
             return;
         }
 
         _logger.LogInformation("Operator '{Operator}' acknowledged prompt {Id} ({Kind}): {Response}",
             ack.Operator, prompt.Id, prompt.Kind, ack.Response);
-        _client.Publish(Topics.Prompt(prompt.Id), [], 1, retain: true);
+        Send(Clear(Topics.Prompt(prompt.Id)));
         PromptAcknowledged?.Invoke(this, new PromptAcknowledgedEventArgs(prompt, ack.Operator, ack.Response, _clock.UtcNow));
     }
 
-    private void Reject(MqttMessage m, string reason)
+    private void Reject(string topic, byte[] payload, string reason)
     {
-        var preview = MqttPayloads.Preview(m.Payload);
-        _logger.LogWarning("MQTT payload on {Topic} rejected: {Reason}; payload: {Preview}", m.Topic, reason, preview);
-        PayloadRejected?.Invoke(this, new PayloadRejectedEventArgs(m.Topic, reason, preview));
+        var preview = MqttPayloads.Preview(payload);
+        _logger.LogWarning("MQTT payload on {Topic} rejected: {Reason}; payload: {Preview}", topic, reason, preview);
+        PayloadRejected?.Invoke(this, new PayloadRejectedEventArgs(topic, reason, preview));
     }
 }

@@ -15,6 +15,7 @@ internal static class MqttPayloads
 {
     public const int Schema = 1;
     public const int MaxPayloadBytes = 4096;
+    public const string ContentType = "application/json";
 
     public static byte[] Online(bool online, string reason, DateTimeOffset? at) => Write(w =>
     {

@@ -1,3 +1,4 @@
+using Stow.Cell.Shift;
 using Stow.Core.Ids;
 
 namespace Stow.Cell.Mqtt;

@@ -9,8 +9,9 @@ public interface IOperatorChannel
     void PublishStatus(string packMlState, double podFill, string? currentStow);
 
     /// <summary>
-    /// Sends a prompt (kind: <c>pod_swap</c>, <c>clear_jam</c>, <c>exception_item</c>) and waits for its
-    /// acknowledgement up to <paramref name="timeout"/>. Returns true when acknowledged.
+    /// Sends a prompt of <paramref name="kind"/> and waits for its acknowledgement up to <paramref name="timeout"/>
+    /// (zero: only issue it). Returns true when acknowledged.
     /// </summary>
-    bool Prompt(string kind, string text, TimeSpan timeout);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined <see cref="PromptKind"/>.</exception>
+    bool Prompt(PromptKind kind, string text, TimeSpan timeout);
 }

@@ -208,7 +208,7 @@ public sealed partial class ShiftRunner
         _states.Command("Hold");
         _operator.PublishStatus(_states.State, _world.Density, null);
         _log.LogWarning("Held: {Reason}; prompting an operator", reason);
-        if (!_operator.Prompt("clear_jam", $"Cell held: {reason}. Clear the EOAT and acknowledge.", TimeSpan.FromSeconds(_options.OperatorTimeoutSeconds)))
+        if (!_operator.Prompt(PromptKind.ClearJam, $"Cell held: {reason}. Clear the EOAT and acknowledge.", TimeSpan.FromSeconds(_options.OperatorTimeoutSeconds)))
         {
             _log.LogError("no operator acknowledged the hold ({Reason}); stopping the shift", reason);
             _states.Command("Stop");
@@ -229,7 +229,7 @@ public sealed partial class ShiftRunner
         _states.Command("Abort");
         _operator.PublishStatus(_states.State, _world.Density, null);
         _log.LogError("Aborted: {Reason}; prompting an operator to clear the cell", reason);
-        if (!_operator.Prompt("clear_jam", $"Cell aborted: {reason}. Make the cell safe, release the e-stop and acknowledge.", TimeSpan.FromSeconds(_options.OperatorTimeoutSeconds)))
+        if (!_operator.Prompt(PromptKind.ClearJam, $"Cell aborted: {reason}. Make the cell safe, release the e-stop and acknowledge.", TimeSpan.FromSeconds(_options.OperatorTimeoutSeconds)))
         {
             _log.LogError("no operator acknowledged the abort ({Reason}); the shift ends Aborted", reason);
             return false;
@@ -265,7 +265,7 @@ public sealed partial class ShiftRunner
         _states.Command("Suspend");
         _operator.PublishStatus(_states.State, _world.Density, null);
         _log.LogInformation("pod {Pod} full enough (best P {BestP:F3}, density {Density:P1}): requesting a swap", _world.Pod, bestP, _world.Density);
-        if (!_operator.Prompt("pod_swap", $"Pod {_world.Pod} is full: swap it.", TimeSpan.FromSeconds(_options.OperatorTimeoutSeconds)))
+        if (!_operator.Prompt(PromptKind.PodSwap, $"Pod {_world.Pod} is full: swap it.", TimeSpan.FromSeconds(_options.OperatorTimeoutSeconds)))
         {
             _log.LogError("pod swap for {Pod} not acknowledged; stopping the shift", _world.Pod);
             _states.Command("Stop");
@@ -291,7 +291,7 @@ public sealed partial class ShiftRunner
         _exceptions++;
         _done++;
         _log.LogInformation("item {Item} to the exception path: {Reason}", item.Id, reason);
-        _operator.Prompt("exception_item", $"Take item {item.Id} from the exception chute ({reason}).", TimeSpan.Zero);
+        _operator.Prompt(PromptKind.TakeExceptionItem, $"Take item {item.Id} from the exception chute ({reason}).", TimeSpan.Zero);
     }
 
     /// <summary>

@@ -8,17 +8,17 @@ namespace Stow.Cell.Simulation;
 /// </summary>
 public sealed class AutoAckOperator : IOperatorChannel
 {
-    private readonly Dictionary<string, int> _prompts = new(StringComparer.Ordinal);
+    private readonly Dictionary<PromptKind, int> _prompts = [];
     private readonly Lock _lock = new();
 
-    /// <summary>Prompts so far by kind (<c>pod_swap</c>, <c>clear_jam</c>, <c>exception_item</c>).</summary>
-    public IReadOnlyDictionary<string, int> Prompts
+    /// <summary>Prompts so far by kind.</summary>
+    public IReadOnlyDictionary<PromptKind, int> Prompts
     {
         get
         {
             lock (_lock)
             {
-                return new Dictionary<string, int>(_prompts, StringComparer.Ordinal);
+                return new Dictionary<PromptKind, int>(_prompts);
             }
         }
     }
@@ -30,7 +30,7 @@ public sealed class AutoAckOperator : IOperatorChannel
 
     /// <inheritdoc />
     /// <remarks>Always acknowledged, in zero time.</remarks>
-    public bool Prompt(string kind, string text, TimeSpan timeout)
+    public bool Prompt(PromptKind kind, string text, TimeSpan timeout)
     {
         lock (_lock)
         {

@@ -1,5 +1,6 @@
 using Stow.Cell.Mqtt;
 using Stow.Cell.PackML;
+using Stow.Cell.Shift;
 using Stow.Cell.Tests.Support;
 using Stow.Core.Ids;
 using Stow.Core.Time;
@@ -24,21 +25,21 @@ public sealed class MqttOperatorChannelTests
             return MqttTestClient.Json(m);
         });
 
-        Assert.True(await Task.Run(() => channel.Prompt("pod_swap", "Pod POD-3 is full: swap it.", TimeSpan.FromSeconds(20))));
+        Assert.True(await Task.Run(() => channel.Prompt(PromptKind.PodSwap, "Pod POD-3 is full: swap it.", TimeSpan.FromSeconds(20))));
         var prompt = await answering;
         Assert.Equal(("PodSwap", "POD-3"), (prompt.GetProperty("kind").GetString(), prompt.GetProperty("pod").GetString()));
         Assert.Empty(link.PendingPrompts);
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task Unanswered_Or_Unknown_Prompts_Return_False()
+    public async Task Unanswered_Prompts_Return_False_And_Undefined_Kinds_Are_Refused()
     {
         await using var broker = await MosquittoBroker.StartAsync();
         using var link = await MqttOperatorLinkTests.ConnectLinkAsync(broker.Port);
         var channel = new MqttOperatorChannel(link);
-        Assert.False(channel.Prompt("exception_item", "take it", TimeSpan.Zero));
-        Assert.False(channel.Prompt("clear_jam", "jam", TimeSpan.FromMilliseconds(200)));
-        Assert.False(channel.Prompt("make_coffee", "?", TimeSpan.FromSeconds(1)));
+        Assert.False(channel.Prompt(PromptKind.TakeExceptionItem, "take it", TimeSpan.Zero));
+        Assert.False(channel.Prompt(PromptKind.ClearJam, "jam", TimeSpan.FromMilliseconds(200)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => channel.Prompt((PromptKind)99, "?", TimeSpan.FromSeconds(1)));
         Assert.Equal([PromptKind.TakeExceptionItem, PromptKind.ClearJam], link.PendingPrompts.Select(p => p.Kind));
         await Task.CompletedTask;
     }

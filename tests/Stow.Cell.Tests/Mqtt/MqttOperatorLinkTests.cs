@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Stow.Cell.Mqtt;
 using Stow.Cell.PackML;
+using Stow.Cell.Shift;
 using Stow.Cell.Tests.Support;
 using Stow.Core.Ids;
 using Stow.Core.Space;
@@ -18,11 +19,12 @@ public sealed class MqttOperatorLinkTests
     {
         await using var broker = await MosquittoBroker.StartAsync();
         using var link = await ConnectLinkAsync(broker.Port);
-        var connected = new EventWaiter<bool>();
+        using var early = await MqttTestClient.ConnectAsync(broker.Port, "early", [Root + "/status/#"]);
         link.PublishState(PackMlState.Execute, UnitMode.Production);
         link.PublishPodFill(new PodFillStatus(new PodId("POD-7"), 0.43, 40, 12, 0.981));
         link.PublishCurrentStow(new CurrentStowStatus(12, new ItemId("sku-1"), new PodId("POD-7"), BinId.Parse("C3"), [Primitive.SweepLeft], 0.97));
 
+        await early.WaitAsync(Topics.Stow); // published last: everything is on the broker now
         using var observer = await MqttTestClient.ConnectAsync(broker.Port, "observer", [Root + "/status/#"]);
 
         var state = await observer.WaitAsync(Topics.State);
@@ -46,8 +48,11 @@ public sealed class MqttOperatorLinkTests
         using var op = await MqttTestClient.ConnectAsync(broker.Port, "alice", [Topics.Prompts]);
 
         var prompt = link.Prompt(PromptKind.PodSwap, "Pod POD-7 is full: swap it", pod: new PodId("POD-7"));
-        var seen = MqttTestClient.Json(await op.WaitAsync(Topics.Prompt(prompt.Id)));
+        var message = await op.WaitAsync(Topics.Prompt(prompt.Id));
+        var seen = MqttTestClient.Json(message);
         Assert.Equal(("PodSwap", "POD-7"), (seen.GetProperty("kind").GetString(), seen.GetProperty("pod").GetString()));
+        Assert.Equal("application/json", message.ContentType);
+        Assert.InRange(message.MessageExpiryInterval, 1u, 600u); // MQTT 5 message expiry (default 10 min), counted down by the broker
 
         op.Publish(Topics.OperatorAck, Ack(seen.GetProperty("id").GetString()!));
 
@@ -142,6 +147,44 @@ public sealed class MqttOperatorLinkTests
         Assert.Equal("Held", MqttTestClient.Json(await late.WaitAsync(Topics.State)).GetProperty("state").GetString());
         await late.WaitAsync(Topics.Online, j => j.GetProperty("online").GetBoolean());
         Assert.DoesNotContain(late.Messages.Items, m => m.Topic == Topics.Prompt(answered.Id) && m.Payload.Length > 0);
+
+        // The subscriptions were restored: an acknowledgement sent after the restart reaches the cell.
+        late.Publish(Topics.OperatorAck, Ack(open.Id, "bob"));
+        Assert.Equal("bob", (await acks.WaitAsync(a => a.Prompt.Id == open.Id)).Operator);
+        Assert.Empty(link.PendingPrompts);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_Pending_Prompt_Is_Sent_Again_Before_Its_Message_Expiry_Runs_Out()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        using var op = await MqttTestClient.ConnectAsync(broker.Port, "alice", [Topics.Prompts]);
+        await using var link = new MqttOperatorLink(
+            new MqttOperatorOptions { CellId = Cell, Port = broker.Port, PromptExpiry = TimeSpan.FromSeconds(2) }, new SystemClock());
+        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            await link.ConnectAsync(cts.Token);
+        }
+
+        var prompt = link.Prompt(PromptKind.PodSwap, "swap");
+        var first = await op.WaitAsync(Topics.Prompt(prompt.Id));
+        Assert.InRange(first.MessageExpiryInterval, 1u, 2u);
+        var again = await op.Messages.WaitAsync(m => m.Topic == Topics.Prompt(prompt.Id) && m.Payload.Length > 0 && !ReferenceEquals(m, first), 10, "refreshed prompt");
+        Assert.Equal(first.Payload, again.Payload);
+
+        // Once acknowledged it is cleared and no longer refreshed.
+        op.Publish(Topics.OperatorAck, Ack(prompt.Id));
+        await op.Messages.WaitAsync(m => m.Topic == Topics.Prompt(prompt.Id) && m.Payload.Length == 0, 10, "cleared prompt");
+        Assert.Empty(link.PendingPrompts);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_Prompt_Expiry_Below_Two_Seconds_Is_Refused()
+    {
+        await Task.Yield();
+        var ex = Assert.Throws<ArgumentException>(() => new MqttOperatorLink(
+            new MqttOperatorOptions { CellId = Cell, PromptExpiry = TimeSpan.FromSeconds(1) }, new SystemClock()));
+        Assert.Contains("PromptExpiry", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 30_000)]

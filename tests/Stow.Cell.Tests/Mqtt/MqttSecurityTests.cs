@@ -1,5 +1,7 @@
+using MQTTnet;
 using Stow.Cell.Mqtt;
 using Stow.Cell.PackML;
+using Stow.Cell.Shift;
 using Stow.Cell.Tests.Support;
 
 namespace Stow.Cell.Tests.Mqtt;
@@ -23,8 +25,11 @@ public sealed class MqttSecurityTests
         await using var broker = await MosquittoBroker.StartAsync(Users);
         var ex = await Assert.ThrowsAsync<MqttConnectException>(() =>
             MqttOperatorLinkTests.ConnectLinkAsync(broker.Port, CellUser, "not-the-password"));
-        Assert.Contains(ex.Code, new[] { 4, 5 }); // bad user name or password / not authorised
-        await Assert.ThrowsAsync<MqttConnectException>(() => MqttOperatorLinkTests.ConnectLinkAsync(broker.Port));
+        // MQTT 5 CONNACK reason code: mosquitto 2.0 answers 135 Not authorized (134 Bad user name or password is also legal).
+        Assert.Contains(ex.ResultCode, new[] { MqttClientConnectResultCode.NotAuthorized, MqttClientConnectResultCode.BadUserNameOrPassword });
+        Assert.Contains($"{ex.ResultCode} ({ex.Code})", ex.Message, StringComparison.Ordinal);
+        var anonymous = await Assert.ThrowsAsync<MqttConnectException>(() => MqttOperatorLinkTests.ConnectLinkAsync(broker.Port));
+        Assert.Contains(anonymous.ResultCode, new[] { MqttClientConnectResultCode.NotAuthorized, MqttClientConnectResultCode.BadUserNameOrPassword });
     }
 
     [Fact(Timeout = 30_000)]
@@ -42,8 +47,9 @@ public sealed class MqttSecurityTests
         await alice.WaitAsync(Topics.Prompt(prompt.Id));
         await supervisor.WaitAsync(Topics.Prompt(prompt.Id));
 
-        alice.Publish(Topics.PackMlCommand, "{\"schema\":1,\"command\":\"Reset\",\"source\":\"alice\"}");
-        alice.Publish(Topics.MotionCommand, "{\"schema\":1,\"jog\":{\"x\":0.1}}");
+        // MQTT 5: the broker answers a denied publish with the reason code Not authorized (135) in its PUBACK.
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, alice.TryPublish(Topics.PackMlCommand, "{\"schema\":1,\"command\":\"Reset\",\"source\":\"alice\"}"));
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, alice.TryPublish(Topics.MotionCommand, "{\"schema\":1,\"jog\":{\"x\":0.1}}"));
         alice.Publish(Topics.OperatorAck, MqttOperatorLinkTests.Ack(prompt.Id));
 
         // The ack arrives (allowed) and the cell clears the retained prompt; the supervisor, subscribed to cmd/#,

@@ -5,13 +5,13 @@ namespace Stow.Cell.Tests.Shift;
 /// <summary>An operator channel that acknowledges every prompt at once and records what it saw.</summary>
 internal sealed class AutoOperator : IOperatorChannel
 {
-    public List<string> Prompts { get; } = [];
+    public List<PromptKind> Prompts { get; } = [];
 
     public List<string> States { get; } = [];
 
     public void PublishStatus(string packMlState, double podFill, string? currentStow) => States.Add(packMlState);
 
-    public bool Prompt(string kind, string text, TimeSpan timeout)
+    public bool Prompt(PromptKind kind, string text, TimeSpan timeout)
     {
         Prompts.Add(kind);
         return true;

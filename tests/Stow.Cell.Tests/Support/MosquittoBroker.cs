@@ -21,11 +21,11 @@ internal sealed class MosquittoBroker : IAsyncDisposable
 
     public string Log => _process.Log;
 
-    public static async Task<MosquittoBroker> StartAsync(IReadOnlyDictionary<string, string>? users = null)
+    public static async Task<MosquittoBroker> StartAsync(IReadOnlyDictionary<string, string>? users = null, MosquittoBrokerTls? tls = null)
     {
         var dir = new TempDir();
         var acl = users is null ? null : Path.Combine(TestPaths.RepoRoot, "config", "mosquitto", "acl.example");
-        return new MosquittoBroker(await MosquittoBrokerProcess.StartAsync(dir.Path, users, acl), dir);
+        return new MosquittoBroker(await MosquittoBrokerProcess.StartAsync(dir.Path, users, acl, tls), dir);
     }
 
     public Task RestartAsync() => _process.RestartAsync();
