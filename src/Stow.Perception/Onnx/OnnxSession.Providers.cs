@@ -49,8 +49,10 @@ public sealed partial class OnnxSession
         return counts;
     }
 
-    private static SessionOptions CreateSessionOptions(OnnxSessionOptions options)
+    /// <summary>ORT's options for one session attempt; profiling on, into a fresh <paramref name="profilePrefix"/> under the temp folder.</summary>
+    private static SessionOptions CreateSessionOptions(OnnxSessionOptions options, out string profilePrefix)
     {
+        profilePrefix = Path.Combine(Path.GetTempPath(), $"stowcell-ort-profile-{Guid.NewGuid():N}");
         var so = new SessionOptions();
         try
         {
@@ -58,7 +60,7 @@ public sealed partial class OnnxSession
             so.IntraOpNumThreads = options.IntraOpThreadCount;
 
             // The prefix must be set before profiling is enabled (the setter passes the current prefix to ORT).
-            so.ProfileOutputPathPrefix = Path.Combine(Path.GetTempPath(), $"stowcell-ort-profile-{Guid.NewGuid():N}");
+            so.ProfileOutputPathPrefix = profilePrefix;
             so.EnableProfiling = true;
             return so;
         }
@@ -69,6 +71,22 @@ public sealed partial class OnnxSession
         }
     }
 
+    /// <summary>
+    /// Deletes what a failed session attempt left: ORT opens the profile file when the session is constructed, so a
+    /// model that then fails to load leaves an empty <c>&lt;prefix&gt;_&lt;time&gt;.json</c> behind.
+    /// </summary>
+    private static void DeleteProfiles(string profilePrefix)
+    {
+        string? dir = Path.GetDirectoryName(profilePrefix);
+        if (dir is not null && Directory.Exists(dir))
+        {
+            foreach (string f in Directory.EnumerateFiles(dir, Path.GetFileName(profilePrefix) + "*"))
+            {
+                File.Delete(f);
+            }
+        }
+    }
+
     /// <summary>Tries a session on the CUDA provider; on failure returns ORT's reason, with the library ORT's log names.</summary>
     private static (InferenceSession? Session, string? Reason) TryCreateOnCuda(string fullPath, OnnxSessionOptions options, ILogger logger)
     {
@@ -76,7 +94,7 @@ public sealed partial class OnnxSession
         OrtException? error = null;
         var lines = OnnxEnvironment.Collect(() =>
         {
-            using SessionOptions so = CreateSessionOptions(options);
+            using SessionOptions so = CreateSessionOptions(options, out string prefix);
             try
             {
                 so.AppendExecutionProvider_CUDA(options.CudaDeviceId);
@@ -85,6 +103,7 @@ public sealed partial class OnnxSession
             catch (OrtException e)
             {
                 error = e;
+                DeleteProfiles(prefix);
             }
         });
         if (error is null)

@@ -116,7 +116,7 @@ public sealed partial class OnnxSession : IDisposable
             OrtException? error = null;
             var lines = OnnxEnvironment.Collect(() =>
             {
-                using SessionOptions cpu = CreateSessionOptions(options);
+                using SessionOptions cpu = CreateSessionOptions(options, out string prefix);
                 try
                 {
                     created = new InferenceSession(fullPath, cpu);
@@ -124,6 +124,7 @@ public sealed partial class OnnxSession : IDisposable
                 catch (OrtException e)
                 {
                     error = e;
+                    DeleteProfiles(prefix);
                 }
             });
             Forward(logger, fileName, lines);
