@@ -2,9 +2,8 @@
 # Shared, idempotent set-up for ./run.sh and ./test.sh on a Debian machine with the .NET SDK.
 # 1. Debian packages the project uses (apt-get update first, only when something is missing); libgtk-3-0 for
 #    OpenCvSharp4's native library.
-# 2. The pinned ONNX Runtime native library into .deps/onnxruntime (git-ignored), SHA-256 checked.
-# 3. NuGet restore of the solution.
-# 4. A check that the OpenCV native library (OpenCvSharp4 runtime) finds every library it links (ldd).
+# 2. NuGet restore of the solution (ONNX Runtime comes with the Microsoft.ML.OnnxRuntime.Gpu package).
+# 3. A check that the OpenCV native library (OpenCvSharp4 runtime) finds every library it links (ldd).
 # Steps that reach a registry are retried; a step that still fails says which and what it said.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,10 +12,6 @@ cd "$ROOT"
 # libgtk-3-0: libOpenCvSharpExtern.so (OpenCvSharp4.official.runtime.linux-x64) links libgtk-3 and libgdk-3.
 # graphviz: the PackML DOT graph test; mbpoll, python3-pymodbus (+serial-asyncio): independent Modbus peers in tests.
 APT_PACKAGES=(mosquitto mosquitto-clients socat sqlite3 libgtk-3-0 graphviz mbpoll python3-pymodbus python3-serial-asyncio)
-ORT_VERSION="1.23.2"
-ORT_SHA256="733854c3d7ce45256cc1c22cd4a30373247e1f7b7de8f40beab24211ef8e2a76"
-ORT_DIR="$ROOT/.deps/onnxruntime"
-ORT_LIB="$ORT_DIR/libonnxruntime.so.1"
 
 say() { echo "[setup] $*" >&2; }
 
@@ -49,26 +44,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   # The Debian package starts a system broker on 1883; the project starts its own brokers.
   $SUDO systemctl disable --now mosquitto >/dev/null 2>&1 || true
 fi
-
-ort_ok() { [ -f "$ORT_LIB" ] && echo "$ORT_SHA256  $ORT_LIB" | sha256sum -c --status; }
-if ! ort_ok; then
-  say "fetching ONNX Runtime $ORT_VERSION native library (npm package onnxruntime-node, ~97 MB)"
-  command -v npm >/dev/null || { say "npm is needed to fetch ONNX Runtime: apt-get install npm"; exit 1; }
-  tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
-  (cd "$tmp" && retry "npm pack onnxruntime-node@$ORT_VERSION" npm pack "onnxruntime-node@$ORT_VERSION" --ignore-scripts)
-  tar -xzf "$tmp/onnxruntime-node-$ORT_VERSION.tgz" -C "$tmp" package/bin/napi-v6/linux/x64/libonnxruntime.so.1
-  mkdir -p "$ORT_DIR"
-  cp "$tmp/package/bin/napi-v6/linux/x64/libonnxruntime.so.1" "$ORT_LIB"
-  if ! ort_ok; then
-    say "SHA-256 of $ORT_LIB does not match the pinned $ORT_SHA256; refusing to use it"
-    rm -f "$ORT_LIB"
-    exit 1
-  fi
-  ln -sf libonnxruntime.so.1 "$ORT_DIR/libonnxruntime.so"
-  say "ONNX Runtime $ORT_VERSION ready in $ORT_DIR"
-fi
-export STOWCELL_ORT_LIB="$ORT_LIB"
 
 stamp="$ROOT/obj/.restore.stamp"
 if [ ! -f "$stamp" ] || [ -n "$(find "$ROOT" -name '*.csproj' -newer "$stamp" -o -name 'Directory.*.props' -newer "$stamp" | head -1)" ]; then

@@ -151,6 +151,7 @@ public static class RunCommand
         Row("pods / items per pod / density at swap", string.Create(CultureInfo.InvariantCulture, $"{s.Pods} / {s.ItemsPerPod:F1} / {s.DensityAtSwap:P1}"));
         Row("decision p50 / p99", string.Create(CultureInfo.InvariantCulture, $"{s.DecisionMsP50:F2} / {s.DecisionMsP99:F2} ms"));
         Row("perception p50 / p99", string.Create(CultureInfo.InvariantCulture, $"{s.PerceptionMsP50:F2} / {s.PerceptionMsP99:F2} ms"));
+        Row("perception execution provider", s.ExecutionProvider);
         Row("loop jitter p99", s.LoopJitterMsP99 is { } jitter
             ? string.Create(CultureInfo.InvariantCulture, $"{jitter:F3} ms")
             : $"not reported ({s.LoopPacing} pacing)");

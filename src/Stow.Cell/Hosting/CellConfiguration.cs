@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
+using Stow.Perception.Onnx;
 
 namespace Stow.Cell.Hosting;
 
@@ -68,6 +69,10 @@ public static class CellConfiguration
         Check(o.Planning.SwapSlack is >= 0 and <= 1, "Cell:Planning:SwapSlack", o.Planning.SwapSlack);
         Check(o.Planning.DepthUncertaintyMargin is >= 0 and <= 1, "Cell:Planning:DepthUncertaintyMargin", o.Planning.DepthUncertaintyMargin);
         Check(o.Perception.Cameras is >= 1 and <= 8, "Cell:Perception:Cameras", o.Perception.Cameras);
+        Check(o.Perception.DeviceId >= 0, "Cell:Perception:DeviceId", o.Perception.DeviceId);
+        Check(o.Perception.IntraOpThreads >= 0, "Cell:Perception:IntraOpThreads", o.Perception.IntraOpThreads);
+        CheckName(() => OnnxSessionOptions.Parse(o.Perception.Provider), "Cell:Perception:Provider");
+        CheckName(() => OnnxSessionOptions.ParseOptimizationLevel(o.Perception.GraphOptimization), "Cell:Perception:GraphOptimization");
         Check(o.Shift.BufferSize is > 0 and <= 100, "Cell:Shift:BufferSize", o.Shift.BufferSize);
         Check(o.Shift.InductIntervalSeconds is >= 0 and <= 3600, "Cell:Shift:InductIntervalSeconds", o.Shift.InductIntervalSeconds);
         Check(o.Motion.RateHz is >= 500 and <= 1000, "Cell:Motion:RateHz", o.Motion.RateHz);
@@ -160,6 +165,18 @@ public static class CellConfiguration
         if (!Enum.GetNames(type).Any(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             throw new ShiftSetupException($"configuration: {key} = '{text}' is not one of: {Allowed(type)}") { Field = key };
+        }
+    }
+
+    private static void CheckName(Action parse, string key)
+    {
+        try
+        {
+            parse();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ShiftSetupException($"configuration: {key}: {e.Message}", e) { Field = key };
         }
     }
 

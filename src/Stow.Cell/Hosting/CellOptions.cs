@@ -67,6 +67,9 @@ public sealed class CellOptions
         /// <summary>ONNX Runtime intra-op threads (0 = ORT default).</summary>
         public int IntraOpThreads { get; set; } = 1;
 
+        /// <summary>ONNX Runtime graph optimisation level: <c>none</c>, <c>basic</c>, <c>extended</c>, <c>layout</c> or <c>all</c> (default).</summary>
+        public string GraphOptimization { get; set; } = "all";
+
         /// <summary>
         /// Safety margin subtracted from predicted free depths [m] before planning: the space model's
         /// free-depth MAE on validation seeds (models/training-metrics.json), rounded up.

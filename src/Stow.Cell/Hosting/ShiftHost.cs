@@ -29,6 +29,7 @@ public sealed class ShiftHost
     private readonly CellOptions _o;
     private readonly ILoggerFactory _logs;
     private readonly string _root;
+    private string _executionProvider = "none"; // what ORT's profile showed for the perception models
 
     /// <summary>Creates the host for <paramref name="options"/>.</summary>
     /// <param name="options">The layered cell configuration.</param>
@@ -104,6 +105,7 @@ public sealed class ShiftHost
         result.Summary.Seed = _o.Seed;
         result.Summary.Catalog = catalog.Name;
         TargetCheck.Judge(result.Summary, CellConfiguration.DifferencesFromDefault(_o));
+        result.Summary.ExecutionProvider = _executionProvider;
         File.WriteAllText(Path.Combine(runDir, "attempt-records.json"), JsonSerializer.Serialize(planner.Records, ReportWriter.JsonOptions));
         ReportWriter.Write(runDir, result);
         log.LogInformation("shift done: {Summary}", string.Create(CultureInfo.InvariantCulture,
@@ -167,18 +169,20 @@ public sealed class ShiftHost
                     ExecutionProvider = OnnxSessionOptions.Parse(_o.Perception.Provider),
                     CudaDeviceId = _o.Perception.DeviceId,
                     IntraOpThreadCount = _o.Perception.IntraOpThreads,
+                    GraphOptimizationLevel = OnnxSessionOptions.ParseOptimizationLevel(_o.Perception.GraphOptimization),
                 };
                 try
                 {
                     var pipeline = PerceptionModels.Load(Path.Combine(_root, _o.Perception.Models), type, rig, options, _logs.CreateLogger("Stow.Perception"));
                     pipeline.DepthMargin = (float)_o.Perception.DepthMargin;
                     pipeline.GeometricBound = _o.Perception.GeometricBound;
+                    _executionProvider = pipeline.ExecutionProvider;
                     var images = Path.Combine(CatalogPaths.ResolveDataRoot(_o.DataDir), "items", "arc2017", "images");
                     return new RenderedPerception(world, pipeline, rig, Directory.Exists(images) ? images : null, _o.Seed);
                 }
                 catch (Exception e) when (e is FileNotFoundException or ModelContractException or OnnxRuntimeException or DllNotFoundException)
                 {
-                    throw new ShiftSetupException(e.Message + (e is DllNotFoundException ? " (run ./run.sh or scripts/setup.sh to fetch ONNX Runtime)" : string.Empty), e);
+                    throw new ShiftSetupException(e.Message + (e is DllNotFoundException ? " (ONNX Runtime's native library comes with the NuGet package Microsoft.ML.OnnxRuntime.Gpu: restore with ./run.sh or scripts/setup.sh)" : string.Empty), e);
                 }
 
             default:

@@ -35,6 +35,7 @@ public static class HtmlReport
         Row(sb, "pods / items per pod / density at swap", $"{summary.Pods} / {summary.ItemsPerPod:0.0} / {summary.DensityAtSwap:P1}");
         Row(sb, "decision latency p50 / p99", $"{summary.DecisionMsP50:0.00} / {summary.DecisionMsP99:0.00} ms");
         Row(sb, "perception latency p50 / p99", $"{summary.PerceptionMsP50:0.00} / {summary.PerceptionMsP99:0.00} ms");
+        Row(sb, "perception execution provider", summary.ExecutionProvider);
         Row(sb, "loop jitter p99", summary.LoopJitterMsP99 is { } jitter ? $"{jitter:0.000} ms" : $"not reported ({summary.LoopPacing} pacing)");
         Row(sb, "Brier score", summary.Brier.ToString("0.0000", CultureInfo.InvariantCulture));
         Row(sb, "unaccounted items", summary.Unaccounted.ToString(CultureInfo.InvariantCulture));

@@ -101,6 +101,14 @@ public sealed class ShiftSummary
     [JsonPropertyName("perception_ms_p99")]
     public double PerceptionMsP99 { get; set; }
 
+    /// <summary>
+    /// ONNX Runtime execution providers that actually ran the perception models (from ORT's profile at load, e.g.
+    /// <c>cpu</c>, <c>cuda</c>, <c>cuda+cpu</c>), not the one asked for; <c>none</c> when perception bypasses the models.
+    /// </summary>
+    [JsonPropertyName("execution_provider")]
+    public string ExecutionProvider { get; set; } = "none";
+
+
     /// <summary>How the control loop was paced: <c>wall-clock</c> or <c>virtual-clock</c> (<c>none</c> without a loop).</summary>
     [JsonPropertyName("loop_pacing")]
     public string LoopPacing { get; set; } = "none";

@@ -140,7 +140,17 @@ public sealed class PodSpacePipeline : IDisposable
         _rgbMats = new Mat?[FrameCount];
         _depthMats = new Mat?[FrameCount];
         _unitRgb = Enumerable.Range(0, FrameCount).Select(_ => new Mat()).ToArray();
+        var bandProvider = band.Session.ExecutionProvider;
+        var spaceProvider = space.Session.ExecutionProvider;
+        ExecutionProvider = bandProvider == spaceProvider ? bandProvider : $"band {bandProvider}, space {spaceProvider}";
     }
+
+    /// <summary>
+    /// The ONNX Runtime execution providers that actually ran the two models, as ORT's profile showed at load
+    /// (<see cref="OnnxSession.ExecutionProvider"/>): e.g. <c>cpu</c> when both ran on CPU, or
+    /// <c>band cuda, space cuda+cpu</c> when they differ. Not the provider asked for: CUDA can fall back to CPU.
+    /// </summary>
+    public string ExecutionProvider { get; }
 
     /// <summary>
     /// Cap the learned free-depth map by the geometric one (see remarks). Default true; false gives the learned map alone.

@@ -12,7 +12,7 @@ public class MainJobTests
     [
         "attempted", "stowed", "unproductive", "defect", "success_rate", "defect_rate", "unproductive_rate",
         "uph", "pods", "density_at_swap", "decision_ms_p50", "decision_ms_p99", "perception_ms_p50",
-        "perception_ms_p99", "loop_jitter_ms_p99", "unaccounted", "targets", "inducted", "stowed_of_inducted", "exceptions",
+        "perception_ms_p99", "execution_provider", "loop_jitter_ms_p99", "unaccounted", "targets", "inducted", "stowed_of_inducted", "exceptions",
         "items_per_pod", "success_rate_ci95", "targets_judged", "targets_note", "loop_pacing",
     ];
 
@@ -52,6 +52,7 @@ public class MainJobTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("loop_jitter_ms_p99").ValueKind);
         Assert.True(root.GetProperty("uph").GetDouble() > 0);
         Assert.True(root.GetProperty("perception_ms_p50").GetDouble() > 0, "perception ran through the models");
+        Assert.Equal("cpu", root.GetProperty("execution_provider").GetString()); // ORT's profile: the CPU provider ran every node
         Assert.True(File.Exists(dir.File("report.html")));
         Assert.True(File.Exists(dir.File("journal.db")));
         Assert.True(File.Exists(Path.Combine(dir.Path, "logs", "stowcell.log.json")));
@@ -70,8 +71,12 @@ public class MainJobTests
         Assert.False(File.Exists(dir.File("summary.json")));
     }
 
-    [Fact(Timeout = 60_000)]
-    public async Task An_Out_Of_Range_Setting_Is_Refused_With_Its_Key()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Cell:Planning:ExplorationRate", "0.5")]
+    [InlineData("Cell:Perception:GraphOptimization", "fastest")]
+    [InlineData("Cell:Perception:Provider", "tpu")]
+    [InlineData("Cell:Perception:IntraOpThreads", "-1")]
+    public async Task An_Out_Of_Range_Setting_Is_Refused_With_Its_Key(string key, string value)
     {
         using var dir = new TempDir();
         var err = new StringWriter();
@@ -79,7 +84,7 @@ public class MainJobTests
         Console.SetError(err);
         try
         {
-            var code = await RunCommand.RunAsync(null, new Dictionary<string, string?> { ["Cell:Planning:ExplorationRate"] = "0.5" }, dir.Path, json: true);
+            var code = await RunCommand.RunAsync(null, new Dictionary<string, string?> { [key] = value }, dir.Path, json: true);
             Assert.Equal(2, code);
         }
         finally
@@ -87,7 +92,7 @@ public class MainJobTests
             Console.SetError(old);
         }
 
-        Assert.Contains("Cell:Planning:ExplorationRate", err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(key, err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 300_000)]
