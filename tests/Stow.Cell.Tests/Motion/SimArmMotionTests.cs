@@ -1,5 +1,8 @@
 using Stow.Cell.Shift;
-using Stow.Cell.Simulation;
+using Stow.Sim.Cell.Motion;
+using Stow.Sim.Cell.Operator;
+using Stow.Sim.Cell.Perception;
+using Stow.Sim.Cell.World;
 using Stow.Cell.Tests.Support;
 using Stow.Core.Ids;
 using Stow.Core.Items;

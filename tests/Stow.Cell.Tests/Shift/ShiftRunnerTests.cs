@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Stow.Cell.PackML;
 using Stow.Cell.Shift;
-using Stow.Cell.Simulation;
+using Stow.Sim.Cell.Motion;
+using Stow.Sim.Cell.Operator;
+using Stow.Sim.Cell.Perception;
+using Stow.Sim.Cell.World;
 using Stow.Core.Catalog;
 using Stow.Core.Time;
 

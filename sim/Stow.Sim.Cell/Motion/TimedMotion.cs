@@ -1,0 +1,44 @@
+using Stow.Cell.Shift;
+using Stow.Core.Space;
+using Stow.Core.Time;
+
+namespace Stow.Sim.Cell.Motion;
+
+/// <summary>
+/// Motion without the arm simulator, for planning evaluations: every sequence succeeds and takes a
+/// fixed time per step on the virtual clock. Times are assumptions consistent with the published
+/// cell's ~11-16 s per stow (224-326 UPH): <see cref="BaseSeconds"/> for approach, band separation,
+/// insertion, retract and release, plus <see cref="PrimitiveSeconds"/> per space-making primitive.
+/// </summary>
+public sealed class TimedMotion : IShiftMotion
+{
+    /// <summary>Seconds of a plain stow.</summary>
+    public const double BaseSeconds = 8.0;
+
+    /// <summary>Seconds added per primitive of the chain.</summary>
+    public const double PrimitiveSeconds = 2.0;
+
+    private readonly VirtualClock _clock;
+
+    /// <summary>Advances <paramref name="clock"/> by each sequence's time.</summary>
+    public TimedMotion(VirtualClock clock) => _clock = clock;
+
+    /// <inheritdoc />
+    public double JitterP99Ms => 0;
+
+    /// <inheritdoc />
+    public MotionReport Execute(StowAction action)
+    {
+        var t = BaseSeconds + (PrimitiveSeconds * action.Chain.Count(p => p != Primitive.None));
+        _clock.Advance(t);
+        return new MotionReport(true, t, null, false);
+    }
+
+    /// <inheritdoc />
+    public void ClearFault()
+    {
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<double> JitterSamplesMs() => [];
+}
