@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Stow.Cell.Backends;
 using Stow.Cell.Hosting;
+using Stow.Cell.Outcomes;
 using Stow.Cell.Shift;
 using Stow.Core.Catalog;
 using Stow.Core.Ids;
+using Stow.Core.Items;
 using Stow.Core.Pods;
 using Stow.Perception.Onnx;
 using Stow.Sim.Cell.Motion;
@@ -17,18 +19,22 @@ namespace Stow.Sim.Cell.Backend;
 /// <summary>
 /// A shift's devices on the simulator: the simulated world (a stream of prefilled pods), perception (the ONNX models on
 /// rendered frames, or the world's ground truth, by <c>Cell:Perception:Mode</c>), motion (the arm simulator with the
-/// control loop, or timed motion, by <c>Cell:Motion:Mode</c>), and a simulated operator over MQTT.
+/// control loop, or timed motion, by <c>Cell:Motion:Mode</c>), the induct's measurement of arriving items
+/// (<see cref="InductScale"/>), and a simulated operator over MQTT.
 /// Threading: the shift thread only. Lifecycle: built ready; <see cref="Dispose"/> shuts the devices down.
 /// </summary>
 public sealed class SimCellBackend : ICellBackend
 {
     private readonly SimShiftWorld _world;
     private readonly ILoggerFactory _logs;
+    private readonly InductScale _scale;
 
-    private SimCellBackend(SimShiftWorld world, IShiftPerception perception, IShiftMotion motion, ILoggerFactory logs)
+    private SimCellBackend(SimShiftWorld world, IShiftPerception perception, IShiftMotion motion, ILoggerFactory logs, int seed)
     {
+        _scale = new InductScale(seed);
         _world = world;
         _logs = logs;
+        Scorer = new SimOutcomeScorer(world);
         Perception = perception;
         Motion = motion;
         world.PodArrived += OnPodArrived;
@@ -46,6 +52,9 @@ public sealed class SimCellBackend : ICellBackend
     /// <inheritdoc />
     public IShiftMotion Motion { get; }
 
+    /// <inheritdoc />
+    public IAttemptScorer? Scorer { get; private init; }
+
     /// <summary>Builds the backend from the shift's context.</summary>
     /// <exception cref="ShiftSetupException">A model, mode or the simulated hardware is not usable (the message says what).</exception>
     public static SimCellBackend Create(CellBackendContext context)
@@ -56,13 +65,28 @@ public sealed class SimCellBackend : ICellBackend
         var perception = BuildPerception(context, world);
         try
         {
-            return new SimCellBackend(world, perception, BuildMotion(context, world), context.Logs);
+            return new SimCellBackend(world, perception, BuildMotion(context, world), context.Logs, o.Seed);
         }
         catch
         {
             (perception as IDisposable)?.Dispose();
             throw;
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Measurement error from <see cref="InductScale"/>, seeded with the run's seed; the world keeps the true items.</remarks>
+    public IReadOnlyList<Item> Scan(IReadOnlyList<Item> arriving)
+    {
+        ArgumentNullException.ThrowIfNull(arriving);
+        var measured = new Item[arriving.Count];
+        for (var i = 0; i < arriving.Count; i++)
+        {
+            _world.TrueItems[arriving[i].Id] = arriving[i];
+            measured[i] = _scale.Measure(arriving[i]);
+        }
+
+        return measured;
     }
 
     /// <inheritdoc />
@@ -143,7 +167,7 @@ public sealed class SimCellBackend : ICellBackend
         switch (o.Motion.Mode)
         {
             case "timed":
-                return new TimedMotion(context.Clock);
+                return new TimedMotion(context.Clock, world);
             case "arm":
                 try
                 {

@@ -45,6 +45,7 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
     private readonly StaticContactGeometry _structure;
     private readonly LiveSimRig? _rig;
     private BinSpec? _lastBin;
+    private (double Length, double Width, double Mass)? _lastLoad;
     private int _stowIndex;
     private bool _disposed;
 
@@ -63,6 +64,7 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         _structure = StructureOf(world.PodType);
         _cell = new SimCell(Options.Seed, Options.ItemContact ? new SimPodContactGeometry(world.Current) : _structure) { Bins = world.PodType.Bins };
         world.PodArrived += OnPodArrived;
+        world.Applied += OnApplied;
         if (Options.LiveSimConfigPath is { } live)
         {
             try
@@ -183,6 +185,7 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         }
 
         var (plan, feedLength, width) = SimStowPlanBuilder.Build(_world, action, Options.Limits);
+        _lastLoad = (feedLength, width, action.Item.Mass);
         var sequence = StowSequence.Create(plan);
         _lastBin = plan.Bin;
         var t0 = _clock.Now;
@@ -267,6 +270,39 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>Configures and activates every component not yet Active (after an abort took some down), then runs two idle cycles.</remarks>
+    public bool BringUp()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var ok = true;
+        foreach (var c in _hardware.Components)
+        {
+            if (c.LifecycleState == LifecycleState.Unconfigured && c.Configure() != CallbackReturn.Success)
+            {
+                ok = false;
+                continue;
+            }
+
+            if (c.LifecycleState == LifecycleState.Inactive && c.Activate() != CallbackReturn.Success)
+            {
+                ok = false;
+            }
+        }
+
+        Resume();
+        return ok && _hardware.Components.All(c => c.LifecycleState == LifecycleState.Active);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Runs one control cycle and reads the EOAT's rear and front beams.</remarks>
+    public bool ItemInPaddles()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _loop.RunCycles(1);
+        return _runner.Context.Eoat.State.ItemPresent;
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<double> JitterSamplesMs() => _jitter.CopyMs();
 
     /// <summary>Shuts the simulated hardware down and detaches from the world.</summary>
@@ -279,6 +315,7 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
 
         _disposed = true;
         _world.PodArrived -= OnPodArrived;
+        _world.Applied -= OnApplied;
         _loop.Dispose();
         _hardware.ShutdownAll();
         _rig?.Dispose();
@@ -320,6 +357,15 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         }
 
         return g;
+    }
+
+    /// <summary>An item the world did not take (it did not go in) is still between the paddles: the beams see it.</summary>
+    private void OnApplied(object? sender, WorldOutcome truth)
+    {
+        if (truth.Kind == OutcomeKind.Unproductive && _lastLoad is var (length, width, mass))
+        {
+            _eoat.LoadItem(length, width, mass);
+        }
     }
 
     private void OnPodArrived(object? sender, SimPod pod)

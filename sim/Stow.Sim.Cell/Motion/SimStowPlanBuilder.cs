@@ -11,7 +11,7 @@ namespace Stow.Sim.Cell.Motion;
 
 /// <summary>
 /// Turns a <see cref="StowAction"/> into a <see cref="StowPlan"/> on the simulated world: bin geometry from the
-/// world's pod type, the lateral position from <see cref="SimShiftWorld.BestRequest"/>, one
+/// world's pod type, the lateral position the planner chose (<see cref="StowAction.Lateral"/>), one
 /// <see cref="PrimitiveStep"/> per space-making primitive with parameters derived from the bin and the item's
 /// oriented size. Stateless apart from the limits; outside the control loop (allocates).
 /// </summary>
@@ -20,11 +20,11 @@ internal static class SimStowPlanBuilder
     /// <summary>Clearance kept between the spatula and the bin's walls and floor [m] (assumption).</summary>
     private const double WallClearance = 0.01;
 
-    /// <summary>Builds the plan and the item's box size along the bin axes (x = feed, y = across, z = up) [m].</summary>
+    /// <summary>Builds the plan (from the measured item) and the physical item's box size along the bin axes (x = feed, y = across, z = up) [m].</summary>
     public static (StowPlan Plan, double FeedLength, double AcrossWidth) Build(SimShiftWorld world, StowAction action, PrimitiveLimits limits)
     {
         var bin = world.PodType[action.Bin];
-        var request = world.BestRequest(action);
+        var request = world.Request(action);
         var size = ItemOrientations.Size(action.Item.Dimensions, request.Orientation);
         var lane = Math.Clamp(request.Y, 0, Math.Max(0, bin.OpeningWidth - size.Y));
         var centre = lane + (size.Y / 2);
@@ -38,7 +38,9 @@ internal static class SimStowPlanBuilder
         }
 
         var plan = new StowPlan(action.Item.Id, action.Item.Dimensions, action.Item.Mass, bin, steps, centre, 0, limits);
-        return (plan, size.X, size.Y);
+        // The plan is the cell's (measured item); the item in the paddles is the physical one.
+        var physical = ItemOrientations.Size(request.Item.Dimensions, request.Orientation);
+        return (plan, physical.X, physical.Y);
     }
 
     private static PrimitiveStep Step(Primitive kind, BinSpec bin, double lane, double width, double centre)

@@ -1,6 +1,7 @@
 using Stow.Cell.Shift;
 using Stow.Core.Space;
 using Stow.Core.Time;
+using Stow.Sim.Cell.World;
 
 namespace Stow.Sim.Cell.Motion;
 
@@ -19,9 +20,17 @@ public sealed class TimedMotion : IShiftMotion
     public const double PrimitiveSeconds = 2.0;
 
     private readonly VirtualClock _clock;
+    private readonly SimShiftWorld? _world;
 
     /// <summary>Advances <paramref name="clock"/> by each sequence's time.</summary>
-    public TimedMotion(VirtualClock clock) => _clock = clock;
+    /// <param name="clock">The shift's clock.</param>
+    /// <param name="world">The world whose truth stands in for the EOAT's beams (an item that did not go in stays in the
+    /// paddles); null: the beams never see an item after a feed.</param>
+    public TimedMotion(VirtualClock clock, SimShiftWorld? world = null)
+    {
+        _clock = clock;
+        _world = world;
+    }
 
     /// <inheritdoc />
     public double JitterP99Ms => 0;
@@ -33,6 +42,12 @@ public sealed class TimedMotion : IShiftMotion
         _clock.Advance(t);
         return new MotionReport(true, t, null, false);
     }
+
+    /// <inheritdoc />
+    public bool BringUp() => true;
+
+    /// <inheritdoc />
+    public bool ItemInPaddles() => _world?.LastTruth is { Kind: OutcomeKind.Unproductive };
 
     /// <inheritdoc />
     public void ClearFault()

@@ -14,9 +14,6 @@ namespace Stow.Sim.Cell.World;
 /// </summary>
 public sealed class SimShiftWorld : IShiftWorld
 {
-    /// <summary>Lateral positions tried for an insertion, as fractions of the free lane (the EOAT aligns to the best).</summary>
-    public const int LateralSamples = 9;
-
     private readonly IReadOnlyList<Item> _prefillItems;
     private readonly double _prefillMax;
     private readonly Random _rng;
@@ -71,48 +68,46 @@ public sealed class SimShiftWorld : IShiftWorld
         PodArrived?.Invoke(this, Current);
     }
 
-    /// <inheritdoc />
+    /// <summary>Ground-truth space of every bin, stamped with <paramref name="captureTime"/> [s] (ground-truth perception, the scorer).</summary>
     public PodSpaceEstimate GroundTruth(double captureTime) => BinGroundTruth.Estimate(Current, captureTime, 8, 12);
 
+    /// <summary>The world's truth of the last applied stow (for the simulator's scorer, never the cell), or null.</summary>
+    public WorldOutcome? LastTruth { get; private set; }
+
+    /// <summary>Raised after each applied stow with the world's truth (the simulated EOAT keeps an item that did not go in).</summary>
+    public event EventHandler<WorldOutcome>? Applied;
+
     /// <inheritdoc />
-    public WorldOutcome Apply(StowAction action)
+    public void Apply(StowAction action)
     {
-        var request = BestRequest(action);
+        var request = Request(action);
         var r = Current.Stow(request, _rng);
         var stoppedShort = r.Reason is StowReason.Protruding or StowReason.Blocked;
-        return r.Outcome switch
+        LastTruth = r.Outcome switch
         {
             StowOutcome.Stowed => new WorldOutcome(OutcomeKind.Stowed, "stowed"),
             StowOutcome.Unproductive => new WorldOutcome(OutcomeKind.Unproductive, r.Reason.ToString().ToLowerInvariant(), stoppedShort),
             _ => new WorldOutcome(OutcomeKind.Defect, r.Reason.ToString().ToLowerInvariant(), stoppedShort),
         };
+        Applied?.Invoke(this, LastTruth);
     }
 
     /// <summary>
-    /// The request the EOAT would execute: the planner's bin, chain and orientation, at the lateral
-    /// position (of <see cref="LateralSamples"/> across the opening) the world previews as most likely to succeed.
+    /// Items as the induct measured them, by id, with their true selves: the world stows the physical item, while the
+    /// cell planned with the measurement (<see cref="InductScale"/>).
     /// </summary>
-    public StowRequest BestRequest(StowAction action)
-    {
-        // Planning and the simulator name the six orientations in the same order (x, y, z edge mapping).
-        var orientation = (ItemOrientation)(int)action.Orientation;
-        var spec = PodType[action.Bin];
-        var width = ItemOrientations.Size(action.Item.Dimensions, orientation).Y;
-        var span = Math.Max(0, spec.OpeningWidth - width);
-        StowRequest best = default;
-        var bestP = double.NegativeInfinity;
-        for (var i = 0; i < LateralSamples; i++)
-        {
-            var req = new StowRequest(action.Bin, action.Item, orientation, span * i / (LateralSamples - 1), action.Chain);
-            var p = Current.Preview(req);
-            var score = p.Plan.Fits ? p.Probabilities.Success : -1;
-            if (score > bestP)
-            {
-                (best, bestP) = (req, score);
-            }
-        }
+    public IDictionary<ItemId, Item> TrueItems { get; } = new Dictionary<ItemId, Item>();
 
-        return best;
+    /// <summary>
+    /// The request the EOAT executes: the planner's bin, chain, orientation and lateral position, unchanged (the world
+    /// is never asked which position would do best), on the physical item.
+    /// </summary>
+    public StowRequest Request(StowAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var item = TrueItems.TryGetValue(action.Item.Id, out var truth) ? truth : action.Item;
+        // Planning and the simulator name the six orientations in the same order (x, y, z edge mapping).
+        return new StowRequest(action.Bin, item, (ItemOrientation)(int)action.Orientation, action.Lateral, action.Chain);
     }
 
     private SimPod NewPod()

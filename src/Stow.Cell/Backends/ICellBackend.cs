@@ -19,6 +19,17 @@ public interface ICellBackend : IDisposable
     /// <summary>Stow motion on the hardware.</summary>
     IShiftMotion Motion { get; }
 
+    /// <summary>The simulator's scorer of the cell's outcome readings against the world's truth; null on a live cell.</summary>
+    Outcomes.IAttemptScorer? Scorer { get; }
+
+    /// <summary>
+    /// The arriving items as the induct's scanner, dimensioner and scale report them: same ids, measured dimensions [m]
+    /// and mass [kg]. The cell plans with these, never with the catalogue's numbers.
+    /// </summary>
+    /// <param name="arriving">The items arriving at the induct, in order.</param>
+    /// <returns>The scanned items, in the same order.</returns>
+    IReadOnlyList<Stow.Core.Items.Item> Scan(IReadOnlyList<Stow.Core.Items.Item> arriving);
+
     /// <summary>Raised when a new pod arrives at the station (shift thread).</summary>
     event EventHandler<Stow.Core.Ids.PodId>? PodArrived;
 

@@ -83,12 +83,12 @@ public sealed class ShiftHost
         var channel = new MqttOperatorChannel(mqtt.Link, cell, _logs.CreateLogger("Stow.Cell.Operator")) { CurrentPod = world.Pod };
         backend.PodArrived += (_, pod) => channel.CurrentPod = pod;
         var runner = new ShiftRunner(world, backend.Perception, planner, backend.Motion, new ShiftJournal(journal, n => allTypes.First(t => t.Name == n).Bins.Select(b => b.Id)),
-            channel, new PackMlShiftStates(cell), clock, _o.Shift, log);
+            channel, new PackMlShiftStates(cell, ActingWork(backend.Motion)), clock, _o.Shift, log, backend.Scorer);
         runner.Progress += (s, p) => Progress?.Invoke(s, p);
         log.LogInformation("shift: {Items} items from {Catalog} (seed {Seed}), pod type {PodType}, perception {Perception}, motion {Motion}",
             items.Count, catalog.Name, _o.Seed, type.Name, _o.Perception.Mode, _o.Motion.Mode);
         log.LogInformation("backend: {Backend}", _o.Backend);
-        var result = await Task.Run(() => runner.Run(items, cancel), CancellationToken.None);
+        var result = await Task.Run(() => runner.Run(backend.Scan(items), cancel), CancellationToken.None);
 
         result.Summary.Config = string.IsNullOrEmpty(_o.Motion.Hardware) ? "cell.sim" : Path.GetFileNameWithoutExtension(_o.Motion.Hardware);
         result.Summary.Seed = _o.Seed;
@@ -99,6 +99,17 @@ public sealed class ShiftHost
             $"{result.Summary.Stowed}/{result.Summary.Attempted} stowed, UPH {result.Summary.Uph:F0}, unaccounted {result.Summary.Unaccounted}"));
         return result;
     }
+
+    /// <summary>The work of PackML's acting states on this cell: bring-up in Resetting, fault clearing in Clearing.</summary>
+    private static Dictionary<PackMlState, Func<bool>> ActingWork(IShiftMotion motion) => new()
+    {
+        [PackMlState.Resetting] = motion.BringUp,
+        [PackMlState.Clearing] = () =>
+        {
+            motion.ClearFault();
+            return true;
+        },
+    };
 
     private (ItemCatalog Catalog, PodType Type, IReadOnlyList<PodType> All) LoadInputs()
     {

@@ -104,6 +104,17 @@ public sealed class ShiftSummary
     [JsonPropertyName("unaccounted")]
     public int Unaccounted { get; set; }
 
+    /// <summary>
+    /// Share of attempts where the cell's own reading of the outcome (<see cref="Outcomes.OutcomeClassifier"/>) agrees
+    /// with the simulated world's truth; null when no scorer ran (a live cell).
+    /// </summary>
+    [JsonPropertyName("outcome_agreement")]
+    public double? OutcomeAgreement { get; set; }
+
+    /// <summary>Attempts by the world's truth (outer key) and the cell's reading (inner key); null when no scorer ran.</summary>
+    [JsonPropertyName("outcome_confusion")]
+    public Dictionary<string, Dictionary<string, int>>? OutcomeConfusion { get; set; }
+
     /// <summary>Targets of the default run and whether each is met.</summary>
     [JsonPropertyName("targets")]
     public List<TargetCheck> Targets { get; set; } = [];

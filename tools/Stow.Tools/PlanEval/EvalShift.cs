@@ -58,7 +58,7 @@ public static class EvalShift
         var states = new PackMlShiftStates(new PackMlCell(clock));
         var shiftOptions = new ShiftOptions { MaxPods = options.Pods, EndAtPodLimit = true };
         var journal = new ReasonCountingJournal();
-        var runner = new ShiftRunner(world, new GroundTruthPerception(world), planner, new TimedMotion(clock),
+        var runner = new ShiftRunner(world, new GroundTruthPerception(world), planner, new TimedMotion(clock, world),
             journal, new AutoAckOperator(), states, clock, shiftOptions, log ?? NullLogger.Instance);
         var shift = runner.Run(items, CancellationToken.None);
         var eval = new PolicyEvaluation(policy.Name);
