@@ -190,6 +190,19 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         _lastBin = plan.Bin;
         var t0 = _clock.Now;
         Resume();
+        if (Options.InductPose is { } induct)
+        {
+            // The arm carries the open paddles to the induct, where the item is taken between them (the simulated induct
+            // hands it over); the approach then carries it to the bin.
+            var pick = Run(new PickAction(induct, plan.EffectiveLimits));
+            if (pick.Status != ActionStatus.Succeeded)
+            {
+                var why = SafetyStopReason();
+                return new MotionReport(false, _clock.Now - t0, $"pick: {why ?? ReasonText(pick.Status == ActionStatus.Running ? FailureReason.Timeout : pick.Reason, "pick")}",
+                    NeedsOperator: true, SafetyStop: why is not null);
+            }
+        }
+
         _eoat.LoadItem(feedLength, width, action.Item.Mass);
         if (_eStopAt.Remove(_stowIndex))
         {

@@ -1,3 +1,4 @@
+using Stow.Core.Geometry;
 using Stow.Motion.Primitives;
 using Stow.Sim.Devices;
 
@@ -6,6 +7,14 @@ namespace Stow.Sim.Cell.Motion;
 /// <summary>Settings of <see cref="SimArmMotion"/>. Immutable.</summary>
 public sealed record SimArmMotionOptions
 {
+    /// <summary>
+    /// TCP pose of the pick at the induct, in the pod face frame [m]: every stow starts by carrying the paddles there
+    /// (<see cref="PickAction"/>), where the item is taken, so the travel counts in the stow's time. Default: 0.6 m in front
+    /// of the face, 0.3 m beside its right edge, 0.8 m up (an assumed station layout). Null: no pick (the item is in the
+    /// paddles where the arm stands).
+    /// </summary>
+    public Pose? InductPose { get; init; } = Pose.At(-0.6, -0.3, 0.8);
+
     /// <summary>Seed of the simulated devices (F/T noise and every other device random stream).</summary>
     public int Seed { get; init; } = 1;
 

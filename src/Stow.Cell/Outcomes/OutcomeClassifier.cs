@@ -10,8 +10,9 @@ namespace Stow.Cell.Outcomes;
 /// <list type="number">
 /// <item>the motion failed (a primitive, the feed, a safety stop): unproductive, the item stays with the EOAT;</item>
 /// <item>the EOAT's beams still see the item after the feed: unproductive (it did not go in; stopped short);</item>
-/// <item>the re-perceived lane is blocked at the opening (free depth below <see cref="ProtrudingDepth"/>): the item is
-/// left protruding past the band line: defect, stopped short;</item>
+/// <item>the re-perceived lane is blocked at the opening (free depth below <see cref="ProtrudingDepth"/>) although it had
+/// room for the whole item (its free depth before, less the item's depth, above twice that): the item is left protruding
+/// past the band line: defect, stopped short (an item as deep as its lane ends flush, and is not counted);</item>
 /// <item>the re-perceived bin lost at least <see cref="InsideFraction"/> of the item's volume of free space, or its lane
 /// at least that fraction of the item's depth: stowed;</item>
 /// <item>otherwise the item is neither in the paddles nor seen in the bin: missing (dropped), defect.</item>
@@ -54,12 +55,13 @@ public static class OutcomeClassifier
 
         OrientationRules.Extents(action.Item.Dimensions, action.Orientation, out var depth, out var width, out var height);
         var laneAfter = LanePlacement.LaneDepth(after, bin, action.Lateral, width, height);
-        if (laneAfter < ProtrudingDepth)
+        var laneBefore = LanePlacement.LaneDepth(before, bin, action.Lateral, width, height);
+        if (laneAfter < ProtrudingDepth && laneBefore - depth > 2 * ProtrudingDepth)
         {
+            // Something is in the opening plane although the lane had room for the whole item: it stopped short.
             return new WorldOutcome(OutcomeKind.Defect, "protruding", StoppedShort: true);
         }
 
-        var laneBefore = LanePlacement.LaneDepth(before, bin, action.Lateral, width, height);
         var volumeTaken = before.FreeVolume - after.FreeVolume;
         return volumeTaken >= InsideFraction * action.Item.Volume || laneBefore - laneAfter >= InsideFraction * depth
             ? new WorldOutcome(OutcomeKind.Stowed, "stowed")

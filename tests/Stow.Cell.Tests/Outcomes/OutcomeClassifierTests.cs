@@ -56,6 +56,15 @@ public class OutcomeClassifierTests
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task An_Item_As_Deep_As_Its_Lane_Ends_Flush_With_The_Opening_And_Is_Stowed()
+    {
+        await Task.Yield();
+        var r = OutcomeClassifier.Classify(Done, false, Action, Bin, Seen(0.21, 0.020), Seen(0.0, 0.019));
+
+        Assert.Equal(new WorldOutcome(OutcomeKind.Stowed, "stowed"), r);
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task An_Item_Still_Between_The_Paddles_Is_Unproductive_And_Stopped_Short()
     {
         await Task.Yield();
