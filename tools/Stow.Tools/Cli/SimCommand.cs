@@ -69,6 +69,7 @@ public static class SimCommand
         });
         var cmd = new Command("sim", "Simulator tools");
         cmd.Subcommands.Add(render);
+        cmd.Subcommands.Add(SimServeCommand.Create());
         return cmd;
     }
 }
