@@ -17,7 +17,7 @@ namespace Stow.Sim.Ur;
 /// negotiation with NOT_FOUND and IN_USE answers, start, pause, text messages), the secondary interface (accepts a
 /// URScript program; runs the project's external-control program, recognised by its header, through its register
 /// protocol; reports any other program as unsupported by an RTDE text message), and the dashboard server with the
-/// controller's reply texts. Start it with one call, <see cref="Start"/>.
+/// controller's reply texts. Start it with one call, <see cref="Start(SimCell, UrControllerOptions?, SimArmOptions?, string)"/>.
 /// <para>Each tick (wall clock) the program reads the input registers, commands the arm's twist (base frame → cell
 /// frame), steps the arm, and publishes a state snapshot that every started RTDE session sends at its own output
 /// frequency. Malformed packages from a client (size, type, truncation, recipe) are counted in
@@ -115,6 +115,16 @@ public sealed partial class UrControllerEmulator : IDisposable
             throw;
         }
     }
+
+    /// <summary>Starts an emulator with a new simulated arm on <paramref name="cell"/> (one call, e.g. for <c>sim serve</c>).</summary>
+    /// <param name="cell">The simulated cell.</param>
+    /// <param name="options">Controller settings (null: defaults, free loopback ports).</param>
+    /// <param name="arm">Arm model, mounting and limits (null: defaults).</param>
+    /// <param name="name">Name of the emulated arm component.</param>
+    /// <returns>The running emulator.</returns>
+    /// <exception cref="System.Net.Sockets.SocketException">A port could not be bound.</exception>
+    public static UrControllerEmulator Start(SimCell cell, UrControllerOptions? options = null, SimArmOptions? arm = null, string name = "ur.emulated") =>
+        Start(new SimArm(name, cell, arm ?? new SimArmOptions()), cell, options);
 
     /// <summary>Stops the servers, closes every connection and the tick thread.</summary>
     public void Dispose()

@@ -66,6 +66,7 @@ public static class SimCommand
         });
         var cmd = new Command("sim", "Simulator tools");
         cmd.Subcommands.Add(render);
+        cmd.Subcommands.Add(SimUrControllerCommand.Create());
         return cmd;
     }
 }

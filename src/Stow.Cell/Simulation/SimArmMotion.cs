@@ -4,6 +4,7 @@ using Stow.Core.Time;
 using Stow.Hardware.Lifecycle;
 using Stow.Hardware.Management;
 using Stow.Hardware.Safety;
+using Stow.Hardware.Ur;
 using Stow.Motion.Loop;
 using Stow.Motion.Primitives;
 using Stow.Sim.Devices;
@@ -43,6 +44,7 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
     private readonly HashSet<int> _heartbeatLossAt = [];
     private readonly StaticContactGeometry _structure;
     private readonly LiveSimRig? _rig;
+    private readonly UrArm? _liveArm;
     private BinSpec? _lastBin;
     private int _stowIndex;
     private bool _disposed;
@@ -108,7 +110,12 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
             _hardware.Get<Stow.Hardware.BandSeparator.IBandSeparator>("band_separator"), _safety);
         _runner = new MotionRunner(context);
         var loopOptions = new ControlLoopOptions { RateHz = Options.RateHz };
-        _loop = new ControlLoop(_hardware, clock, new VirtualClockPacer(clock), loopOptions);
+
+        // A live arm (ur.arm over RTDE) moves on the wall clock: the loop waits for the controller's packages and the
+        // shift's clock follows the wall time; otherwise the loop runs on simulated time as fast as it can.
+        _liveArm = _hardware.Get<Stow.Hardware.Arm.IArm>("arm") as UrArm;
+        ILoopPacer pacer = _liveArm is null ? new VirtualClockPacer(clock) : new UrStatePacer(clock, _liveArm);
+        _loop = new ControlLoop(_hardware, clock, pacer, loopOptions);
         _jitter = new LoopJitterRecorder(loopOptions.Period);
         if (_rig is not null)
         {
@@ -212,7 +219,8 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         var step = result.Status == ActionStatus.Running ? sequence.Current?.Name ?? "stow" : sequence.FailedStep;
         var reason = result.Status == ActionStatus.Running ? FailureReason.Timeout : result.Reason;
         var needsOperator = reason is FailureReason.ItemNotDetected or FailureReason.HardwareFault
-            || (step == "insertion" && reason == FailureReason.Stall);
+            || (step == "insertion" && reason == FailureReason.Stall)
+            || (_liveArm is { IsReadable: true } && _liveArm.State.ProtectiveStop);
         var text = $"{step}: {ReasonText(reason, step)}";
         var recovery = Recover(plan.Bin, plan.EffectiveLimits);
         if (recovery is not null)
@@ -255,6 +263,13 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
             }
         }
 
+        if (_liveArm is { IsActive: true } && _liveArm.State.ProtectiveStop)
+        {
+            // The operator's recovery of the controller (unlock, restart the program). If it fails, the next stow finds
+            // the arm stopped and the cell holds again.
+            _liveArm.Recover(out _);
+        }
+
         if (_lastBin is not null)
         {
             var geometry = _cell.Geometry;
@@ -287,7 +302,7 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
     private string? SafetyStopReason()
     {
         var state = _safety.State;
-        if (_cell.EStopPressed || !state.EStopChainClosed)
+        if (_cell.EStopPressed || !state.EStopChainClosed || (_liveArm is { IsReadable: true } && _liveArm.State.EmergencyStop))
         {
             return "e-stop";
         }
