@@ -263,13 +263,16 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
             }
         }
 
+        var contact = _cell.Geometry;
+        _cell.Geometry = _structure;
         if (_liveArm is { IsActive: true } && _liveArm.State.ProtectiveStop)
         {
-            // The operator's recovery of the controller (unlock, restart the program). If it fails, the next stow finds
-            // the arm stopped and the cell holds again.
+            // The operator's recovery of the controller (unlock, restart the program), with the pod's items out of the
+            // contact geometry as for the jog below. If it fails, the next stow finds the arm stopped and holds again.
             _liveArm.Recover(out _);
         }
 
+        _cell.Geometry = contact;
         if (_lastBin is not null)
         {
             var geometry = _cell.Geometry;
