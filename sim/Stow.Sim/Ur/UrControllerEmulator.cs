@@ -42,6 +42,7 @@ public sealed partial class UrControllerEmulator : IDisposable
     private long _malformed;
     private long _ticks;
     private long _missedTicks;
+    private int _disposed;
 
     private UrControllerEmulator(SimArm arm, SimCell cell, UrControllerOptions options)
     {
@@ -129,6 +130,11 @@ public sealed partial class UrControllerEmulator : IDisposable
     /// <summary>Stops the servers, closes every connection and the tick thread.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _stop.Cancel();
         foreach (var l in _listeners)
         {

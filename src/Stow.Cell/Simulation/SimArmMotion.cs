@@ -132,6 +132,10 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
     /// <summary>Settings in force.</summary>
     public SimArmMotionOptions Options { get; }
 
+    /// <summary>The live-sim rig when the hardware runs through drivers and emulators, else null (fault injection in tests:
+    /// dispose one of its <see cref="LiveSimRig.UrControllers"/> to kill the arm's controller).</summary>
+    public LiveSimRig? Rig => _rig;
+
     /// <summary>The simulated cell (shared device state, fault-free inspection for tests).</summary>
     public SimCell Cell => _cell;
 

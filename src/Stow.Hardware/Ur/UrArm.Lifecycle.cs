@@ -105,6 +105,13 @@ public sealed partial class UrArm
                 return CallbackReturn.Failure;
             }
 
+            if (s.SafetyStatus == (int)UrSafetyMode.ProtectiveStop)
+            {
+                // Activation is the operator's go-ahead (after a fault was cleared): unlock as Recover does.
+                _dashboard!.CloseSafetyPopup();
+                _dashboard.UnlockProtectiveStop();
+            }
+
             BringUp();
             _pending = new ArmCommand { Mode = (ArmCommandMode)Mode, TargetPose = _state.TcpPose, SpeedScaling = 1, HasTarget = false };
             _hostStop = false;
