@@ -327,8 +327,12 @@ public sealed partial class UrArm : CommandedComponent, IArm
     {
         var o = _options;
         var pose = _state.TcpPose;
-        var e = target.Position - pose.Position;
-        var r = RotationVector.FromQuat(target.Orientation * pose.Orientation.Conjugate);
+
+        // The state is at least one controller step old when the twist takes effect: track from the pose predicted
+        // that far ahead, so the braking curve starts in time (no overshoot into contact).
+        var lead = o.LatencyCompensation;
+        var e = target.Position - (pose.Position + (_state.TcpTwist.Linear * lead));
+        var r = RotationVector.FromQuat(target.Orientation * pose.Orientation.Conjugate) - (_state.TcpTwist.Angular * lead);
         var v = (e / o.TimeConstant).ClampLength(Math.Min(o.MaxLinearSpeed, Math.Sqrt(2 * o.MaxLinearAcceleration * e.Length)));
         var w = (r / o.TimeConstant).ClampLength(Math.Min(o.MaxAngularSpeed, Math.Sqrt(2 * o.MaxAngularAcceleration * r.Length)));
         return new Twist(v, w);

@@ -44,6 +44,10 @@ public sealed record UrArmOptions
     /// <summary>Pose-mode tracking: time constant τ of v = e/τ [s].</summary>
     public double TimeConstant { get; init; } = 0.02;
 
+    /// <summary>Pose-mode tracking: how far ahead the pose is predicted from the measured twist to cover the
+    /// state-to-motion latency [s] (default two controller steps at 500 Hz).</summary>
+    public double LatencyCompensation { get; init; } = 0.004;
+
     /// <summary>Largest commanded TCP speed [m/s] (UR5e/UR10e datasheet: 1 m/s).</summary>
     public double MaxLinearSpeed { get; init; } = 1.0;
 
@@ -79,6 +83,7 @@ public sealed record UrArmOptions
             StateTimeout = Positive(c, "stateTimeout", d.StateTimeout, 10),
             ActivateTimeout = Positive(c, "activateTimeout", d.ActivateTimeout, 60),
             TimeConstant = Positive(c, "timeConstant", d.TimeConstant, 1),
+            LatencyCompensation = Math.Clamp(c.GetDouble("latencyCompensation", d.LatencyCompensation), 0, 0.1),
             MaxLinearSpeed = Positive(c, "maxLinearSpeed", d.MaxLinearSpeed, 5),
             MaxAngularSpeed = Positive(c, "maxAngularSpeed", d.MaxAngularSpeed, 10),
             MaxLinearAcceleration = Positive(c, "maxLinearAcceleration", d.MaxLinearAcceleration, 20),
