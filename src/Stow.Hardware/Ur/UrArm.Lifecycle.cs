@@ -71,7 +71,7 @@ public sealed partial class UrArm
 
             ControllerVersion = _rtde.GetControllerVersion();
             _rtde.SetupOutputs(OutputFields, _options.Frequency);
-            _commandRecipe = _rtde.SetupInputs(CommandFields);
+            _commandRecipe = SetupCommandInputs(_rtde);
             if (!_rtde.Start())
             {
                 return Fail("controller refused to start RTDE synchronisation");
@@ -157,6 +157,27 @@ public sealed partial class UrArm
     }
 
     private static TimeSpan Seconds(double s) => TimeSpan.FromSeconds(s);
+
+    /// <summary>
+    /// Sets up the command inputs, retrying while the controller still answers IN_USE: after this driver's own
+    /// connection was reset (error path, reconfigure), the controller releases the old connection's inputs only once
+    /// it has seen that connection close.
+    /// </summary>
+    private RtdeInputRecipe SetupCommandInputs(RtdeClient c)
+    {
+        var sw = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return c.SetupInputs(CommandFields);
+            }
+            catch (RtdeException e) when (e.Message.Contains("IN_USE", StringComparison.Ordinal) && sw.Elapsed < Seconds(_options.ActivateTimeout))
+            {
+                Thread.Sleep(20);
+            }
+        }
+    }
 
     private CallbackReturn Fail(string why)
     {

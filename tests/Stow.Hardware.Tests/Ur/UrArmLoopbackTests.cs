@@ -219,6 +219,22 @@ public class UrArmLoopbackTests
         arm.Shutdown();
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task After_The_Error_Path_The_Arm_Configures_And_Activates_Again_At_Once()
+    {
+        await Task.Yield();
+        using var rig = new UrEmulatorRig();
+        var arm = Active(rig);
+        Cycle(arm);
+        arm.HandleError("read returned an error");
+        Assert.Equal(LifecycleState.Unconfigured, arm.LifecycleState);
+        Assert.True(arm.Configure() == CallbackReturn.Success, arm.LastError);
+        Assert.True(arm.Activate() == CallbackReturn.Success, arm.LastError);
+        Assert.Equal(HardwareResult.Ok, Cycle(arm).Read);
+        Assert.Equal(2, rig.Emulator.ProgramsRun);
+        arm.Shutdown();
+    }
+
     [Fact]
     public void Registry_Builds_The_Arm_And_Names_A_Bad_Parameter()
     {
