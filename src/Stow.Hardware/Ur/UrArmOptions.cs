@@ -45,8 +45,8 @@ public sealed record UrArmOptions
     public double TimeConstant { get; init; } = 0.02;
 
     /// <summary>Pose-mode tracking: how far ahead the pose is predicted from the measured twist to cover the
-    /// state-to-motion latency [s] (default two controller steps at 500 Hz).</summary>
-    public double LatencyCompensation { get; init; } = 0.004;
+    /// state-to-motion latency [s] (default five controller steps at 500 Hz, for a loaded host).</summary>
+    public double LatencyCompensation { get; init; } = 0.01;
 
     /// <summary>Largest commanded TCP speed [m/s] (UR5e/UR10e datasheet: 1 m/s).</summary>
     public double MaxLinearSpeed { get; init; } = 1.0;
