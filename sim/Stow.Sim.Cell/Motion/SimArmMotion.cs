@@ -5,6 +5,7 @@ using Stow.Core.Time;
 using Stow.Hardware.Lifecycle;
 using Stow.Hardware.Management;
 using Stow.Hardware.Safety;
+using Stow.Hardware.Ur;
 using Stow.Motion.Loop;
 using Stow.Motion.Primitives;
 using Stow.Sim.Devices;
@@ -45,6 +46,7 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
     private readonly HashSet<int> _heartbeatLossAt = [];
     private readonly StaticContactGeometry _structure;
     private readonly LiveSimRig? _rig;
+    private readonly UrArm? _liveArm;
     private BinSpec? _lastBin;
     private (double Length, double Width, double Mass)? _lastLoad;
     private int _stowIndex;
@@ -111,7 +113,12 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
             _hardware.Get<Stow.Hardware.BandSeparator.IBandSeparator>("band_separator"), _safety);
         _runner = new MotionRunner(context);
         var loopOptions = new ControlLoopOptions { RateHz = Options.RateHz };
-        _loop = new ControlLoop(_hardware, clock, new VirtualClockPacer(clock), loopOptions);
+
+        // A live arm (ur.arm over RTDE) moves on the wall clock: the loop waits for the controller's packages and the
+        // shift's clock follows the wall time; otherwise the loop runs on simulated time as fast as it can.
+        _liveArm = _hardware.Get<Stow.Hardware.Arm.IArm>("arm") as UrArm;
+        ILoopPacer pacer = _liveArm is null ? new VirtualClockPacer(clock) : new UrStatePacer(clock, _liveArm);
+        _loop = new ControlLoop(_hardware, clock, pacer, loopOptions);
         _jitter = new LoopJitterRecorder(loopOptions.Period);
         if (_rig is not null)
         {
@@ -127,6 +134,10 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
 
     /// <summary>Settings in force.</summary>
     public SimArmMotionOptions Options { get; }
+
+    /// <summary>The live-sim rig when the hardware runs through drivers and emulators, else null (fault injection in tests:
+    /// dispose one of its <see cref="LiveSimRig.UrControllers"/> to kill the arm's controller).</summary>
+    public LiveSimRig? Rig => _rig;
 
     /// <summary>The simulated cell (shared device state, fault-free inspection for tests).</summary>
     public SimCell Cell => _cell;
@@ -229,7 +240,8 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
         var step = result.Status == ActionStatus.Running ? sequence.Current?.Name ?? "stow" : sequence.FailedStep;
         var reason = result.Status == ActionStatus.Running ? FailureReason.Timeout : result.Reason;
         var needsOperator = reason is FailureReason.ItemNotDetected or FailureReason.HardwareFault
-            || (step == "insertion" && reason == FailureReason.Stall);
+            || (step == "insertion" && reason == FailureReason.Stall)
+            || (_liveArm is { IsReadable: true } && _liveArm.State.ProtectiveStop);
         var text = $"{step}: {ReasonText(reason, step)}";
         var recovery = Recover(plan.Bin, plan.EffectiveLimits);
         if (recovery is not null)
@@ -272,6 +284,16 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
             }
         }
 
+        var contact = _cell.Geometry;
+        _cell.Geometry = _structure;
+        if (_liveArm is { IsActive: true } && _liveArm.State.ProtectiveStop)
+        {
+            // The operator's recovery of the controller (unlock, restart the program), with the pod's items out of the
+            // contact geometry as for the jog below. If it fails, the next stow finds the arm stopped and holds again.
+            _liveArm.Recover(out _);
+        }
+
+        _cell.Geometry = contact;
         if (_lastBin is not null)
         {
             var geometry = _cell.Geometry;
@@ -338,7 +360,7 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
     private string? SafetyStopReason()
     {
         var state = _safety.State;
-        if (_cell.EStopPressed || !state.EStopChainClosed)
+        if (_cell.EStopPressed || !state.EStopChainClosed || (_liveArm is { IsReadable: true } && _liveArm.State.EmergencyStop))
         {
             return "e-stop";
         }

@@ -70,6 +70,7 @@ public static class SimCommand
         var cmd = new Command("sim", "Simulator tools");
         cmd.Subcommands.Add(render);
         cmd.Subcommands.Add(SimServeCommand.Create());
+        cmd.Subcommands.Add(SimUrControllerCommand.Create());
         return cmd;
     }
 }
