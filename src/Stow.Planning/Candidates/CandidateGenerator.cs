@@ -104,7 +104,9 @@ public sealed class CandidateGenerator
 
                         var features = new CandidateFeatures(
                             item.Class, item.Mass, item.Fragile, cw, ch, cd, meta.Fill, meta.RowHeight, chains[k],
-                            Math.Min(1, volume / space.Volume));
+                            Math.Min(1, volume / space.Volume),
+                            item.Class == PackagingClass.Cylinder && o < (int)ItemOrientation.WHL,
+                            chains[k].First == Primitive.Slot || chains[k].Second == Primitive.Slot);
                         var p = model.Predict(features);
                         p = double.IsNaN(p) ? 0 : Math.Clamp(p, 0, 1);
                         if (!found || p > best.Probability)

@@ -28,6 +28,21 @@ public sealed record PlannerOptions
     /// </summary>
     public double SwapSlack { get; init; }
 
+    /// <summary>
+    /// Drive-unit travel time of a pod swap [s], ≥ 0: the full pod leaves the station and the next one arrives. Default
+    /// 15 s (assumption, the same figure as <c>Cell:Shift:PodSwapSeconds</c>: a drive unit at about 1.5 m/s over a
+    /// queue of ~20 m, with the next pod waiting behind). When &gt; 0 the swap is weighed as a cost in the decision: the
+    /// planner asks for a new pod only when the best P here falls short of the item's empty-bin P by more than the P
+    /// whose expected cost equals the swap time, r · t_swap / (1 + r · t_fail) (the slope of
+    /// <see cref="CandidateValue.Score"/> in P), and never stows below <see cref="Floor"/>. A one-item look-ahead: the
+    /// remaining capacity of the pod is not valued. 0 keeps the plain <see cref="SwapThreshold"/> (or <see cref="SwapSlack"/>).
+    /// </summary>
+    public double PodSwapSeconds { get; init; } = 15.0;
+
+    /// <summary>The swap cost of <see cref="PodSwapSeconds"/> expressed as a drop in P [1] (0 when off).</summary>
+    public double SwapCostInProbability =>
+        PodSwapSeconds <= 0 ? 0 : UnitsPerSecond * PodSwapSeconds / (1 + (UnitsPerSecond * FailureSeconds));
+
     /// <summary>Probability of taking a non-greedy candidate with P ≥ <see cref="Floor"/>, in [0, <see cref="MaxExplorationRate"/>]. Default 0.02.</summary>
     public double ExplorationRate { get; init; } = 0.02;
 
@@ -86,7 +101,7 @@ public sealed record PlannerOptions
             (OverheadRowBonus, nameof(OverheadRowBonus)), (DensityWeight, nameof(DensityWeight)),
             (UnitsPerSecond, nameof(UnitsPerSecond)), (InsertSeconds, nameof(InsertSeconds)),
             (SweepSeconds, nameof(SweepSeconds)), (FlipSeconds, nameof(FlipSeconds)), (StackSeconds, nameof(StackSeconds)),
-            (SlotSeconds, nameof(SlotSeconds)), (FailureSeconds, nameof(FailureSeconds))])
+            (SlotSeconds, nameof(SlotSeconds)), (FailureSeconds, nameof(FailureSeconds)), (PodSwapSeconds, nameof(PodSwapSeconds))])
         {
             Range(v, 0, 1e6, name);
         }
