@@ -22,12 +22,13 @@ public static class PlanCommand
         var seed = new Option<int>("--seed") { Description = "Seed of items, world and exploration", DefaultValueFactory = _ => 1 };
         var prefill = new Option<double?>("--prefill") { Description = "Arrival fill uniform in [0, this] instead of the world's Sim:Arrival range, in [0, 1)" };
         var world = new Option<string[]>("--config") { Description = "World file(s) with Sim: keys, layered in order over the defaults (config/worlds/*.json)", AllowMultipleArgumentsPerToken = true };
+        var seeds = new Option<string?>("--seeds") { Description = "Run seeds A-B (≥ 1): five policies per seed on common random numbers, each figure with a 95 % interval over the seeds" };
         var model = new Option<string?>("--model") { Description = "Learned model file (default models/risk.json in the repository)" };
         var json = CliCommon.JsonOption();
         var data = CliCommon.DataOption();
         var podType = CliCommon.PodTypeOption();
         var eval = new Command("eval", "Compare the prior planner, the learned planner and the largest-free-volume baseline");
-        foreach (var o in new Option[] { catalog, pods, seed, prefill, world, model, json, data, podType })
+        foreach (var o in new Option[] { catalog, pods, seed, seeds, prefill, world, model, json, data, podType })
         {
             eval.Options.Add(o);
         }
@@ -57,6 +58,26 @@ public static class PlanCommand
                 var options = new EvalShiftOptions { Pods = n, Seed = pr.GetValue(seed), World = worldOptions };
                 var modelPath = pr.GetValue(model) ?? DefaultModelPath();
                 var (learned, source) = PlanEvaluation.LearnedModel(modelPath, name, items, type, types, options.Seed);
+                if (pr.GetValue(seeds) is { } seedText)
+                {
+                    var list = CliCommon.Seeds(seedText);
+                    var (monotone, monotoneSource) = PlanEvalSeries.FitMonotone(items, type, types, Math.Min(n, 5));
+                    var series = PlanEvalSeries.Run(items, type, types, options, list, learned, monotone);
+                    var worldName = string.Join(" + ", pr.GetValue(world) ?? []) is { Length: > 0 } wn ? wn : "default";
+                    if (pr.GetValue(json))
+                    {
+                        Console.WriteLine(PlanEvalSeriesReport.Json(worldName, list, n, [source, monotoneSource], series).ToJsonString(EvalJson.Options));
+                        return 0;
+                    }
+
+                    Console.WriteLine($"plan eval: {name} items on {type.Name}, {n} pods per policy and seed, seeds {seedText}, world {worldName}, ground-truth space");
+                    Console.WriteLine($"learned model: {source}");
+                    Console.WriteLine(monotoneSource);
+                    Console.WriteLine();
+                    PlanEvalSeriesReport.WriteTable(Console.Out, series);
+                    return 0;
+                }
+
                 var report = PlanEvaluation.Run(name, items, type, types, options, learned, source);
                 if (pr.GetValue(json))
                 {
@@ -73,7 +94,7 @@ public static class PlanCommand
                 Console.WriteLine(report.Verdict);
                 return 0;
             }
-            catch (Exception e) when (e is CatalogException or PodConfigException or IOException or JsonException or ArgumentException or Stow.Sim.World.SimConfigException or InvalidDataException)
+            catch (Exception e) when (e is CatalogException or PodConfigException or IOException or JsonException or ArgumentException or Stow.Sim.World.SimConfigException or InvalidDataException or FormatException)
             {
                 Console.Error.WriteLine($"stowcell plan eval: {e.Message}");
                 return 2;

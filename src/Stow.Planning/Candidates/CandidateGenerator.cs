@@ -39,6 +39,12 @@ public sealed class CandidateGenerator
         _bins = new BinMeta[binCapacity];
     }
 
+    /// <summary>
+    /// True (default) to try every chain of <see cref="PrimitiveChain.All"/>; false to try only the plain insertion (a
+    /// planner without space-making primitives, the ablation of <c>plan eval</c>).
+    /// </summary>
+    public bool SpaceMaking { get; init; } = true;
+
     /// <summary>The fit margins in use.</summary>
     public FitOptions Fit => _fit;
 
@@ -76,7 +82,7 @@ public sealed class CandidateGenerator
                     continue;
                 }
 
-                for (var k = 0; k < PrimitiveChain.Count; k++)
+                for (var k = 0; k < (SpaceMaking ? PrimitiveChain.Count : 1); k++)
                 {
                     ref readonly var space = ref _spaces[(b * PrimitiveChain.Count) + k];
                     if (space.Width <= 0 || space.Height <= 0 || space.Depth <= 0)

@@ -39,6 +39,9 @@ public sealed record PlannerOptions
     /// </summary>
     public double PodSwapSeconds { get; init; } = 15.0;
 
+    /// <summary>Try the space-making chains (sweep, flip, stack, slot and their pairs); false plans plain insertions only. Default true.</summary>
+    public bool SpaceMaking { get; init; } = true;
+
     /// <summary>The swap cost of <see cref="PodSwapSeconds"/> expressed as a drop in P [1] (0 when off).</summary>
     public double SwapCostInProbability =>
         PodSwapSeconds <= 0 ? 0 : UnitsPerSecond * PodSwapSeconds / (1 + (UnitsPerSecond * FailureSeconds));

@@ -57,14 +57,14 @@ public sealed class StowPlanner : IStowPolicy
         _options = options ?? new PlannerOptions();
         _options.Validate();
         _model = model;
-        _generator = new CandidateGenerator(_options.Fit);
+        _generator = new CandidateGenerator(_options.Fit) { SpaceMaking = _options.SpaceMaking };
         _router = new ExceptionRouter(podTypes, _options.Fit);
         _random = new Random(_options.Seed);
         _emptyGenerator = new CandidateGenerator(_options.Fit, 1);
     }
 
     /// <inheritdoc />
-    public string Name => "planner-" + _model.Name;
+    public string Name => "planner-" + _model.Name + (_options.SpaceMaking ? "" : "-no-space-making");
 
     /// <summary>The success model in use.</summary>
     public ISuccessModel Model => _model;
