@@ -18,11 +18,11 @@ public static class PlanEvalSeries
     /// <summary>Seeds of the constrained model's training logs start here (disjoint from any eval seed below it).</summary>
     public const int TrainingSeedBase = 5000;
 
-    /// <summary>Fits the constrained model: logs of the prior planner at the maximum exploration rate on 6 seeds, fitted on 4, calibrated on 2.</summary>
+    /// <summary>Fits the constrained model: logs of the prior planner at the maximum exploration rate on 12 seeds, fitted on 8, calibrated on 4.</summary>
     public static (ISuccessModel Model, string Source) FitMonotone(ItemCatalog catalog, PodType podType, IReadOnlyList<PodType> podTypes, int pods)
     {
-        var train = RiskFit.Collect(catalog, podType, podTypes, Enumerable.Range(TrainingSeedBase, 4), pods);
-        var held = RiskFit.Collect(catalog, podType, podTypes, Enumerable.Range(TrainingSeedBase + 4, 2), pods);
+        var train = RiskFit.Collect(catalog, podType, podTypes, Enumerable.Range(TrainingSeedBase, 8), pods);
+        var held = RiskFit.Collect(catalog, podType, podTypes, Enumerable.Range(TrainingSeedBase + 8, 4), pods);
         if (train.Count == 0 || held.Count == 0)
         {
             return (new PriorSuccessModel(), "monotone model: no training records; the prior stands in");
@@ -30,7 +30,7 @@ public static class PlanEvalSeries
 
         var raw = MonotoneLogisticModel.Fit(train, new MonotoneFitOptions { InversePropensityWeights = true, Iterations = 1500 });
         var calibrated = CalibratedSuccessModel.Fit(raw, held);
-        return (calibrated, $"monotone model fitted on seeds {TrainingSeedBase}-{TrainingSeedBase + 3} ({train.Count} records, IPS-weighted), Platt on {TrainingSeedBase + 4}-{TrainingSeedBase + 5} ({held.Count} records, A {calibrated.Platt.A:F3}, B {calibrated.Platt.B:F3})");
+        return (calibrated, $"monotone model fitted on seeds {TrainingSeedBase}-{TrainingSeedBase + 7} ({train.Count} records, IPS-weighted), Platt on {TrainingSeedBase + 8}-{TrainingSeedBase + 11} ({held.Count} records, A {calibrated.Platt.A:F3}, B {calibrated.Platt.B:F3})");
     }
 
     /// <summary>Runs every policy on every seed; returns the per-seed figures by policy, in policy order.</summary>

@@ -62,7 +62,14 @@ public sealed record PlattScaling(double A, double B)
 
             var da = ((hBB * gA) - (hAB * gB)) / det;
             var db = ((hAA * gB) - (hAB * gA)) / det;
-            a = Math.Max(0, a - da);
+            if (a - da < 0)
+            {
+                // The slope would turn negative: hold it at 0 and take the Newton step on the offset alone.
+                da = a;
+                db = gB / hBB;
+            }
+
+            a -= da;
             b -= db;
             if (Math.Abs(da) + Math.Abs(db) < 1e-10)
             {

@@ -52,8 +52,11 @@ public sealed record PlannerOptions
     /// <summary>Seed of the exploration random stream. Default 1.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Prefer the overhead rows (the ones people need a ladder for) by adding <see cref="OverheadRowBonus"/>. Default false.</summary>
-    public bool PreferOverheadRows { get; init; }
+    /// <summary>
+    /// Prefer the overhead rows (the ones people need a ladder for) by adding <see cref="OverheadRowBonus"/>. Default true,
+    /// as the published cell does: the robot takes the rows that are slow and unsafe for people.
+    /// </summary>
+    public bool PreferOverheadRows { get; init; } = true;
 
     /// <summary>Bin floor height above the pod base from which a row counts as overhead [m]. Default 1.5 (assumption: above shoulder height of most associates).</summary>
     public double OverheadRowMinHeight { get; init; } = 1.5;

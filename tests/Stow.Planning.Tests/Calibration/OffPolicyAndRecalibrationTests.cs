@@ -89,4 +89,16 @@ public class OffPolicyAndRecalibrationTests
             Assert.True(iso.Apply(q + 0.01) >= iso.Apply(q), "isotonic map must not decrease");
         }
     }
+
+    [Fact]
+    public void Platt_On_All_Successes_Stays_Finite_With_The_Smoothed_Target()
+    {
+        var p = Enumerable.Range(0, 50).Select(i => 0.9 + (i * 0.001)).ToList();
+        var platt = PlattScaling.Fit(p, p.Select(_ => true).ToList());
+
+        Assert.True(double.IsFinite(platt.A) && double.IsFinite(platt.B));
+        Assert.True(platt.A >= 0);
+        // The smoothed target of 50 successes is 51/52: calibrated values sit near it, not at 1.
+        Assert.InRange(p.Average(platt.Apply), 0.95, 0.99);
+    }
 }

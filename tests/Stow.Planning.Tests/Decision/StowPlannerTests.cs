@@ -234,8 +234,8 @@ public class StowPlannerTests
         }
 
         var estimate = new PodSpaceEstimate(new PodId("P"), 0, bins);
-        var plain = new StowPlanner(Prior, Scenarios.PodTypes, new PlannerOptions { ExplorationRate = 0 }).Decide([item], estimate, pod);
-        var overhead = new StowPlanner(Prior, Scenarios.PodTypes, new PlannerOptions { ExplorationRate = 0, PreferOverheadRows = true })
+        var plain = new StowPlanner(Prior, Scenarios.PodTypes, new PlannerOptions { ExplorationRate = 0, PreferOverheadRows = false }).Decide([item], estimate, pod);
+        var overhead = new StowPlanner(Prior, Scenarios.PodTypes, new PlannerOptions { ExplorationRate = 0 })
             .Decide([item], estimate, pod);
         Assert.Equal(DecisionKind.Stow, plain.Kind);
         Assert.Equal(DecisionKind.Stow, overhead.Kind);
