@@ -36,8 +36,13 @@ public static class RunCommand
         var output = new Option<string?>("--out") { Description = "Report directory (default runs/run-<seed>-<time>)" };
         var json = CliCommon.JsonOption();
         var data = CliCommon.DataOption();
+        var assemblies = new Option<string?>("--loaded-assemblies")
+        {
+            Description = "Diagnostic: write the assemblies loaded in this process to this file at the end of the run",
+            Hidden = true,
+        };
         var cmd = new Command("run", "Run a stow shift on the simulator with real items (the main job)");
-        foreach (var o in new Option[] { config, catalog, items, seed, perception, motion, output, json, data })
+        foreach (var o in new Option[] { config, catalog, items, seed, perception, motion, output, json, data, assemblies })
         {
             cmd.Options.Add(o);
         }
@@ -59,13 +64,19 @@ public static class RunCommand
             Set("Cell:Perception:Mode", pr.GetValue(perception));
             Set("Cell:Motion:Mode", pr.GetValue(motion));
             Set("Cell:DataDir", pr.GetValue(data));
-            return await RunAsync(pr.GetValue(config), overrides, pr.GetValue(output), pr.GetValue(json));
+            return await RunAsync(pr.GetValue(config), overrides, pr.GetValue(output), pr.GetValue(json), pr.GetValue(assemblies));
         });
         return cmd;
     }
 
     /// <summary>Runs the main job; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string? configFile, IReadOnlyDictionary<string, string?> overrides, string? outDir, bool json)
+    /// <param name="configFile">Cell configuration layered over the embedded default, or null.</param>
+    /// <param name="overrides">Configuration keys set on the command line.</param>
+    /// <param name="outDir">Report directory, or null for <c>runs/run-SEED-TIME</c>.</param>
+    /// <param name="json">Print the figures as JSON instead of the table.</param>
+    /// <param name="loadedAssembliesFile">Diagnostic: where to write <see cref="LoadedAssemblies.Lines"/> once the shift
+    /// has ended (also after a failed one), or null.</param>
+    public static async Task<int> RunAsync(string? configFile, IReadOnlyDictionary<string, string?> overrides, string? outDir, bool json, string? loadedAssembliesFile = null)
     {
         var root = CatalogPaths.FindRepoRoot() ?? Directory.GetCurrentDirectory();
         CellOptions options;
@@ -131,8 +142,26 @@ public static class RunCommand
         }
         finally
         {
+            WriteLoadedAssemblies(loadedAssembliesFile);
             await host.StopAsync();
             NLog.LogManager.Shutdown();
+        }
+    }
+
+    private static void WriteLoadedAssemblies(string? path)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        try
+        {
+            LoadedAssemblies.Write(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"stowcell run: --loaded-assemblies {path}: {e.Message}");
         }
     }
 
