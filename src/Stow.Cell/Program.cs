@@ -20,6 +20,7 @@ public static class Program
         root.Subcommands.Add(MqttProbeCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(RiskCommand.Create());
+        root.Subcommands.Add(HmiCommand.Create());
         return root;
     }
 

@@ -59,7 +59,8 @@ public sealed class MqttSession : IAsyncDisposable
             timeout.CancelAfter(TimeSpan.FromSeconds(15));
             await link.ConnectAsync(timeout.Token);
             cell.Transitioned += (_, e) => link.PublishState(e.To, e.Mode);
-            link.SupervisorCommand += (_, e) => cell.Execute(e.Command);
+            var states = new PackMlShiftStates(cell);
+            link.SupervisorCommand += (_, e) => states.Command(e.Command);
             SimulatedOperator? op = null;
             if (o.Mqtt.SimulatedOperator)
             {

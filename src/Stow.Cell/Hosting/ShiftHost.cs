@@ -41,6 +41,9 @@ public sealed class ShiftHost
         _root = repoRoot;
     }
 
+    /// <summary>The operator HMI's model, fed by this shift while it runs; null for no HMI.</summary>
+    public Hmi.HmiState? Hmi { get; init; }
+
     /// <summary>Raised on every progress snapshot (shift thread).</summary>
     public event EventHandler<ShiftProgress>? Progress;
 
@@ -87,6 +90,10 @@ public sealed class ShiftHost
         var runner = new ShiftRunner(world, perception, planner, motion, new ShiftJournal(journal, n => allTypes.First(t => t.Name == n).Bins.Select(b => b.Id)),
             channel, new PackMlShiftStates(cell), clock, _o.Shift, log);
         runner.Progress += (s, p) => Progress?.Invoke(s, p);
+        // One record per acknowledged prompt, whichever channel (MQTT or HMI) it came over, with who gave it.
+        mqtt.Link.PromptAcknowledged += (_, e) => journal.RecordAcknowledgement(new OperatorAckRecord(
+            e.Prompt.Id, e.Prompt.Kind.ToString(), e.Operator, e.Channel, e.Response, e.Prompt.IssuedAt, e.At));
+        using var hmi = Hmi?.Attach(cell, mqtt.Link, type, runner);
         log.LogInformation("shift: {Items} items from {Catalog} (seed {Seed}), pod type {PodType}, perception {Perception}, motion {Motion}",
             items.Count, catalog.Name, _o.Seed, type.Name, _o.Perception.Mode, _o.Motion.Mode);
         ShiftResult result;

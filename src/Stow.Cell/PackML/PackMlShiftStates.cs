@@ -26,7 +26,16 @@ public sealed class PackMlShiftStates(PackMlCell cell) : ICellStates
             return false;
         }
 
-        if (!Cell.Execute(c))
+        return Command(c);
+    }
+
+    /// <summary>Issues <paramref name="command"/> (as it arrives from a supervisor over MQTT or the HMI), then SC for the
+    /// acting state it leads to.</summary>
+    /// <returns>False when the command is not allowed in the current state (nothing changes).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="command"/> is not a defined command.</exception>
+    public bool Command(PackMlCommand command)
+    {
+        if (!Cell.Execute(command))
         {
             return false;
         }
@@ -38,4 +47,39 @@ public sealed class PackMlShiftStates(PackMlCell cell) : ICellStates
 
         return true;
     }
+
+    /// <inheritdoc />
+    /// <remarks>Wakes on every PackML transition; an acting Holding or Unholding state left by a command is completed by
+    /// whoever issued it (the HMI and the MQTT supervisor path issue SC after the command).</remarks>
+    public void WaitWhileHeld(CancellationToken cancel)
+    {
+        if (!IsHeld(Cell.State))
+        {
+            return;
+        }
+
+        using var changed = new SemaphoreSlim(0);
+        void OnTransition(object? sender, PackMlTransitionEventArgs e) => changed.Release();
+        Cell.Transitioned += OnTransition;
+        try
+        {
+            while (IsHeld(Cell.State) && !cancel.IsCancellationRequested)
+            {
+                try
+                {
+                    changed.Wait(cancel);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            Cell.Transitioned -= OnTransition;
+        }
+    }
+
+    private static bool IsHeld(PackMlState s) => s is PackMlState.Holding or PackMlState.Held or PackMlState.Unholding;
 }
