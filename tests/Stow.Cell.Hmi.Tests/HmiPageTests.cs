@@ -18,7 +18,7 @@ public sealed class HmiPageTests
     {
         var dir = Directory.CreateTempSubdirectory("stowcell-hmi-shift-").FullName;
         var options = new CellOptions { Items = 40, Seed = 3 };
-        options.Perception.Mode = "groundtruth";
+        options.Perception.Mode = "onnx"; // real frames for the camera view
         options.Motion.Mode = "timed";
         options.Mqtt.SimulatedOperator = false;
         options.Shift.OperatorTimeoutSeconds = 90;
@@ -37,6 +37,10 @@ public sealed class HmiPageTests
         await Expect(swap).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(page.Locator("#state")).ToHaveTextAsync("Suspended");
         await Expect(page.Locator("#pods")).ToHaveTextAsync("1");
+        // The camera view: a decodable PNG of the latest frame, with the estimate's label.
+        await Expect(page.Locator("#frame-label")).ToContainTextAsync("free");
+        var width = await page.Locator("#camera img").EvaluateAsync<int>("img => img.decode().then(() => img.naturalWidth)");
+        Assert.Equal(state.Snapshot().Frame!.Width, width);
         await browser.ScreenshotAsync("2-pod-swap-prompt");
         var promptId = await swap.GetAttributeAsync("data-prompt");
 

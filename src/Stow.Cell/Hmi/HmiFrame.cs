@@ -6,5 +6,6 @@ namespace Stow.Cell.Hmi;
 /// <param name="Height">Image height [px].</param>
 /// <param name="BandMask">Band probability per pixel in [0, 1], <c>Width·Height</c> values; null when none.</param>
 /// <param name="Bin">Bin whose estimate is overlaid.</param>
-/// <param name="FreeBoxes">Estimated free space as image rectangles [px]: x, y, width, height each.</param>
-public sealed record HmiFrame(byte[] Rgb, int Width, int Height, float[]? BandMask, string Bin, IReadOnlyList<double[]> FreeBoxes);
+/// <param name="FreeBoxes">Image rectangles [px] (x, y, width, height each) outlined with the free-space estimate.</param>
+/// <param name="Label">The free-space estimate in words (free volume, largest box).</param>
+public sealed record HmiFrame(byte[] Rgb, int Width, int Height, float[]? BandMask, string Bin, IReadOnlyList<double[]> FreeBoxes, string Label);

@@ -16,6 +16,7 @@ namespace Stow.Cell.Hmi;
 /// <param name="Figures">The shift figures.</param>
 /// <param name="Frame">The latest camera frame's description (the image is at <c>/api/frame.png</c>); null when none.</param>
 /// <param name="MqttConnected">True while the cell's MQTT link is connected.</param>
+/// <param name="AllowedCommands">The supervisor's PackML commands the state machine accepts now.</param>
 public sealed record HmiSnapshot(
     long Version,
     bool Attached,
@@ -28,7 +29,8 @@ public sealed record HmiSnapshot(
     IReadOnlyList<HmiSnapshot.AlarmView> Alarms,
     HmiSnapshot.FiguresView Figures,
     HmiSnapshot.FrameView? Frame,
-    bool MqttConnected)
+    bool MqttConnected,
+    IReadOnlyList<string> AllowedCommands)
 {
     /// <summary>The pod face, rows top first.</summary>
     /// <param name="Id">Pod id.</param>
@@ -59,7 +61,7 @@ public sealed record HmiSnapshot(
     /// <param name="Kind"><c>PodSwap</c>, <c>ClearJam</c> or <c>TakeExceptionItem</c>.</param>
     /// <param name="Title">Short title.</param>
     /// <param name="Text">What to do.</param>
-    /// <param name="IssuedAt">When it was issued.</param>
+    /// <param name="IssuedAt">When the HMI first saw it (wall time).</param>
     public sealed record PromptView(string Id, string Kind, string Title, string Text, DateTimeOffset IssuedAt);
 
     /// <summary>An active fault or alarm.</summary>
@@ -84,6 +86,7 @@ public sealed record HmiSnapshot(
     /// <param name="Width">Image width [px].</param>
     /// <param name="Height">Image height [px].</param>
     /// <param name="Bin">Bin whose estimate is overlaid.</param>
-    /// <param name="FreeBoxes">Estimated free space overlaid, as image rectangles [px]: x, y, width, height.</param>
-    public sealed record FrameView(long Seq, int Width, int Height, string Bin, IReadOnlyList<double[]> FreeBoxes);
+    /// <param name="FreeBoxes">Image rectangles [px] (x, y, width, height) outlined with the free-space estimate.</param>
+    /// <param name="Label">The free-space estimate in words.</param>
+    public sealed record FrameView(long Seq, int Width, int Height, string Bin, IReadOnlyList<double[]> FreeBoxes, string Label);
 }

@@ -28,6 +28,12 @@ public sealed partial class HmiState
             _stateSince = _time.GetUtcNow();
             _mqttConnected = link.IsConnected;
             _alarms.Clear();
+            _promptSeen.Clear();
+            foreach (var p in link.PendingPrompts)
+            {
+                _promptSeen[p.Id] = _stateSince;
+            }
+
             SetMqttAlarm(link.IsConnected);
             Bump();
         }
@@ -43,16 +49,32 @@ public sealed partial class HmiState
             _state = e.To.ToString();
             _mode = e.Mode.ToString();
             _stateSince = _time.GetUtcNow();
-            _alarms.Remove("packml");
-            if (e.To is PackMlState.Aborting or PackMlState.Aborted)
+            // The alarm starts when the cell enters Holding or Aborting and lasts through Held or Aborted.
+            var severity = e.To switch
             {
-                _alarms["packml"] = new HmiSnapshot.AlarmView("packml", "fault", $"Cell aborted ({e.Trigger} in {e.From})", _stateSince);
+                PackMlState.Aborting or PackMlState.Aborted => "fault",
+                PackMlState.Holding or PackMlState.Held => "alarm",
+                _ => null,
+            };
+            if (severity is null)
+            {
+                _alarms.Remove("packml");
             }
-            else if (e.To is PackMlState.Holding or PackMlState.Held)
+            else if (!_alarms.TryGetValue("packml", out var a) || a.Severity != severity)
             {
-                _alarms["packml"] = new HmiSnapshot.AlarmView("packml", "alarm", $"Cell held ({e.Trigger} in {e.From})", _stateSince);
+                var text = severity == "fault" ? $"Cell aborted ({e.Trigger} in {e.From})" : $"Cell held ({e.Trigger} in {e.From})";
+                _alarms["packml"] = new HmiSnapshot.AlarmView("packml", severity, text, _stateSince);
             }
 
+            Bump();
+        }
+    }
+
+    private void OnPrompt(OperatorPrompt p)
+    {
+        lock (_gate)
+        {
+            _promptSeen.TryAdd(p.Id, _time.GetUtcNow());
             Bump();
         }
     }
@@ -120,7 +142,7 @@ public sealed partial class HmiState
     private sealed class Attachment(HmiState owner, PackMlCell cell, MqttOperatorLink link, ShiftRunner? runner) : IDisposable
     {
         private readonly EventHandler<PackMlTransitionEventArgs> _transition = (_, e) => owner.OnTransition(e);
-        private readonly EventHandler<OperatorPrompt> _prompt = (_, _) => owner.Changed();
+        private readonly EventHandler<OperatorPrompt> _prompt = (_, p) => owner.OnPrompt(p);
         private readonly EventHandler<PromptAcknowledgedEventArgs> _ack = (_, _) => owner.Changed();
         private readonly EventHandler<MqttConnectionChangedEventArgs> _connection = (_, e) => owner.OnConnection(e.Connected);
         private readonly EventHandler<ShiftProgress> _progress = (_, p) => owner.OnProgress(p);

@@ -19,8 +19,10 @@ public sealed partial class HmiState(TimeProvider? time = null)
     private readonly Lock _gate = new();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Dictionary<string, HmiSnapshot.AlarmView> _alarms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _promptSeen = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _version;
+    private long _lastFrameAt;
     private Attachment? _shift;
     private string _state = nameof(PackMlState.Stopped);
     private string _mode = nameof(UnitMode.Production);
@@ -33,21 +35,29 @@ public sealed partial class HmiState(TimeProvider? time = null)
     private HmiFrameImage? _frame;
     private HmiSnapshot.FrameView? _frameView;
 
+    /// <summary>Most camera frames a second the HMI takes (<see cref="WantsFrame"/>).</summary>
+    public const double FramesPerSecond = 4;
+
     /// <summary>The current snapshot (a new object per change; cheap to call).</summary>
     public HmiSnapshot Snapshot()
     {
         lock (_gate)
         {
             var link = _shift?.Link;
-            var prompts = link is null ? [] : link.PendingPrompts.Select(ToView).ToList();
-            var alarms = _alarms.Values.Concat(link is null ? [] : link.PendingPrompts.Where(p => p.Kind == PromptKind.ClearJam)
-                .Select(p => new HmiSnapshot.AlarmView("prompt-" + p.Id, "fault", p.Message, p.IssuedAt)))
+            var pending = link?.PendingPrompts ?? [];
+            // Most urgent first: a jam stops the cell, a pod swap starves it, an exception item only waits in the chute.
+            var prompts = pending.OrderBy(p => p.Kind switch { PromptKind.ClearJam => 0, PromptKind.PodSwap => 1, _ => 2 })
+                .ThenBy(Seen).Select(p => ToView(p, Seen(p))).ToList();
+            var alarms = _alarms.Values.Concat(pending.Where(p => p.Kind == PromptKind.ClearJam)
+                .Select(p => new HmiSnapshot.AlarmView("prompt-" + p.Id, "fault", p.Message, Seen(p))))
                 .OrderBy(a => a.Since).ToList();
+            var cell = _shift?.States.Cell;
+            var allowed = cell is null ? [] : HmiEndpoints.SupervisorCommands.Where(cell.CanExecute).Select(c => c.ToString()).ToList();
             var p = _progress;
             var figures = p is null
                 ? new HmiSnapshot.FiguresView(0, 0, 0, 0, 0, 0, 0)
                 : new HmiSnapshot.FiguresView(p.SimTime > 0 ? p.Stowed / (p.SimTime / 3600) : 0, p.Stowed, p.Inducted, p.Attempted, p.Exceptions, p.Pods, p.SimTime);
-            return new HmiSnapshot(_version, _shift is not null, _state, _mode, _stateSince, Pod(), _stow, prompts, alarms, figures, _frameView, _mqttConnected);
+            return new HmiSnapshot(_version, _shift is not null, _state, _mode, _stateSince, Pod(), _stow, prompts, alarms, figures, _frameView, _mqttConnected, allowed);
         }
     }
 
@@ -87,6 +97,25 @@ public sealed partial class HmiState(TimeProvider? time = null)
         }
     }
 
+    /// <summary>
+    /// True when a new frame is worth building: at most <see cref="FramesPerSecond"/> a second (a simulated shift
+    /// perceives far faster than anyone can look); claims the slot, so call it once per candidate frame.
+    /// </summary>
+    public bool WantsFrame()
+    {
+        var now = _time.GetTimestamp();
+        lock (_gate)
+        {
+            if (_lastFrameAt != 0 && _time.GetElapsedTime(_lastFrameAt, now) < TimeSpan.FromSeconds(1.0 / FramesPerSecond))
+            {
+                return false;
+            }
+
+            _lastFrameAt = now;
+            return true;
+        }
+    }
+
     /// <summary>Shows a new camera frame (any thread). The PNG is encoded here, outside the lock.</summary>
     public void ShowFrame(HmiFrame frame)
     {
@@ -95,7 +124,7 @@ public sealed partial class HmiState(TimeProvider? time = null)
         {
             var seq = (_frame?.Seq ?? 0) + 1;
             _frame = new HmiFrameImage(seq, png);
-            _frameView = new HmiSnapshot.FrameView(seq, frame.Width, frame.Height, frame.Bin, frame.FreeBoxes);
+            _frameView = new HmiSnapshot.FrameView(seq, frame.Width, frame.Height, frame.Bin, frame.FreeBoxes, frame.Label);
             Bump();
         }
     }
@@ -161,10 +190,13 @@ public sealed partial class HmiState(TimeProvider? time = null)
         return new HmiSnapshot.PodView(pod.ToString(), _podType.Name, p.PodFill, rows);
     }
 
-    private static HmiSnapshot.PromptView ToView(OperatorPrompt p) => p.Kind switch
+    /// <summary>When the HMI first saw the prompt (wall time; the prompt's own stamp is the cell's clock, simulated in a simulation).</summary>
+    private DateTimeOffset Seen(OperatorPrompt p) => _promptSeen.TryGetValue(p.Id, out var t) ? t : _time.GetUtcNow();
+
+    private static HmiSnapshot.PromptView ToView(OperatorPrompt p, DateTimeOffset seen) => p.Kind switch
     {
-        PromptKind.PodSwap => new(p.Id, p.Kind.ToString(), "Pod swap", p.Message + " Send the full pod away and bring the next one to the face.", p.IssuedAt),
-        PromptKind.ClearJam => new(p.Id, p.Kind.ToString(), "Clear a jam", p.Message, p.IssuedAt),
-        _ => new(p.Id, p.Kind.ToString(), "Take an exception item", p.Message, p.IssuedAt),
+        PromptKind.PodSwap => new(p.Id, p.Kind.ToString(), "Pod swap", p.Message + " Send the full pod away and bring the next one to the face.", seen),
+        PromptKind.ClearJam => new(p.Id, p.Kind.ToString(), "Clear a jam", p.Message, seen),
+        _ => new(p.Id, p.Kind.ToString(), "Take an exception item", p.Message, seen),
     };
 }

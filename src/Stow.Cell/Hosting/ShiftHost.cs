@@ -94,6 +94,16 @@ public sealed class ShiftHost
         mqtt.Link.PromptAcknowledged += (_, e) => journal.RecordAcknowledgement(new OperatorAckRecord(
             e.Prompt.Id, e.Prompt.Kind.ToString(), e.Operator, e.Channel, e.Response, e.Prompt.IssuedAt, e.At));
         using var hmi = Hmi?.Attach(cell, mqtt.Link, type, runner);
+        if (Hmi is { } screen && perception is RenderedPerception rendered)
+        {
+            rendered.BinPerceived += (_, f) =>
+            {
+                if (screen.WantsFrame())
+                {
+                    screen.ShowFrame(Stow.Cell.Hmi.HmiFrameBuilder.Build(rendered.Pipeline, f.Frame, f.BinIndex, f.Estimate, type[f.Estimate.Bin].Volume));
+                }
+            };
+        }
         log.LogInformation("shift: {Items} items from {Catalog} (seed {Seed}), pod type {PodType}, perception {Perception}, motion {Motion}",
             items.Count, catalog.Name, _o.Seed, type.Name, _o.Perception.Mode, _o.Motion.Mode);
         ShiftResult result;

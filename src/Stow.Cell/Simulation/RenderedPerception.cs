@@ -33,6 +33,13 @@ public sealed class RenderedPerception : IShiftPerception, IDisposable
         _frame = seed * 100_000;
     }
 
+    /// <summary>Raised after a bin is re-perceived, with its camera frame (shift thread; the pipeline's last outputs are
+    /// valid only inside the handler).</summary>
+    public event EventHandler<PerceivedBinFrame>? BinPerceived;
+
+    /// <summary>The models.</summary>
+    public PodSpacePipeline Pipeline => _pipeline;
+
     /// <inheritdoc />
     public PodSpaceEstimate Perceive(double time)
     {
@@ -44,7 +51,11 @@ public sealed class RenderedPerception : IShiftPerception, IDisposable
     public BinSpaceEstimate PerceiveBin(BinId bin, double time)
     {
         var scene = Stow.Sim.Scenes.WorldScene.Build(_world.Current, _arcImages);
-        return _pipeline.PerceiveBin(bin, Capture(_renderers[_pipeline.FrameOfBin(_pipeline.IndexOf(bin))], scene, time));
+        var index = _pipeline.IndexOf(bin);
+        var frame = Capture(_renderers[_pipeline.FrameOfBin(index)], scene, time);
+        var estimate = _pipeline.PerceiveBin(bin, frame);
+        BinPerceived?.Invoke(this, new PerceivedBinFrame(frame, index, estimate));
+        return estimate;
     }
 
     /// <inheritdoc />

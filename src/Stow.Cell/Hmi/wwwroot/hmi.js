@@ -108,6 +108,7 @@
       ? '<li class="none dim" style="background:none">none active</li>'
       : s.alarms.map((a) => `<li class="${esc(a.severity)}"><span class="time">${time(a.since)}</span>${esc(a.text)}</li>`).join('');
     renderFrame(s.frame);
+    for (const b of document.querySelectorAll('[data-cmd]')) b.disabled = !s.allowedCommands.includes(b.dataset.cmd);
   }
 
   function renderPod(pod) {
@@ -133,11 +134,12 @@
 
   function renderFrame(frame) {
     const cam = $('camera');
-    if (!frame) { cam.innerHTML = '<p class="dim">no camera frame yet</p>'; $('frame-bin').textContent = ''; return; }
+    if (!frame) { cam.innerHTML = '<p class="dim">no camera frame yet</p>'; $('frame-bin').textContent = ''; $('frame-label').textContent = ''; delete cam.dataset.seq; return; }
     if (cam.dataset.seq === String(frame.seq)) return;
     cam.dataset.seq = frame.seq;
     $('frame-bin').textContent = `bin ${frame.bin}`;
-    const boxes = frame.freeBoxes.map((b) => `<rect x="${b[0]}" y="${b[1]}" width="${b[2]}" height="${b[3]}" fill="rgba(52,224,122,.25)" stroke="#34e07a" stroke-width="3"/>`).join('');
+    $('frame-label').textContent = frame.label;
+    const boxes = frame.freeBoxes.map((b) => `<rect x="${b[0]}" y="${b[1]}" width="${b[2]}" height="${b[3]}" fill="rgba(52,224,122,.15)" stroke="#34e07a" stroke-width="2" vector-effect="non-scaling-stroke"/>`).join('');
     cam.innerHTML = `<img alt="camera frame" src="/api/frame.png?seq=${frame.seq}">
       <svg viewBox="0 0 ${frame.width} ${frame.height}" preserveAspectRatio="xMidYMid meet" style="width:100%;height:100%">${boxes}</svg>`;
   }
