@@ -8,7 +8,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-APT_PACKAGES=(mosquitto mosquitto-clients socat sqlite3)
+APT_PACKAGES=(mosquitto mosquitto-clients socat sqlite3 chromium)
 ORT_VERSION="1.23.2"
 ORT_SHA256="733854c3d7ce45256cc1c22cd4a30373247e1f7b7de8f40beab24211ef8e2a76"
 ORT_DIR="$ROOT/.deps/onnxruntime"
