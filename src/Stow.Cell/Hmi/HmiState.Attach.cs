@@ -17,24 +17,25 @@ public sealed partial class HmiState
     public IDisposable Attach(PackMlCell cell, MqttOperatorLink link, PodType podType, ShiftRunner? runner)
     {
         var a = new Attachment(this, cell, link, runner);
+        var (state, mode, connected, pending) = (cell.State, cell.Mode, link.IsConnected, link.PendingPrompts); // outside the lock (see Snapshot)
         lock (_gate)
         {
             _shift = a;
             _podType = podType;
             _progress = null;
             _stow = null;
-            _state = cell.State.ToString();
-            _mode = cell.Mode.ToString();
+            _state = state.ToString();
+            _mode = mode.ToString();
             _stateSince = _time.GetUtcNow();
-            _mqttConnected = link.IsConnected;
+            _mqttConnected = connected;
             _alarms.Clear();
             _promptSeen.Clear();
-            foreach (var p in link.PendingPrompts)
+            foreach (var p in pending)
             {
                 _promptSeen[p.Id] = _stateSince;
             }
 
-            SetMqttAlarm(link.IsConnected);
+            SetMqttAlarm(connected);
             Bump();
         }
 

@@ -41,23 +41,24 @@ public sealed partial class HmiState(TimeProvider? time = null)
     /// <summary>The current snapshot (a new object per change; cheap to call).</summary>
     public HmiSnapshot Snapshot()
     {
+        // The link's prompts and the state machine's allowed commands are read outside this lock: the machine raises its
+        // transition events (which take this lock) while holding its own.
+        var shift = Volatile.Read(ref _shift);
+        var pending = shift?.Link.PendingPrompts ?? [];
+        var allowed = shift is null ? [] : HmiEndpoints.SupervisorCommands.Where(shift.States.Cell.CanExecute).Select(c => c.ToString()).ToList();
         lock (_gate)
         {
-            var link = _shift?.Link;
-            var pending = link?.PendingPrompts ?? [];
             // Most urgent first: a jam stops the cell, a pod swap starves it, an exception item only waits in the chute.
             var prompts = pending.OrderBy(p => p.Kind switch { PromptKind.ClearJam => 0, PromptKind.PodSwap => 1, _ => 2 })
                 .ThenBy(Seen).Select(p => ToView(p, Seen(p))).ToList();
             var alarms = _alarms.Values.Concat(pending.Where(p => p.Kind == PromptKind.ClearJam)
                 .Select(p => new HmiSnapshot.AlarmView("prompt-" + p.Id, "fault", p.Message, Seen(p))))
                 .OrderBy(a => a.Since).ToList();
-            var cell = _shift?.States.Cell;
-            var allowed = cell is null ? [] : HmiEndpoints.SupervisorCommands.Where(cell.CanExecute).Select(c => c.ToString()).ToList();
             var p = _progress;
             var figures = p is null
                 ? new HmiSnapshot.FiguresView(0, 0, 0, 0, 0, 0, 0)
                 : new HmiSnapshot.FiguresView(p.SimTime > 0 ? p.Stowed / (p.SimTime / 3600) : 0, p.Stowed, p.Inducted, p.Attempted, p.Exceptions, p.Pods, p.SimTime);
-            return new HmiSnapshot(_version, _shift is not null, _state, _mode, _stateSince, Pod(), _stow, prompts, alarms, figures, _frameView, _mqttConnected, allowed);
+            return new HmiSnapshot(_version, shift is not null, _state, _mode, _stateSince, Pod(), _stow, prompts, alarms, figures, _frameView, _mqttConnected, allowed);
         }
     }
 
