@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # Shared, idempotent set-up for ./run.sh and ./test.sh on a Debian machine with the .NET SDK.
-# 1. Debian packages the project uses (apt-get update first, only when something is missing).
-# 2. The pinned ONNX Runtime native library into .deps/onnxruntime (git-ignored), SHA-256 checked.
-# 3. NuGet restore of the solution.
+# 1. Debian packages the project uses (apt-get update first, only when something is missing); libgtk-3-0 for
+#    OpenCvSharp4's native library.
+# 2. NuGet restore of the solution (ONNX Runtime comes with the Microsoft.ML.OnnxRuntime.Gpu package).
+# 3. A check that the OpenCV native library (OpenCvSharp4 runtime) finds every library it links (ldd).
 # Steps that reach a registry are retried; a step that still fails says which and what it said.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-APT_PACKAGES=(mosquitto mosquitto-clients socat sqlite3 chromium)
-ORT_VERSION="1.23.2"
-ORT_SHA256="733854c3d7ce45256cc1c22cd4a30373247e1f7b7de8f40beab24211ef8e2a76"
-ORT_DIR="$ROOT/.deps/onnxruntime"
-ORT_LIB="$ORT_DIR/libonnxruntime.so.1"
+# libgtk-3-0: libOpenCvSharpExtern.so (OpenCvSharp4.official.runtime.linux-x64) links libgtk-3 and libgdk-3.
+# chromium: the operator HMI's Playwright tests.
+# graphviz: the PackML DOT graph test; mbpoll, python3-pymodbus (+serial-asyncio): independent Modbus peers in tests.
+APT_PACKAGES=(mosquitto mosquitto-clients socat sqlite3 libgtk-3-0 graphviz mbpoll python3-pymodbus python3-serial-asyncio chromium)
 
 say() { echo "[setup] $*" >&2; }
 
@@ -46,29 +46,27 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO systemctl disable --now mosquitto >/dev/null 2>&1 || true
 fi
 
-ort_ok() { [ -f "$ORT_LIB" ] && echo "$ORT_SHA256  $ORT_LIB" | sha256sum -c --status; }
-if ! ort_ok; then
-  say "fetching ONNX Runtime $ORT_VERSION native library (npm package onnxruntime-node, ~97 MB)"
-  command -v npm >/dev/null || { say "npm is needed to fetch ONNX Runtime: apt-get install npm"; exit 1; }
-  tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
-  (cd "$tmp" && retry "npm pack onnxruntime-node@$ORT_VERSION" npm pack "onnxruntime-node@$ORT_VERSION" --ignore-scripts)
-  tar -xzf "$tmp/onnxruntime-node-$ORT_VERSION.tgz" -C "$tmp" package/bin/napi-v6/linux/x64/libonnxruntime.so.1
-  mkdir -p "$ORT_DIR"
-  cp "$tmp/package/bin/napi-v6/linux/x64/libonnxruntime.so.1" "$ORT_LIB"
-  if ! ort_ok; then
-    say "SHA-256 of $ORT_LIB does not match the pinned $ORT_SHA256; refusing to use it"
-    rm -f "$ORT_LIB"
-    exit 1
-  fi
-  ln -sf libonnxruntime.so.1 "$ORT_DIR/libonnxruntime.so"
-  say "ONNX Runtime $ORT_VERSION ready in $ORT_DIR"
-fi
-export STOWCELL_ORT_LIB="$ORT_LIB"
-
 stamp="$ROOT/obj/.restore.stamp"
 if [ ! -f "$stamp" ] || [ -n "$(find "$ROOT" -name '*.csproj' -newer "$stamp" -o -name 'Directory.*.props' -newer "$stamp" | head -1)" ]; then
   say "restoring NuGet packages"
   retry "dotnet restore" dotnet restore "$ROOT/StowCell.sln"
   mkdir -p "$ROOT/obj" && touch "$stamp"
+fi
+
+# OpenCvSharp's native library fails to load (DllNotFoundException: OpenCvSharpExtern) when one of the
+# libraries it links is absent: name each missing one.
+OPENCV_RUNTIME_VERSION="$(sed -n 's/.*"OpenCvSharp4.official.runtime.linux-x64" Version="\([^"]*\)".*/\1/p' "$ROOT/Directory.Packages.props")"
+OPENCV_LIB="${NUGET_PACKAGES:-$HOME/.nuget/packages}/opencvsharp4.official.runtime.linux-x64/$OPENCV_RUNTIME_VERSION/runtimes/linux-x64/native/libOpenCvSharpExtern.so"
+if [ ! -f "$OPENCV_LIB" ]; then
+  say "OpenCV native library not found at $OPENCV_LIB (NuGet restore of OpenCvSharp4.official.runtime.linux-x64 $OPENCV_RUNTIME_VERSION)"
+  exit 1
+fi
+if ! command -v ldd >/dev/null; then
+  say "ldd is needed to check $OPENCV_LIB: apt-get install libc-bin"
+  exit 1
+fi
+opencv_missing="$(ldd "$OPENCV_LIB" | awk '/not found/ {print $1}')"
+if [ -n "$opencv_missing" ]; then
+  say "libOpenCvSharpExtern.so cannot load; missing libraries: $(echo $opencv_missing) (apt-get install libgtk-3-0 provides libgtk-3 and libgdk-3)"
+  exit 1
 fi

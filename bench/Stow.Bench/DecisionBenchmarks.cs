@@ -3,6 +3,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Pods;
 using Stow.Core.Space;
 using Stow.Planning.Candidates;
@@ -73,7 +74,7 @@ public class DecisionBenchmarks
                 rng.NextDouble() * 0.08, rng.NextDouble() * 0.08, rng.NextDouble() * 0.2, rng.NextDouble() * 0.9,
                 rng.NextDouble() * 2.2, PrimitiveChain.FromIndex(rng.Next(PrimitiveChain.Count)), rng.NextDouble());
             var p = new PriorSuccessModel().Predict(f);
-            records.Add(new AttemptRecord(f, rng.NextDouble() < p ? AttemptOutcome.Stowed : AttemptOutcome.Unproductive, p));
+            records.Add(new AttemptRecord(f, rng.NextDouble() < p ? StowOutcome.Stowed : StowOutcome.Unproductive, p));
         }
 
         return LearnedSuccessModel.Fit(records);

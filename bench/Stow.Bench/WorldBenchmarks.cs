@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Pods;
 using Stow.Core.Space;
 using Stow.Sim.World;
@@ -52,10 +53,10 @@ public class WorldBenchmarks
             var bin = _pod.Bins[b];
             bin.CopyFrom(_template.Bins[b]);
             var item = _items[b % _items.Length];
-            placed += bin.Insert(item, ItemOrientation.FlatLengthInward, 0.3 * bin.Spec.OpeningWidth, Primitive.None) ? 1 : 0;
+            placed += bin.Insert(item, ItemOrientation.LWH, 0.3 * bin.Spec.OpeningWidth, Primitive.None) ? 1 : 0;
             bin.Sweep(Primitive.SweepLeft);
             bin.Flip();
-            placed += bin.Insert(item, ItemOrientation.FlatLengthAcross, 0, Primitive.Stack) ? 1 : 0;
+            placed += bin.Insert(item, ItemOrientation.WLH, 0, Primitive.Stack) ? 1 : 0;
         }
 
         return placed;
@@ -71,8 +72,8 @@ public class WorldBenchmarks
             var bin = _pod.Bins[b];
             bin.CopyFrom(_template.Bins[b]);
             var item = _items[(b + 1) % _items.Length];
-            var r1 = _pod.Stow(new StowRequest(bin.Spec.Id, item, ItemOrientation.FlatLengthInward, 0, SweepThenStack), _rng);
-            var r2 = _pod.Stow(new StowRequest(bin.Spec.Id, item, ItemOrientation.OnEdgeLengthInward, 0.5 * bin.Spec.OpeningWidth, Plain), _rng);
+            var r1 = _pod.Stow(new StowRequest(bin.Spec.Id, item, ItemOrientation.LWH, 0, SweepThenStack), _rng);
+            var r2 = _pod.Stow(new StowRequest(bin.Spec.Id, item, ItemOrientation.LHW, 0.5 * bin.Spec.OpeningWidth, Plain), _rng);
             stowed += (r1.Outcome == StowOutcome.Stowed ? 1 : 0) + (r2.Outcome == StowOutcome.Stowed ? 1 : 0);
         }
 

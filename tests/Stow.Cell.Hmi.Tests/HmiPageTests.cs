@@ -18,8 +18,8 @@ public sealed class HmiPageTests
     {
         var dir = Directory.CreateTempSubdirectory("stowcell-hmi-shift-").FullName;
         var options = new CellOptions { Items = 40, Seed = 3 };
-        options.Perception.Mode = "onnx"; // real frames for the camera view
-        options.Motion.Mode = "timed";
+        options.Perception.Mode = PerceptionMode.Onnx; // real frames for the camera view
+        options.Motion.Mode = MotionMode.Timed;
         options.Mqtt.SimulatedOperator = false;
         options.Shift.OperatorTimeoutSeconds = 90;
         options.Shift.MaxPods = 2;

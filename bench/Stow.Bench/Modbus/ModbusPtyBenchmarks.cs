@@ -8,8 +8,10 @@ namespace Stow.Bench.Modbus;
 /// <summary>
 /// One Modbus RTU transaction round trip over a real socat pty pair (master ↔ <see cref="ModbusRtuServer"/> on its
 /// own thread): the EOAT status-block poll (0x03, 10 registers) and command-block write (0x10, 7 registers). The
-/// sustained status-poll rate per device is 1 / mean. A pty has no baud-rate limit; on a real 19200 Bd 8E1 line add
-/// the wire time (33 characters of 11 bits for the poll ≈ 18.9 ms, plus t3.5).
+/// sustained status-poll rate per device is 1 / mean. Both ends run at <see cref="Baud"/> (8E1): a pty has no
+/// baud-rate limit, so the baud rate changes only the master's t3.5 inter-frame wait (2.005 ms at 19200 Bd, 1.75 ms
+/// above), which every transaction includes; on a real 19200 Bd 8E1 line add the wire time (33 characters of 11 bits
+/// for the poll ≈ 18.9 ms). The cleanup prints the inter-frame silence the master kept (<see cref="GapRecordingPort"/>).
 /// </summary>
 [MemoryDiagnoser]
 public class ModbusPtyBenchmarks
@@ -19,9 +21,14 @@ public class ModbusPtyBenchmarks
     private Process? _socat;
     private CancellationTokenSource? _stop;
     private Thread? _serverThread;
-    private LinuxSerialPort? _serverPort;
+    private SystemIoSerialPort? _serverPort;
     private ModbusRtuMaster? _master;
+    private GapRecordingPort? _masterPort;
     private string _dir = string.Empty;
+
+    /// <summary>Line speed of both ends [bit/s].</summary>
+    [Params(19200, 115200)]
+    public int Baud { get; set; }
 
     /// <summary>Starts socat, the server thread and the master.</summary>
     [GlobalSetup]
@@ -42,7 +49,7 @@ public class ModbusPtyBenchmarks
         {
         }
 
-        _serverPort = new LinuxSerialPort(new SerialPortOptions(b, 115200));
+        _serverPort = new SystemIoSerialPort(new SerialPortOptions(b, Baud));
         _serverPort.Open();
         var server = new ModbusRtuServer(_serverPort, EoatRegisters.DefaultUnit, 0x0200);
         _stop = new CancellationTokenSource();
@@ -58,13 +65,17 @@ public class ModbusPtyBenchmarks
             }
         }) { IsBackground = true };
         _serverThread.Start();
-        _master = new ModbusRtuMaster(new LinuxSerialPort(new SerialPortOptions(a, 115200)));
+        _masterPort = new GapRecordingPort(new SystemIoSerialPort(new SerialPortOptions(a, Baud)));
+        _master = new ModbusRtuMaster(_masterPort);
     }
 
     /// <summary>Stops everything.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {
+        // The inter-frame silence the master kept (end of a response to the start of the next request), against t3.5.
+        var t35 = ModbusRtuOptions.InterFrameDelay(new SerialPortOptions("-", Baud)).TotalMilliseconds;
+        Console.WriteLine(FormattableString.Invariant($"// inter-frame gap at {Baud} Bd (t3.5 = {t35:0.000} ms): {_masterPort?.Summary()}"));
         _stop?.Cancel();
         _serverThread?.Join(2000);
         _master?.Dispose();

@@ -1,3 +1,4 @@
+using Stow.Hardware.Cameras;
 using Stow.Hardware.Drivers;
 using Stow.Hardware.Management;
 using Stow.Sim.Devices;
@@ -20,7 +21,8 @@ namespace Stow.Sim.Emulators;
 /// a simulated cell may pause between cycles), the simulated device's own parameters and <c>faults</c>.
 /// Line settings: use <c>"parity": "none"</c> for the drivers on ptys. A pty ignores the character format, but
 /// Linux refuses (EINVAL) a second <c>tcsetattr</c> with PARENB on a socat pty slave after it was closed once, so a
-/// driver configured with parity could not reopen its line after its error path; real RS-485 lines keep 8E1.
+/// driver configured with parity could not reopen its line after its error path (System.IO.Ports' SerialPort meets the
+/// same refusal: SystemIoSerialPortTests); real RS-485 lines keep 8E1.
 /// Threading: the emulators run on their own threads and write the shared <see cref="SimCell"/>'s EOAT and band
 /// fields (held item, paddle gap, spatula extension, engaged bin) while the control loop reads them: single-word
 /// writes, no torn values, but no cycle-exact ordering either (as with real devices on a line).
@@ -91,6 +93,7 @@ public sealed class LiveSimRig : IDisposable
             var registry = new HardwareRegistry();
             SimHardware.Register(registry, cell);
             ModbusDrivers.Register(registry, rig.DeviceDirectory);
+            RecordedCamera.Register(registry);
             rig.Hardware = HardwareManager.Build(config, registry);
             return rig;
         }
@@ -158,11 +161,7 @@ public sealed class LiveSimRig : IDisposable
                 continue;
             }
 
-            var device = c.GetString("device", string.Empty);
-            if (device.Length == 0)
-            {
-                throw new FormatException($"hardware component '{c.Name}': parameter 'device' is required");
-            }
+            var device = c.RequireString("device", "serial device path");
 
             var host = Path.Combine(DeviceDirectory, device);
             var emu = Path.Combine(DeviceDirectory, c.GetString("emulatorDevice", device + ".emu"));

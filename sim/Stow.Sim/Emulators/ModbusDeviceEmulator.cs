@@ -15,7 +15,7 @@ namespace Stow.Sim.Emulators;
 /// </summary>
 public abstract class ModbusDeviceEmulator : IDisposable
 {
-    private readonly LinuxSerialPort _port;
+    private readonly SystemIoSerialPort _port;
     private readonly Lock _sync = new();
     private readonly CancellationTokenSource _stop = new();
     private Thread? _thread;
@@ -31,7 +31,7 @@ public abstract class ModbusDeviceEmulator : IDisposable
     /// <param name="registerCount">Size of the register bank (covers the status block).</param>
     protected ModbusDeviceEmulator(string device, byte unit, int registerCount)
     {
-        _port = new LinuxSerialPort(new SerialPortOptions(device, 115200, SerialParity.None)); // see LiveSimRig: no parity on ptys
+        _port = new SystemIoSerialPort(new SerialPortOptions(device, 115200, SerialParity.None)); // see LiveSimRig: no parity on ptys
         Server = new ModbusRtuServer(_port, unit, registerCount)
         {
             Tamper = LineFaults.Apply,

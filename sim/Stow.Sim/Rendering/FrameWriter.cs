@@ -1,21 +1,22 @@
 namespace Stow.Sim.Rendering;
 
 using System.Text.Json;
-using ImageMagick;
+using OpenCvSharp;
 
 /// <summary>
 /// Writes a rendered frame and its ground truth into a folder: <c>rgb.png</c>, <c>band_free_rgb.png</c>
 /// (8-bit RGB), <c>band_mask.png</c> (8-bit grey, 255 = band, 0 = not; read as mask = value &gt; 127),
 /// <c>depth.png</c>, <c>band_free_depth.png</c> (16-bit grey, millimetres, 0 = no return) and
-/// <c>ground_truth.json</c> (camera, bin opening quads, capture time, seed, plus the caller's extra object).
-/// 8-bit images go through Magick.NET; 16-bit depth through <see cref="DepthPng"/>, because the pinned
-/// Magick.NET-Q8 keeps only 8 bits per sample. Stateless; thread-safe for different folders.
+/// <c>ground_truth.json</c> (camera, bin opening quads, capture time, seed, plus the caller's extra object), and
+/// <c>overlay.png</c> (the report overlay of <see cref="FrameOverlay"/>: band outline and bin openings on the RGB image).
+/// Images are encoded by OpenCV (<c>Cv2.ImWrite</c>; the frame's buffers are wrapped in <c>Mat</c>s, not copied,
+/// and RGB is swapped to OpenCV's BGR order for the encoder). Stateless; thread-safe for different folders.
 /// </summary>
 public static class FrameWriter
 {
     /// <summary>File names written into the folder.</summary>
     public static readonly IReadOnlyList<string> FileNames =
-        ["rgb.png", "depth.png", "band_mask.png", "band_free_rgb.png", "band_free_depth.png", "ground_truth.json"];
+        ["rgb.png", "depth.png", "band_mask.png", "band_free_rgb.png", "band_free_depth.png", "ground_truth.json", "overlay.png"];
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -37,21 +38,28 @@ public static class FrameWriter
         int w = frame.Width, h = frame.Height;
         WriteRgb(Path.Combine(folder, "rgb.png"), frame.Rgb, w, h);
         WriteRgb(Path.Combine(folder, "band_free_rgb.png"), frame.BandFreeRgb, w, h);
-        var mask = new byte[frame.BandMask.Length * 3];
-        for (var i = 0; i < frame.BandMask.Length; i++)
+        using (var mask = Mat.FromPixelData(h, w, MatType.CV_8UC1, frame.BandMask))
+        using (var grey = new Mat())
         {
-            var v = frame.BandMask[i] != 0 ? (byte)255 : (byte)0;
-            mask[3 * i] = mask[(3 * i) + 1] = mask[(3 * i) + 2] = v;
+            Cv2.Threshold(mask, grey, 0, 255, ThresholdTypes.Binary);
+            Write(Path.Combine(folder, "band_mask.png"), grey);
         }
 
-        using (var image = new MagickImage(mask, new PixelReadSettings((uint)w, (uint)h, StorageType.Char, PixelMapping.RGB)))
+        using (var depth = Mat.FromPixelData(h, w, MatType.CV_16UC1, frame.Depth))
         {
-            image.ColorType = ColorType.Grayscale;
-            image.Write(Path.Combine(folder, "band_mask.png"), MagickFormat.Png8);
+            Write(Path.Combine(folder, "depth.png"), depth);
         }
 
-        DepthPng.Write(Path.Combine(folder, "depth.png"), frame.Depth, w, h);
-        DepthPng.Write(Path.Combine(folder, "band_free_depth.png"), frame.BandFreeDepth, w, h);
+        using (var depth = Mat.FromPixelData(h, w, MatType.CV_16UC1, frame.BandFreeDepth))
+        {
+            Write(Path.Combine(folder, "band_free_depth.png"), depth);
+        }
+
+        using (var overlay = FrameOverlay.Draw(frame))
+        {
+            Write(Path.Combine(folder, "overlay.png"), overlay);
+        }
+
         var c = frame.Camera;
         var truth = new
         {
@@ -82,7 +90,27 @@ public static class FrameWriter
 
     private static void WriteRgb(string path, byte[] rgb, int w, int h)
     {
-        using var image = new MagickImage(rgb, new PixelReadSettings((uint)w, (uint)h, StorageType.Char, PixelMapping.RGB));
-        image.Write(path, MagickFormat.Png24);
+        using var image = Mat.FromPixelData(h, w, MatType.CV_8UC3, rgb);
+        using var bgr = new Mat();
+        Cv2.CvtColor(image, bgr, ColorConversionCodes.RGB2BGR);
+        Write(path, bgr);
+    }
+
+    private static void Write(string path, Mat image)
+    {
+        bool written;
+        try
+        {
+            written = Cv2.ImWrite(path, image);
+        }
+        catch (OpenCVException e)
+        {
+            throw new IOException($"{path}: OpenCV could not write the image: {e.Message}", e);
+        }
+
+        if (!written)
+        {
+            throw new IOException($"{path}: OpenCV could not write the image");
+        }
     }
 }

@@ -1,6 +1,7 @@
 namespace Stow.Sim.World;
 
 using Stow.Core.Geometry;
+using Stow.Core.Items;
 using Stow.Core.Space;
 
 /// <summary>

@@ -9,21 +9,21 @@ public static class ItemOrientations
     /// <summary>All six orientations, in enum order.</summary>
     public static IReadOnlyList<ItemOrientation> All { get; } =
     [
-        ItemOrientation.FlatLengthInward, ItemOrientation.FlatLengthAcross,
-        ItemOrientation.OnEdgeLengthInward, ItemOrientation.OnEdgeLengthAcross,
-        ItemOrientation.UprightWidthInward, ItemOrientation.UprightWidthAcross,
+        ItemOrientation.LWH, ItemOrientation.WLH,
+        ItemOrientation.LHW, ItemOrientation.HLW,
+        ItemOrientation.WHL, ItemOrientation.HWL,
     ];
 
     /// <summary>The item's box size along the bin axes (x, y, z) [m] in an orientation.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Unknown orientation value.</exception>
     public static Vec3 Size(ItemDimensions d, ItemOrientation orientation) => orientation switch
     {
-        ItemOrientation.FlatLengthInward => new Vec3(d.Length, d.Width, d.Height),
-        ItemOrientation.FlatLengthAcross => new Vec3(d.Width, d.Length, d.Height),
-        ItemOrientation.OnEdgeLengthInward => new Vec3(d.Length, d.Height, d.Width),
-        ItemOrientation.OnEdgeLengthAcross => new Vec3(d.Height, d.Length, d.Width),
-        ItemOrientation.UprightWidthInward => new Vec3(d.Width, d.Height, d.Length),
-        ItemOrientation.UprightWidthAcross => new Vec3(d.Height, d.Width, d.Length),
+        ItemOrientation.LWH => new Vec3(d.Length, d.Width, d.Height),
+        ItemOrientation.WLH => new Vec3(d.Width, d.Length, d.Height),
+        ItemOrientation.LHW => new Vec3(d.Length, d.Height, d.Width),
+        ItemOrientation.HLW => new Vec3(d.Height, d.Length, d.Width),
+        ItemOrientation.WHL => new Vec3(d.Width, d.Height, d.Length),
+        ItemOrientation.HWL => new Vec3(d.Height, d.Width, d.Length),
         _ => throw new ArgumentOutOfRangeException(nameof(orientation), orientation, "unknown orientation"),
     };
 

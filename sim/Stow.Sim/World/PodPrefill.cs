@@ -74,9 +74,9 @@ public static class PodPrefill
         var across = rng.Next(2) == 1;
         return u switch
         {
-            < 0.7 => across ? ItemOrientation.FlatLengthAcross : ItemOrientation.FlatLengthInward,
-            < 0.9 => across ? ItemOrientation.OnEdgeLengthAcross : ItemOrientation.OnEdgeLengthInward,
-            _ => across ? ItemOrientation.UprightWidthAcross : ItemOrientation.UprightWidthInward,
+            < 0.7 => across ? ItemOrientation.WLH : ItemOrientation.LWH,
+            < 0.9 => across ? ItemOrientation.HLW : ItemOrientation.LHW,
+            _ => across ? ItemOrientation.HWL : ItemOrientation.WHL,
         };
     }
 }

@@ -126,8 +126,8 @@ public sealed partial class SimBin
         if (Math.Abs(ItemOrientations.Size(d, o).Y - d.Height) > 1e-12)
         {
             o = d.Length > Spec.Depth && d.Length <= Spec.OpeningHeight
-                ? ItemOrientation.UprightWidthInward
-                : ItemOrientation.OnEdgeLengthInward;
+                ? ItemOrientation.WHL
+                : ItemOrientation.LHW;
         }
 
         var size = ItemOrientations.Size(d, o);

@@ -2,6 +2,7 @@ namespace Stow.Sim.World;
 
 using Stow.Core.Geometry;
 using Stow.Core.Ids;
+using Stow.Core.Outcomes;
 using Stow.Core.Pods;
 using Stow.Core.Space;
 

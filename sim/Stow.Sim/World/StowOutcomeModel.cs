@@ -1,6 +1,7 @@
 namespace Stow.Sim.World;
 
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Pods;
 using Stow.Core.Space;
 

@@ -1,3 +1,5 @@
+using Stow.Core.Outcomes;
+
 namespace Stow.Sim.World;
 
 /// <summary>What one simulated stow did. Immutable value.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Stow.Cell.Journal;
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Space;
 using Stow.Core.Time;
 
@@ -81,14 +82,14 @@ public static class JournalStressCommand
             output.WriteLine(string.Create(ci, $"ok {pick} InFlight"));
 
             var roll = rng.NextDouble();
-            var outcome = roll < 0.7 ? AttemptOutcome.Stowed : roll < 0.9 ? AttemptOutcome.Unproductive : AttemptOutcome.Defect;
+            var outcome = roll < 0.7 ? StowOutcome.Stowed : roll < 0.9 ? StowOutcome.Unproductive : StowOutcome.Defect;
             journal.RecordOutcome(attempt, outcome, new AttemptTimings(0.1, 0.02, 4.0 + rng.NextDouble()));
-            if (outcome == AttemptOutcome.Unproductive)
+            if (outcome == StowOutcome.Unproductive)
             {
                 buffer.Add(pick);
             }
 
-            output.WriteLine(string.Create(ci, $"ok {pick} {(outcome switch { AttemptOutcome.Stowed => "Bin", AttemptOutcome.Unproductive => "Buffer", _ => "Exception" })}"));
+            output.WriteLine(string.Create(ci, $"ok {pick} {(outcome switch { StowOutcome.Stowed => "Bin", StowOutcome.Unproductive => "Buffer", _ => "Exception" })}"));
         }
     }
 }

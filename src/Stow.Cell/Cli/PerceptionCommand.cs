@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Stow.Cell.PerceptionTools;
 using Stow.Cell.PerceptionTools.Real;
 using Stow.Cell.Reporting;
@@ -75,9 +78,16 @@ public static class PerceptionCommand
             var type = CliCommon.PodType(pr.GetValue(podType)!);
             var options = new OnnxSessionOptions { ExecutionProvider = OnnxSessionOptions.Parse(pr.GetValue(provider)!) };
             var rig = CameraRig.Tower(type, pr.GetValue(cameras));
-            using var pipeline = PerceptionModels.Load(pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), type, rig, options);
+
+            // Warnings (e.g. the CUDA provider falling back to CPU, with ORT's reason) on stderr, one line each; stdout keeps the report.
+            using var logs = LoggerFactory.Create(b =>
+            {
+                b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+                b.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            });
+            using var pipeline = PerceptionModels.Load(pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), type, rig, options, logs.CreateLogger("Stow.Perception"));
             var sim = SimPerceptionEval.Run(pipeline, type, SimScenes.SceneItems(root), CliCommon.Seeds(pr.GetValue(seeds)!), CliCommon.ArcImages(root), rig);
-            var report = new PerceptionReport(sim, RealFigures(root, pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), options));
+            var report = new PerceptionReport(pipeline.ExecutionProvider, sim, RealFigures(root, pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), options));
             if (pr.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(report, ReportWriter.JsonOptions));
@@ -110,6 +120,7 @@ public static class PerceptionCommand
             return null;
         }
 
+        // Same models and options as the pipeline's, whose load already logged any provider fallback.
         using var band = OnnxModel.Load(Path.Combine(modelFolder, "band.onnx"), options);
         using var space = OnnxModel.Load(Path.Combine(modelFolder, "space.onnx"), options);
         return RealPerceptionEval.Run(set, bin, band, space);

@@ -19,7 +19,9 @@ namespace Stow.Cell.Cli;
 /// rendered frames, planning with success probabilities, motion, pod swaps acknowledged over MQTT by a
 /// simulated operator, and the journal; progress on stderr, a summary table (or <c>--json</c>) on
 /// stdout, and a report directory. SIGTERM / Ctrl-C stop the shift between stows through PackML
-/// Stopping with the journal flushed. Exit codes: 0 done (or stopped on request), 2 set-up problem.
+/// Stopping with the journal flushed. Exit codes: 0 done (or stopped on request), 2 set-up problem (a bad configuration:
+/// one line on stderr naming the file, position and field, before anything moves), 1 any other failure (one line on stderr,
+/// the stack trace in the log file).
 /// </summary>
 public static class RunCommand
 {
@@ -30,8 +32,8 @@ public static class RunCommand
         var catalog = new Option<string?>("--catalog") { Description = "Catalogue: arc2017, olist, mixed or a file (default from config: mixed)" };
         var items = new Option<int?>("--items") { Description = "Items to induct (default from config: 500)" };
         var seed = new Option<int?>("--seed") { Description = "Seed of the whole run (default from config: 1)" };
-        var perception = new Option<string?>("--perception") { Description = "onnx or groundtruth" };
-        var motion = new Option<string?>("--motion") { Description = "arm or timed" };
+        var perception = new Option<string?>("--perception") { Description = "Perception mode: " + CellConfiguration.Allowed<PerceptionMode>() };
+        var motion = new Option<string?>("--motion") { Description = "Motion mode: " + CellConfiguration.Allowed<MotionMode>() };
         var hmi = new Option<string?>("--hmi") { Description = "Operator HMI address, e.g. http://0.0.0.0:8080, or 'off' (default from config: http://127.0.0.1:8080)" };
         var output = new Option<string?>("--out") { Description = "Report directory (default runs/run-<seed>-<time>)" };
         var json = CliCommon.JsonOption();
@@ -79,7 +81,7 @@ public static class RunCommand
         }
         catch (ShiftSetupException e)
         {
-            await Console.Error.WriteLineAsync($"stowcell run: {e.Message}");
+            await Console.Error.WriteLineAsync($"stowcell run: {ConfigErrorLine.Describe(e, configFile, null, overrides)}");
             return 2;
         }
 
@@ -100,7 +102,7 @@ public static class RunCommand
             await using var hmiServer = await StartHmiAsync(options, hmiState, root, logs);
             var shift = new ShiftHost(options, logs, root) { Hmi = hmiServer is null ? null : hmiState };
             shift.Progress += (_, p) => progress.Show(p);
-            Console.Error.WriteLine($"stowcell run: {options.Items} items ({options.Catalog}), seed {options.Seed}, perception {options.Perception.Mode}, motion {options.Motion.Mode}; report in {runDir}");
+            Console.Error.WriteLine($"stowcell run: {options.Items} items ({options.Catalog}), seed {options.Seed}, perception {CellConfiguration.Text(options.Perception.Mode)}, motion {CellConfiguration.Text(options.Motion.Mode)}; report in {runDir}");
             var result = await shift.RunAsync(runDir, lifetime?.ApplicationStopping ?? CancellationToken.None);
             progress.Done();
             if (json)
@@ -117,8 +119,20 @@ public static class RunCommand
         catch (ShiftSetupException e)
         {
             progress.Done();
-            await Console.Error.WriteLineAsync($"stowcell run: {e.Message}");
+            var hardwareFile = string.IsNullOrEmpty(options.Motion.Hardware) ? null : Path.GetFullPath(Path.Combine(root, options.Motion.Hardware));
+            var line = ConfigErrorLine.Describe(e, configFile, hardwareFile, overrides);
+            // Information: the log file keeps it with its stack trace; the console shows only the line below.
+            logs.CreateLogger("Stow.Cell.Run").LogInformation(e, "set-up failed: {Line}", line);
+            await Console.Error.WriteLineAsync($"stowcell run: {line}");
             return 2;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Last resort: one line on stderr, the stack trace in the log file only.
+            progress.Done();
+            logs.CreateLogger("Stow.Cell.Run").LogInformation(e, "the run failed");
+            await Console.Error.WriteLineAsync($"stowcell run: failed: {e.GetType().Name}: {e.Message} (details in {Path.Combine(runDir, "logs")})");
+            return 1;
         }
         finally
         {
@@ -159,21 +173,28 @@ public static class RunCommand
     {
         var t = new Table().AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
         void Row(string k, string v) => t.AddRow(Markup.Escape(k), Markup.Escape(v));
+        Row("inducted", s.Inducted.ToString(CultureInfo.InvariantCulture));
         Row("attempted", s.Attempted.ToString(CultureInfo.InvariantCulture));
-        Row("stowed", string.Create(CultureInfo.InvariantCulture, $"{s.Stowed} ({s.SuccessRate:P1})"));
+        Row("stowed", string.Create(CultureInfo.InvariantCulture, $"{s.Stowed} ({s.SuccessRate:P1}, 95 % Wilson CI {s.SuccessRateCi95[0]:P1} to {s.SuccessRateCi95[1]:P1})"));
+        Row("stowed of inducted", string.Create(CultureInfo.InvariantCulture, $"{s.StowedOfInducted:P1}"));
         Row("unproductive", string.Create(CultureInfo.InvariantCulture, $"{s.Unproductive} ({s.UnproductiveRate:P1})"));
         Row("defect", string.Create(CultureInfo.InvariantCulture, $"{s.Defect} ({s.DefectRate:P1})"));
         Row("exception path", s.Exceptions.ToString(CultureInfo.InvariantCulture));
         Row("UPH (simulated clock)", s.Uph.ToString("F0", CultureInfo.InvariantCulture));
-        Row("pods / density at swap", string.Create(CultureInfo.InvariantCulture, $"{s.Pods} / {s.DensityAtSwap:P1}"));
+        Row("pods / items per pod / density at swap", string.Create(CultureInfo.InvariantCulture, $"{s.Pods} / {s.ItemsPerPod:F1} / {s.DensityAtSwap:P1}"));
         Row("decision p50 / p99", string.Create(CultureInfo.InvariantCulture, $"{s.DecisionMsP50:F2} / {s.DecisionMsP99:F2} ms"));
         Row("perception p50 / p99", string.Create(CultureInfo.InvariantCulture, $"{s.PerceptionMsP50:F2} / {s.PerceptionMsP99:F2} ms"));
-        Row("loop jitter p99", string.Create(CultureInfo.InvariantCulture, $"{s.LoopJitterMsP99:F3} ms"));
+        Row("perception execution provider", s.ExecutionProvider);
+        Row("loop jitter p99", s.LoopJitterMsP99 is { } jitter
+            ? string.Create(CultureInfo.InvariantCulture, $"{jitter:F3} ms")
+            : $"not reported ({s.LoopPacing} pacing)");
         Row("Brier", s.Brier.ToString("F4", CultureInfo.InvariantCulture));
         Row("unaccounted", s.Unaccounted.ToString(CultureInfo.InvariantCulture));
         AnsiConsole.Write(t);
         var missed = s.Targets.Where(x => !x.Met).ToList();
-        AnsiConsole.MarkupLine(missed.Count == 0
+        AnsiConsole.MarkupLine(!s.TargetsJudged
+            ? "[yellow]" + Markup.Escape(s.TargetsNote) + "[/]"
+            : missed.Count == 0
             ? "[green]all targets of the default run are met[/]"
             : "[yellow]targets not met yet:[/] " + Markup.Escape(string.Join("; ", missed.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Name} {x.Actual:0.###} (want {x.Comparison} {x.Target})")))));
         AnsiConsole.MarkupLine("report: " + Markup.Escape(Path.Combine(runDir, "report.html")));

@@ -30,10 +30,10 @@ public static class HmiFrameBuilder
         }
 
         double u0 = double.MaxValue, v0 = double.MaxValue, u1 = double.MinValue, v1 = double.MinValue;
-        for (var k = 0; k < map.U.Length; k++)
+        for (var k = 0; k < map.MapX.Length; k++)
         {
-            (u0, u1) = (Math.Min(u0, map.U[k]), Math.Max(u1, map.U[k]));
-            (v0, v1) = (Math.Min(v0, map.V[k]), Math.Max(v1, map.V[k]));
+            (u0, u1) = (Math.Min(u0, map.MapX[k]), Math.Max(u1, map.MapX[k]));
+            (v0, v1) = (Math.Min(v0, map.MapY[k]), Math.Max(v1, map.MapY[k]));
         }
 
         // Show the bin with some of its neighbourhood: three bin sizes around it, clamped to the image.

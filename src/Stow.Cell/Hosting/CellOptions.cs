@@ -53,7 +53,7 @@ public sealed class CellOptions
     public sealed class PerceptionSection
     {
         /// <summary><c>onnx</c> or <c>groundtruth</c>.</summary>
-        public string Mode { get; set; } = "onnx";
+        public PerceptionMode Mode { get; set; } = PerceptionMode.Onnx;
 
         /// <summary>Execution provider: <c>cpu</c> or <c>cuda</c>.</summary>
         public string Provider { get; set; } = "cpu";
@@ -70,6 +70,9 @@ public sealed class CellOptions
         /// <summary>ONNX Runtime intra-op threads (0 = ORT default).</summary>
         public int IntraOpThreads { get; set; } = 1;
 
+        /// <summary>ONNX Runtime graph optimisation level: <c>none</c>, <c>basic</c>, <c>extended</c>, <c>layout</c> or <c>all</c> (default).</summary>
+        public string GraphOptimization { get; set; } = "all";
+
         /// <summary>
         /// Safety margin subtracted from predicted free depths [m] before planning: the space model's
         /// free-depth MAE on validation seeds (models/training-metrics.json), rounded up.
@@ -84,7 +87,7 @@ public sealed class CellOptions
     public sealed class PlanningSection
     {
         /// <summary><c>prior</c> or <c>learned</c> (models/risk.json).</summary>
-        public string Model { get; set; } = "prior";
+        public SuccessModelKind Model { get; set; } = SuccessModelKind.Prior;
 
         /// <summary>Ask for a pod swap when the best P is below this.</summary>
         public double SwapThreshold { get; set; } = 0.96;
@@ -109,7 +112,7 @@ public sealed class CellOptions
     public sealed class MotionSection
     {
         /// <summary><c>arm</c> (control loop on the simulated hardware) or <c>timed</c>.</summary>
-        public string Mode { get; set; } = "arm";
+        public MotionMode Mode { get; set; } = MotionMode.Arm;
 
         /// <summary>Control-loop rate [Hz], 500-1000.</summary>
         public int RateHz { get; set; } = 500;
@@ -135,7 +138,7 @@ public sealed class CellOptions
     public sealed class MqttSection
     {
         /// <summary><c>start</c> (a broker for the run on a free loopback port) or <c>external</c>.</summary>
-        public string Broker { get; set; } = "start";
+        public MqttBrokerMode Broker { get; set; } = MqttBrokerMode.Start;
 
         /// <summary>Broker host (external).</summary>
         public string Host { get; set; } = "127.0.0.1";

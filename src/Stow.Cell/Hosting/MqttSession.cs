@@ -39,7 +39,7 @@ public sealed class MqttSession : IAsyncDisposable
         MqttOperatorLink? link = null;
         try
         {
-            if (o.Mqtt.Broker == "start")
+            if (o.Mqtt.Broker == MqttBrokerMode.Start)
             {
                 broker = await MosquittoBrokerProcess.StartAsync(Path.Combine(runDir, "broker"));
                 (host, port) = ("127.0.0.1", broker.Port);

@@ -29,6 +29,7 @@ public sealed class ShiftHost
     private readonly CellOptions _o;
     private readonly ILoggerFactory _logs;
     private readonly string _root;
+    private string _executionProvider = "none"; // what ORT's profile showed for the perception models
 
     /// <summary>Creates the host for <paramref name="options"/>.</summary>
     /// <param name="options">The layered cell configuration.</param>
@@ -105,7 +106,7 @@ public sealed class ShiftHost
             };
         }
         log.LogInformation("shift: {Items} items from {Catalog} (seed {Seed}), pod type {PodType}, perception {Perception}, motion {Motion}",
-            items.Count, catalog.Name, _o.Seed, type.Name, _o.Perception.Mode, _o.Motion.Mode);
+            items.Count, catalog.Name, _o.Seed, type.Name, CellConfiguration.Text(_o.Perception.Mode), CellConfiguration.Text(_o.Motion.Mode));
         ShiftResult result;
         try
         {
@@ -120,6 +121,8 @@ public sealed class ShiftHost
         result.Summary.Config = string.IsNullOrEmpty(_o.Motion.Hardware) ? "cell.sim" : Path.GetFileNameWithoutExtension(_o.Motion.Hardware);
         result.Summary.Seed = _o.Seed;
         result.Summary.Catalog = catalog.Name;
+        TargetCheck.Judge(result.Summary, CellConfiguration.DifferencesFromDefault(_o));
+        result.Summary.ExecutionProvider = _executionProvider;
         File.WriteAllText(Path.Combine(runDir, "attempt-records.json"), JsonSerializer.Serialize(planner.Records, ReportWriter.JsonOptions));
         ReportWriter.Write(runDir, result);
         log.LogInformation("shift done: {Summary}", string.Create(CultureInfo.InvariantCulture,
@@ -154,17 +157,15 @@ public sealed class ShiftHost
 
     private ISuccessModel SuccessModel()
     {
-        if (_o.Planning.Model == "prior")
+        if (_o.Planning.Model == SuccessModelKind.Prior)
         {
             return new PriorSuccessModel();
         }
 
         var path = Path.Combine(_root, "models", "risk.json");
-        if (_o.Planning.Model != "learned" || !File.Exists(path))
+        if (!File.Exists(path))
         {
-            throw new ShiftSetupException(_o.Planning.Model != "learned"
-                ? $"Planning:Model '{_o.Planning.Model}' is not 'prior' or 'learned'"
-                : $"learned success model {path} is missing: fit it with `./run.sh risk fit`");
+            throw new ShiftSetupException($"learned success model {path} is missing: fit it with `./run.sh risk fit`");
         }
 
         var p = JsonSerializer.Deserialize<LearnedModelParameters>(File.ReadAllText(path))
@@ -176,31 +177,33 @@ public sealed class ShiftHost
     {
         switch (_o.Perception.Mode)
         {
-            case "groundtruth":
+            case PerceptionMode.GroundTruth:
                 return new GroundTruthPerception(world);
-            case "onnx":
+            case PerceptionMode.Onnx:
                 var rig = CameraRig.Tower(type, _o.Perception.Cameras);
                 var options = new OnnxSessionOptions
                 {
                     ExecutionProvider = OnnxSessionOptions.Parse(_o.Perception.Provider),
                     CudaDeviceId = _o.Perception.DeviceId,
                     IntraOpThreadCount = _o.Perception.IntraOpThreads,
+                    GraphOptimizationLevel = OnnxSessionOptions.ParseOptimizationLevel(_o.Perception.GraphOptimization),
                 };
                 try
                 {
                     var pipeline = PerceptionModels.Load(Path.Combine(_root, _o.Perception.Models), type, rig, options, _logs.CreateLogger("Stow.Perception"));
                     pipeline.DepthMargin = (float)_o.Perception.DepthMargin;
                     pipeline.GeometricBound = _o.Perception.GeometricBound;
+                    _executionProvider = pipeline.ExecutionProvider;
                     var images = Path.Combine(CatalogPaths.ResolveDataRoot(_o.DataDir), "items", "arc2017", "images");
                     return new RenderedPerception(world, pipeline, rig, Directory.Exists(images) ? images : null, _o.Seed);
                 }
                 catch (Exception e) when (e is FileNotFoundException or ModelContractException or OnnxRuntimeException or DllNotFoundException)
                 {
-                    throw new ShiftSetupException(e.Message + (e is DllNotFoundException ? " (run ./run.sh or scripts/setup.sh to fetch ONNX Runtime)" : string.Empty), e);
+                    throw new ShiftSetupException(e.Message + (e is DllNotFoundException ? " (ONNX Runtime's native library comes with the NuGet package Microsoft.ML.OnnxRuntime.Gpu: restore with ./run.sh or scripts/setup.sh)" : string.Empty), e);
                 }
 
             default:
-                throw new ShiftSetupException($"Perception:Mode '{_o.Perception.Mode}' is not 'onnx' or 'groundtruth'");
+                throw new InvalidOperationException($"unknown perception mode {_o.Perception.Mode}");
         }
     }
 
@@ -208,9 +211,9 @@ public sealed class ShiftHost
     {
         switch (_o.Motion.Mode)
         {
-            case "timed":
+            case MotionMode.Timed:
                 return new TimedMotion(clock);
-            case "arm":
+            case MotionMode.Arm:
                 try
                 {
                     // Items are not solid to the arm: the world's outcome model decides what a primitive does to
@@ -239,13 +242,13 @@ public sealed class ShiftHost
 
                     return arm;
                 }
-                catch (InvalidOperationException e)
+                catch (Exception e) when (e is InvalidOperationException or FormatException)
                 {
-                    throw new ShiftSetupException($"simulated hardware did not come up: {e.Message}", e);
+                    throw new ShiftSetupException($"hardware did not come up: {e.Message}", e);
                 }
 
             default:
-                throw new ShiftSetupException($"Motion:Mode '{_o.Motion.Mode}' is not 'arm' or 'timed'");
+                throw new InvalidOperationException($"unknown motion mode {_o.Motion.Mode}");
         }
     }
 }

@@ -19,4 +19,10 @@ public sealed class ShiftSetupException : Exception
     public ShiftSetupException()
     {
     }
+
+    /// <summary>The configuration field at fault as a key path (<c>Cell:Perception:Mode</c>), or empty when none is.</summary>
+    public string Field { get; init; } = string.Empty;
+
+    /// <summary>Where the fault is, as <c>file:line:column</c> (or the setting's source), or empty when not yet known.</summary>
+    public string Location { get; init; } = string.Empty;
 }

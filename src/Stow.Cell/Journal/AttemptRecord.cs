@@ -1,4 +1,5 @@
 using Stow.Core.Ids;
+using Stow.Core.Outcomes;
 using Stow.Core.Space;
 
 namespace Stow.Cell.Journal;
@@ -18,4 +19,4 @@ namespace Stow.Cell.Journal;
 /// <param name="Timings">Phase durations [s].</param>
 public sealed record AttemptRecord(
     long Id, ItemId Item, PodId Pod, BinId Bin, IReadOnlyList<Primitive> Chain, double PredictedSuccess, string Plan,
-    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, AttemptOutcome? Outcome, string Detail, AttemptTimings Timings);
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, StowOutcome? Outcome, string Detail, AttemptTimings Timings);

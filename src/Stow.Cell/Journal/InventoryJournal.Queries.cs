@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Stow.Core.Ids;
+using Stow.Core.Outcomes;
 using Stow.Core.Space;
 
 namespace Stow.Cell.Journal;
@@ -88,6 +89,6 @@ public sealed partial class InventoryJournal
         r.GetInt64(0), new ItemId(r.GetString(1)), new PodId(r.GetString(2)), BinId.Parse(r.GetString(3)),
         r.GetString(4).Length == 0 ? [] : [.. r.GetString(4).Split(',').Select(Enum.Parse<Primitive>)],
         r.GetDouble(5), r.GetString(6), Time(r, 7), r.IsDBNull(8) ? null : Time(r, 8),
-        r.IsDBNull(9) ? null : Enum.Parse<AttemptOutcome>(r.GetString(9)), r.GetString(10),
+        r.IsDBNull(9) ? null : Enum.Parse<StowOutcome>(r.GetString(9)), r.GetString(10),
         new AttemptTimings(NaNIfNull(r, 11), NaNIfNull(r, 12), NaNIfNull(r, 13)));
 }

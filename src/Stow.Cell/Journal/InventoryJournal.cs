@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Time;
 
 namespace Stow.Cell.Journal;
@@ -162,10 +163,10 @@ public sealed partial class InventoryJournal : IDisposable
     /// Ends an open attempt: Stowed puts the item in the target bin, Unproductive back in the buffer, Defect on
     /// the exception path. One transaction.
     /// </summary>
-    /// <exception cref="JournalException">Unknown or already ended attempt; <see cref="AttemptOutcome.Interrupted"/> given.</exception>
-    public void RecordOutcome(long attemptId, AttemptOutcome outcome, AttemptTimings timings, string detail = "") => Write(tx =>
+    /// <exception cref="JournalException">Unknown or already ended attempt; <see cref="StowOutcome.Interrupted"/> given.</exception>
+    public void RecordOutcome(long attemptId, StowOutcome outcome, AttemptTimings timings, string detail = "") => Write(tx =>
     {
-        if (outcome is not (AttemptOutcome.Stowed or AttemptOutcome.Unproductive or AttemptOutcome.Defect))
+        if (outcome is not (StowOutcome.Stowed or StowOutcome.Unproductive or StowOutcome.Defect))
         {
             throw new JournalException($"outcome {outcome} cannot be recorded by the cell");
         }
@@ -186,8 +187,8 @@ public sealed partial class InventoryJournal : IDisposable
             ("$td", Real(timings.Decide)), ("$ta", Real(timings.Act)), ("$id", attemptId));
         var to = outcome switch
         {
-            AttemptOutcome.Stowed => ItemLocation.InBin(attempt.Pod, attempt.Bin),
-            AttemptOutcome.Unproductive => ItemLocation.Buffer,
+            StowOutcome.Stowed => ItemLocation.InBin(attempt.Pod, attempt.Bin),
+            StowOutcome.Unproductive => ItemLocation.Buffer,
             _ => ItemLocation.Exception,
         };
         SetLocation(tx, attempt.Item, to, false, now);
@@ -216,7 +217,7 @@ public sealed partial class InventoryJournal : IDisposable
     });
 
     /// <summary>
-    /// Start-up reconciliation: every open attempt is closed as <see cref="AttemptOutcome.Interrupted"/> and its
+    /// Start-up reconciliation: every open attempt is closed as <see cref="StowOutcome.Interrupted"/> and its
     /// item, still in flight, is flagged for an operator to verify (one transaction per item). Idempotent.
     /// Logs a warning per flagged item.
     /// </summary>

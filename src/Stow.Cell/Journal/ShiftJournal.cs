@@ -3,6 +3,7 @@ using System.Text.Json;
 using Stow.Cell.Shift;
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 
 namespace Stow.Cell.Journal;
 
@@ -60,14 +61,8 @@ public sealed class ShiftJournal(InventoryJournal journal, Func<string, IEnumera
 
     /// <inheritdoc />
     /// <remarks><paramref name="duration"/> [s] is recorded as the act time of the attempt.</remarks>
-    public void EndAttempt(long attempt, PodId pod, StowAction action, OutcomeKind outcome, string reason, double duration) =>
-        Journal.RecordOutcome(attempt, outcome switch
-        {
-            OutcomeKind.Stowed => AttemptOutcome.Stowed,
-            OutcomeKind.Unproductive => AttemptOutcome.Unproductive,
-            OutcomeKind.Defect => AttemptOutcome.Defect,
-            _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
-        }, new AttemptTimings(double.NaN, double.NaN, duration), reason);
+    public void EndAttempt(long attempt, PodId pod, StowAction action, StowOutcome outcome, string reason, double duration) =>
+        Journal.RecordOutcome(attempt, outcome, new AttemptTimings(double.NaN, double.NaN, duration), reason);
 
     /// <inheritdoc />
     public void ToException(ItemId item, string reason) => Journal.SendToException(item, reason);

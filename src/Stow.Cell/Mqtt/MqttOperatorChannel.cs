@@ -23,16 +23,16 @@ public sealed class MqttOperatorChannel(MqttOperatorLink link, PackMlCell? cell 
     public PodId? CurrentPod { get; set; }
 
     /// <inheritdoc />
-    /// <remarks><paramref name="podFill"/> is a fraction in [0, 1]; an unknown state name is logged and not published.</remarks>
-    public void PublishStatus(string packMlState, double podFill, string? currentStow)
+    /// <remarks><paramref name="podFill"/> is a fraction in [0, 1]; an undefined state is logged and not published.</remarks>
+    public void PublishStatus(PackMlState packMlState, double podFill, string? currentStow)
     {
-        if (Enum.TryParse<PackMlState>(packMlState, false, out var state) && Enum.IsDefined(state) && state != PackMlState.Undefined)
+        if (Enum.IsDefined(packMlState) && packMlState != PackMlState.Undefined)
         {
-            link.PublishState(state, cell?.Mode ?? UnitMode.Production);
+            link.PublishState(packMlState, cell?.Mode ?? UnitMode.Production);
         }
         else
         {
-            _logger.LogWarning("Operator channel: unknown PackML state '{State}' not published", packMlState);
+            _logger.LogWarning("Operator channel: undefined PackML state {State} not published", packMlState);
         }
 
         link.PublishPodFill(new PodFillStatus(CurrentPod, podFill));

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Stateless;
+using Stateless.Graph;
 using Stow.Core.Time;
 
 namespace Stow.Cell.PackML;
@@ -11,18 +13,27 @@ namespace Stow.Cell.PackML;
 /// acting state it enters and then calls <see cref="StateComplete"/>.
 /// </summary>
 /// <remarks>
-/// Threading: every member is thread-safe. Triggers are queued and run to completion one at a time; events
-/// are raised synchronously on the thread that fired the trigger, while the machine's lock is held, so a
+/// The machine is a private Stateless <c>StateMachine&lt;PackMlState, PackMlTrigger&gt;</c> in
+/// <see cref="FiringMode.Queued"/>, configured in <c>PackMlCell.Configuration.cs</c>: one <c>Permit</c> per row of
+/// the TR88 table, a named guard on each row that a unit mode may lack (<see cref="PackMlModeRules"/>), and on every
+/// state an entry action that starts the state timer and an exit action that stops it.
+/// Threading: every member is thread-safe. Triggers are fired under one lock and run to completion one at a time;
+/// events are raised synchronously on the thread that fired the trigger, while the lock is held, so a
 /// handler must not block waiting on another thread that uses this cell. A handler may fire further
-/// triggers: they run after the current transition completes (the call then returns true, "queued"). An
-/// exception thrown by a handler is logged as an error and does not stop the machine.
-/// Sources: transition table <see cref="PackMlTransitionTable"/>; modes <see cref="PackMlModeRules"/>.
+/// triggers: Stateless queues them and runs them after the current transition completes (the call then returns
+/// true, "queued"). An exception thrown by a handler is logged as an error and does not stop the machine.
 /// </remarks>
-public sealed class PackMlCell
+public sealed partial class PackMlCell
 {
-    private readonly PackMlStateMachine _machine;
+    private readonly object _gate = new();
+    private readonly StateMachine<PackMlState, PackMlTrigger> _machine;
     private readonly ILogger _logger;
     private readonly IClock _clock;
+    private PackMlState _state;
+    private UnitMode _mode;
+    private double _enteredAt;
+    private double _timeInLeftState;
+    private bool _firing;
 
     /// <summary>Creates a cell in <paramref name="initial"/> (a wait state of <paramref name="mode"/>).</summary>
     /// <param name="clock">Time source for the state timer and event times.</param>
@@ -33,9 +44,19 @@ public sealed class PackMlCell
     public PackMlCell(IClock clock, ILogger? logger = null, UnitMode mode = UnitMode.Production,
         PackMlState initial = PackMlState.Stopped)
     {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (!PackMlModeRules.HasState(mode, initial) || PackMlTransitionTable.IsActing(initial))
+        {
+            throw new ArgumentException($"{initial} is not a wait state of mode {mode}", nameof(initial));
+        }
+
         _clock = clock;
         _logger = logger ?? NullLogger.Instance;
-        _machine = new PackMlStateMachine(initial, mode, clock, _logger, RaiseTransitioned, RaiseRefused);
+        _state = initial;
+        _mode = mode;
+        _enteredAt = clock.Now;
+        _machine = new StateMachine<PackMlState, PackMlTrigger>(() => _state, s => _state = s, FiringMode.Queued);
+        Configure(_machine);
     }
 
     /// <summary>Raised after each transition, on the firing thread (see remarks on the class).</summary>
@@ -45,13 +66,22 @@ public sealed class PackMlCell
     public event EventHandler<PackMlRefusedEventArgs>? Refused;
 
     /// <summary>Current state.</summary>
-    public PackMlState State => _machine.State;
+    public PackMlState State
+    {
+        get { lock (_gate) { return _state; } }
+    }
 
     /// <summary>Current unit mode.</summary>
-    public UnitMode Mode => _machine.Mode;
+    public UnitMode Mode
+    {
+        get { lock (_gate) { return _mode; } }
+    }
 
     /// <summary>Time spent in the current state so far [s] (the state timer, started on entry).</summary>
-    public double TimeInState => _clock.Now - _machine.EnteredAt;
+    public double TimeInState
+    {
+        get { lock (_gate) { return _clock.Now - _enteredAt; } }
+    }
 
     /// <summary>True in an acting state, whose work the host must finish with <see cref="StateComplete"/>.</summary>
     public bool IsActing => PackMlTransitionTable.IsActing(State);
@@ -87,10 +117,10 @@ public sealed class PackMlCell
     public bool CanComplete => CanExecute(PackMlCommand.Complete);
 
     /// <summary>True when <see cref="StateComplete"/> would be accepted now (an acting state of the mode).</summary>
-    public bool CanStateComplete => _machine.CanFire(PackMlTrigger.StateComplete);
+    public bool CanStateComplete => CanFire(PackMlTrigger.StateComplete);
 
     /// <summary>True when <paramref name="command"/> would be accepted in the current state and mode.</summary>
-    public bool CanExecute(PackMlCommand command) => _machine.CanFire((PackMlTrigger)command);
+    public bool CanExecute(PackMlCommand command) => Enum.IsDefined(command) && CanFire((PackMlTrigger)command);
 
     /// <summary>Stopped/Complete → Resetting. Returns false (and logs) when refused.</summary>
     public bool Reset() => Execute(PackMlCommand.Reset);
@@ -123,12 +153,11 @@ public sealed class PackMlCell
     public bool Complete() => Execute(PackMlCommand.Complete);
 
     /// <summary>SC: the current acting state's work is done. Returns false when not in an acting state.</summary>
-    public bool StateComplete() => _machine.Fire(PackMlTrigger.StateComplete);
+    public bool StateComplete() => Fire(PackMlTrigger.StateComplete);
 
-    /// <summary>
-    /// Fires <paramref name="command"/> (for commands that arrive as data, e.g. over MQTT).
-    /// </summary>
+    /// <summary>Fires <paramref name="command"/> (the typed form of a command that arrived as data, e.g. over MQTT).</summary>
     /// <returns>True when accepted (or queued by a handler's re-entrant call); false when refused.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="command"/> is not a defined command.</exception>
     public bool Execute(PackMlCommand command)
     {
         if (!Enum.IsDefined(command))
@@ -136,19 +165,96 @@ public sealed class PackMlCell
             throw new ArgumentOutOfRangeException(nameof(command), command, "not a PackML command");
         }
 
-        return _machine.Fire((PackMlTrigger)command);
+        return Fire((PackMlTrigger)command);
     }
 
     /// <summary>Changes the unit mode; allowed only in Stopped, Idle or Aborted (<see cref="PackMlModeRules"/>).</summary>
     /// <returns>True when the mode is now <paramref name="mode"/>; false (logged) when refused.</returns>
-    public bool TrySetMode(UnitMode mode) => _machine.TrySetMode(mode);
+    public bool TrySetMode(UnitMode mode)
+    {
+        lock (_gate)
+        {
+            if (mode == _mode)
+            {
+                return true;
+            }
 
-    /// <summary>The machine of <paramref name="mode"/> as a Graphviz DOT digraph (<see cref="PackMlDotGraph"/>).</summary>
-    public static string ToDotGraph(UnitMode mode = UnitMode.Production) => PackMlDotGraph.Write(mode);
+            if (_firing || !PackMlModeRules.CanChangeModeIn(_state) || !PackMlModeRules.HasState(mode, _state))
+            {
+                _logger.LogWarning("PackML mode change {From} -> {To} refused in state {State}", _mode, mode, _state);
+                return false;
+            }
 
-    private void RaiseTransitioned(PackMlTransitionEventArgs e) => Raise(Transitioned, e);
+            _logger.LogInformation("PackML mode {From} -> {To} in state {State}", _mode, mode, _state);
+            _mode = mode;
+            return true;
+        }
+    }
 
-    private void RaiseRefused(PackMlRefusedEventArgs e) => Raise(Refused, e);
+    /// <summary>
+    /// The machine as a Graphviz DOT digraph, from Stateless's <c>UmlDotGraph.Format(GetInfo())</c>: one edge per
+    /// TR88 row, labelled with the trigger and, on rows a unit mode may lack, the guard's name; entry and exit
+    /// actions on the states. Deterministic (the configuration order), so a test compares it with
+    /// <c>docs/packml.dot</c>. Thread-safe.
+    /// </summary>
+    public static string ToDotGraph() => UmlDotGraph.Format(Describe());
+
+    /// <summary>The configured machine (states, transitions, guards, actions) from a fresh cell in Stopped.</summary>
+    internal static Stateless.Reflection.StateMachineInfo Describe() =>
+        new PackMlCell(new VirtualClock())._machine.GetInfo();
+
+    private bool CanFire(PackMlTrigger trigger)
+    {
+        lock (_gate)
+        {
+            return _machine.CanFire(trigger);
+        }
+    }
+
+    private bool Fire(PackMlTrigger trigger)
+    {
+        lock (_gate)
+        {
+            if (_firing)
+            {
+                // Re-entrant call from a handler: Stateless queues it behind the running transition.
+                _logger.LogDebug("PackML {Trigger} queued behind the running transition", trigger);
+                _machine.Fire(trigger);
+                return true;
+            }
+
+            if (!_machine.CanFire(trigger))
+            {
+                OnRefused(_state, trigger);
+                return false;
+            }
+
+            _firing = true;
+            try
+            {
+                _machine.Fire(trigger);
+                return true;
+            }
+            finally
+            {
+                _firing = false;
+            }
+        }
+    }
+
+    private void OnRefused(PackMlState state, PackMlTrigger trigger)
+    {
+        _logger.LogInformation("PackML {Trigger} refused in {State} ({Mode})", trigger, state, _mode);
+        Raise(Refused, new PackMlRefusedEventArgs(state, trigger, _mode, _clock.Now));
+    }
+
+    private void OnTransitionCompleted(StateMachine<PackMlState, PackMlTrigger>.Transition t)
+    {
+        _logger.LogInformation(
+            "PackML {From} --{Trigger}--> {To} ({Mode}, {Seconds:F3} s in {From2})",
+            t.Source, t.Trigger, t.Destination, _mode, _timeInLeftState, t.Source);
+        Raise(Transitioned, new PackMlTransitionEventArgs(t.Source, t.Destination, t.Trigger, _mode, _enteredAt, _timeInLeftState));
+    }
 
     private void Raise<T>(EventHandler<T>? handlers, T e)
     {

@@ -10,7 +10,7 @@ namespace Stow.Cell.PackML;
 /// <item>Manual: as Maintenance, and also no Holding/Held/Unholding (an operator at the controls stops
 /// instead of holding), so no Hold or Unhold.</item>
 /// <item>Stop and Abort are available in every mode (safety); a transition whose target the mode lacks is
-/// refused.</item>
+/// refused (the guards of <see cref="PackMlCell"/>'s machine).</item>
 /// <item>The mode may change only in Stopped, Idle or Aborted (wait states every mode has).</item>
 /// </list>
 /// Immutable; thread-safe.
@@ -41,23 +41,4 @@ public static class PackMlModeRules
     /// <summary>True when the unit mode may be changed while in <paramref name="state"/>.</summary>
     public static bool CanChangeModeIn(PackMlState state) =>
         state is PackMlState.Stopped or PackMlState.Idle or PackMlState.Aborted;
-
-    /// <summary>
-    /// The target of <paramref name="trigger"/> from <paramref name="from"/> in <paramref name="mode"/>: the
-    /// standard's row, kept only when the mode has the command (SC always) and the target state.
-    /// </summary>
-    /// <returns>True with the target when allowed; false when refused.</returns>
-    public static bool TryGetTarget(UnitMode mode, PackMlState from, PackMlTrigger trigger, out PackMlState to)
-    {
-        if (!HasState(mode, from) ||
-            (trigger != PackMlTrigger.StateComplete && !HasCommand(mode, (PackMlCommand)trigger)) ||
-            !PackMlTransitionTable.TryGetTarget(from, trigger, out to) ||
-            !HasState(mode, to))
-        {
-            to = PackMlState.Undefined;
-            return false;
-        }
-
-        return true;
-    }
 }

@@ -3,7 +3,7 @@ using Stow.Cell.Shift;
 namespace Stow.Cell.PackML;
 
 /// <summary>
-/// <see cref="ICellStates"/> (the shift's port) over a <see cref="PackMlCell"/>: a command by name, then SC for
+/// <see cref="ICellStates"/> (the shift's port) over a <see cref="PackMlCell"/>: a typed command, then SC for
 /// the acting state it leads to, so the shift sees the wait state (Reset → Idle, Hold → Held, Stop → Stopped).
 /// Thread-safe as <see cref="PackMlCell"/> is.
 /// </summary>
@@ -14,24 +14,9 @@ public sealed class PackMlShiftStates(PackMlCell cell) : ICellStates
     public PackMlCell Cell { get; } = cell;
 
     /// <inheritdoc />
-    public string State => Cell.State.ToString();
+    public PackMlState State => Cell.State;
 
     /// <inheritdoc />
-    /// <remarks>Unknown command names (case-sensitive, e.g. <c>Start</c>) return false and change nothing.</remarks>
-    public bool Command(string command)
-    {
-        if (command.Length == 0 || !char.IsAsciiLetterUpper(command[0]) ||
-            !Enum.TryParse<PackMlCommand>(command, false, out var c) || !Enum.IsDefined(c))
-        {
-            return false;
-        }
-
-        return Command(c);
-    }
-
-    /// <summary>Issues <paramref name="command"/> (as it arrives from a supervisor over MQTT or the HMI), then SC for the
-    /// acting state it leads to.</summary>
-    /// <returns>False when the command is not allowed in the current state (nothing changes).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="command"/> is not a defined command.</exception>
     public bool Command(PackMlCommand command)
     {

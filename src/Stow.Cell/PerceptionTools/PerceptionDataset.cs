@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenCvSharp;
 using Stow.Cell.Simulation;
 using Stow.Core.Items;
 using Stow.Core.Pods;
@@ -11,7 +12,7 @@ namespace Stow.Cell.PerceptionTools;
 /// <summary>
 /// Writes a training or evaluation set for the band and space models from simulator renders: per
 /// scene seed, a prefilled pod is rendered with the default camera and every bin is rectified into
-/// a crop (see <see cref="BinRectifier"/>) with its targets. Files (.npy, float32):
+/// a crop (see <see cref="BinRectification"/>) with its targets. Files (.npy, float32):
 /// <c>x_obs</c> (N,4,H,W), <c>x_ray</c> (N,2,H,W) viewing rays, <c>y_mask</c> (N,1,H,W), <c>y_free</c> (N,4,H,W), <c>y_depth</c> (N,1,GR,GC) in
 /// image orientation, <c>y_vol</c> (N,1) the bin's true free volume (bin volume less its contents, hidden space included) as a
 /// fraction of the bin volume, plus <c>meta.json</c>. N = seeds × bins. Single-threaded.
@@ -40,7 +41,7 @@ public static class PerceptionDataset
         Directory.CreateDirectory(outDir);
         var camera = rig.Cameras[0];
         var renderers = rig.Cameras.Select(c => new PodFaceRenderer(c)).ToArray();
-        var maps = SimScenes.Quads(rig, type).Select(q => new RectificationMap(q, CropWidth, CropHeight)).ToArray();
+        var maps = SimScenes.Quads(rig, type).Select(q => new BinRectification(q, CropWidth, CropHeight)).ToArray();
         var bins = type.Bins.Count;
         var n = seeds.Count * bins;
         var plane = CropWidth * CropHeight;
@@ -53,25 +54,43 @@ public static class PerceptionDataset
         var yVol = new float[n];
         var rays = maps.Select(m => Stow.Perception.Pipeline.PodSpacePipeline.RayChannels(m, (camera.Fx, camera.Fy, camera.Cx, camera.Cy))).ToArray();
         var binMap = new float[cells];
-        for (var s = 0; s < seeds.Count; s++)
+        try
         {
-            var pod = SimScenes.Pod(type, items, seeds[s]);
-            var scene = WorldScene(pod, arcImages, seeds[s]);
-            var frames = renderers.Select((r, c) => r.Render(scene, 0, seeds[s] + (c * 1_000_003))).ToArray();
-            for (var b = 0; b < bins; b++)
+            for (var s = 0; s < seeds.Count; s++)
             {
-                var frame = frames[rig.CameraOfBin[b]];
-                var k = (s * bins) + b;
-                BinRectifier.Rectify(frame.Rgb, frame.Depth, frame.Width, frame.Height, maps[b], xObs.AsSpan(k * 4 * plane, 4 * plane));
-                BinRectifier.Rectify(frame.BandFreeRgb, frame.BandFreeDepth, frame.Width, frame.Height, maps[b], yFree.AsSpan(k * 4 * plane, 4 * plane));
-                rays[b].CopyTo(xRay.AsSpan(k * 2 * plane, 2 * plane));
-                SampleMask(frame.BandMask, frame.Width, frame.Height, maps[b], yMask.AsSpan(k * plane, plane));
-                yVol[k] = (float)(pod.Bins[b].FreeVolume / type.Bins[b].Volume);
-                BinGroundTruth.FreeDepth(pod.Bins[b], GridRows, GridCols, binMap);
-                for (var c = 0; c < cells; c++)
+                var pod = SimScenes.Pod(type, items, seeds[s]);
+                var scene = WorldScene(pod, arcImages, seeds[s]);
+                var frames = renderers.Select((r, c) => r.Render(scene, 0, seeds[s] + (c * 1_000_003))).ToArray();
+                for (var b = 0; b < bins; b++)
                 {
-                    yDepth[(k * cells) + cells - 1 - c] = binMap[c];
+                    var frame = frames[rig.CameraOfBin[b]];
+                    var k = (s * bins) + b;
+                    using (var rgb = UnitRgb(frame.Rgb, frame.Width, frame.Height))
+                    using (var depth = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_16UC1, frame.Depth))
+                    using (var freeRgb = UnitRgb(frame.BandFreeRgb, frame.Width, frame.Height))
+                    using (var freeDepth = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_16UC1, frame.BandFreeDepth))
+                    using (var mask = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC1, frame.BandMask))
+                    {
+                        maps[b].Rectify(rgb, depth, xObs.AsSpan(k * 4 * plane, 4 * plane));
+                        maps[b].Rectify(freeRgb, freeDepth, yFree.AsSpan(k * 4 * plane, 4 * plane));
+                        maps[b].SampleMask(mask, yMask.AsSpan(k * plane, plane));
+                    }
+
+                    rays[b].CopyTo(xRay.AsSpan(k * 2 * plane, 2 * plane));
+                    yVol[k] = (float)(pod.Bins[b].FreeVolume / type.Bins[b].Volume);
+                    BinGroundTruth.FreeDepth(pod.Bins[b], GridRows, GridCols, binMap);
+                    for (var c = 0; c < cells; c++)
+                    {
+                        yDepth[(k * cells) + cells - 1 - c] = binMap[c];
+                    }
                 }
+            }
+        }
+        finally
+        {
+            foreach (var map in maps)
+            {
+                map.Dispose();
             }
         }
 
@@ -97,17 +116,16 @@ public static class PerceptionDataset
         return n;
     }
 
+    /// <summary>An RGB buffer as <c>CV_32FC3</c> in [0, 1], the input <see cref="Stow.Perception.Pipeline.PodSpacePipeline"/> rectifies.</summary>
+    private static Mat UnitRgb(byte[] rgb, int width, int height)
+    {
+        using var bytes = Mat.FromPixelData(height, width, MatType.CV_8UC3, rgb);
+        var unit = new Mat();
+        bytes.ConvertTo(unit, MatType.CV_32FC3, 1 / 255.0);
+        return unit;
+    }
+
     /// <summary>The render scene of a dataset pod (some bins with their bands held aside).</summary>
     public static RenderScene WorldScene(SimPod pod, string? arcImages, int seed) =>
         Stow.Sim.Scenes.WorldScene.Build(pod, arcImages, SimScenes.HeldBands(pod.PodType, seed));
-
-    /// <summary>Samples a 0/1 image mask into a crop with nearest-neighbour lookups.</summary>
-    public static void SampleMask(ReadOnlySpan<byte> mask, int width, int height, RectificationMap map, Span<float> destination)
-    {
-        for (var k = 0; k < destination.Length; k++)
-        {
-            var (u, v) = map.Nearest(k, width, height);
-            destination[k] = mask[(v * width) + u] != 0 ? 1f : 0f;
-        }
-    }
 }

@@ -6,9 +6,12 @@ using Stow.Cell.PerceptionTools.Real;
 namespace Stow.Cell.PerceptionTools;
 
 /// <summary>What <c>stowcell perception eval</c> reports, with the targets of the perception issue.</summary>
+/// <param name="ExecutionProvider">ONNX Runtime execution providers that actually ran the models (ORT's profile at load,
+/// <c>PodSpacePipeline.ExecutionProvider</c>), e.g. <c>cpu</c>.</param>
 /// <param name="Sim">Simulator-scene figures.</param>
 /// <param name="Real">Real-frame figures (APC 2016 bin B), null when the frames are absent.</param>
 public sealed record PerceptionReport(
+    [property: JsonPropertyName("execution_provider")] string ExecutionProvider,
     [property: JsonPropertyName("sim")] SimPerceptionFigures Sim,
     [property: JsonPropertyName("real"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RealPerceptionFigures? Real = null)
 {
@@ -30,6 +33,7 @@ public sealed record PerceptionReport(
     public string ToText()
     {
         var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"execution provider   {ExecutionProvider} (ONNX Runtime's profile of the models)");
         sb.AppendLine(CultureInfo.InvariantCulture, $"simulator scenes: {Sim.Scenes} ({Sim.Bins} bins), held-out seeds");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  free-volume MAE      {Sim.FreeVolumeMaePct:F2} % of bin volume (target <= {FreeVolumeTargetPct:F0} %: {(FreeVolumeMet ? "met" : "NOT MET")})");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  map volume MAE       {Sim.MapFreeVolumeMaePct:F2} % (estimated map vs true map; a perfect front map misses {Sim.FrontMapFreeVolumeMaePct:F2} % hidden behind contents)");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OpenCvSharp;
 using Stow.Cell.Simulation;
 using Stow.Core.Items;
 using Stow.Core.Pods;
@@ -28,7 +29,7 @@ public static class SimPerceptionEval
     public static SimPerceptionFigures Run(PodSpacePipeline pipeline, PodType type, IReadOnlyList<Item> items, IReadOnlyList<int> seeds, string? arcImages, CameraRig rig)
     {
         var renderers = rig.Cameras.Select(c => new PodFaceRenderer(c)).ToArray();
-        var maps = SimScenes.Quads(rig, type).Select(q => new RectificationMap(q, pipeline.CropWidth, pipeline.CropHeight)).ToArray();
+        var maps = SimScenes.Quads(rig, type).Select(q => new BinRectification(q, pipeline.CropWidth, pipeline.CropHeight)).ToArray();
         var mask = new float[pipeline.CropWidth * pipeline.CropHeight];
         double volErr = 0, boxErr = 0, volErrGtMap = 0, mapVolErr = 0, cellErr = 0;
         long cellCount = 0, overCount = 0;
@@ -62,7 +63,11 @@ public static class SimPerceptionEval
 
                 boxErr += Math.Abs(est.Bins[b].LargestBox.Volume - truth.Bins[b].LargestBox.Volume) / v;
                 var frame = frames[rig.CameraOfBin[b]];
-                PerceptionDataset.SampleMask(frame.BandMask, frame.Width, frame.Height, maps[b], mask);
+                using (var bandMask = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC1, frame.BandMask))
+                {
+                    maps[b].SampleMask(bandMask, mask);
+                }
+
                 var predicted = pipeline.LastBandMask(b);
                 for (var k = 0; k < mask.Length; k++)
                 {
@@ -73,6 +78,11 @@ public static class SimPerceptionEval
 
                 n++;
             }
+        }
+
+        foreach (var map in maps)
+        {
+            map.Dispose();
         }
 
         ms.Sort();

@@ -1,6 +1,7 @@
 using Stow.Cell.Shift;
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 
 namespace Stow.Cell.PlanEval;
 
@@ -23,9 +24,9 @@ internal sealed class ReasonCountingJournal : IShiftJournal
         return _inner.BeginAttempt(pod, action);
     }
 
-    public void EndAttempt(long attempt, PodId pod, StowAction action, OutcomeKind outcome, string reason, double duration)
+    public void EndAttempt(long attempt, PodId pod, StowAction action, StowOutcome outcome, string reason, double duration)
     {
-        var key = outcome == OutcomeKind.Stowed ? "stowed" : $"{outcome.ToString().ToLowerInvariant()}:{reason}";
+        var key = outcome == StowOutcome.Stowed ? "stowed" : $"{outcome.ToString().ToLowerInvariant()}:{reason}";
         Reasons[key] = Reasons.GetValueOrDefault(key) + 1;
         _inner.EndAttempt(attempt, pod, action, outcome, reason, duration);
     }

@@ -24,19 +24,28 @@ public static class HtmlReport
         sb.Append("</head><body><h1>StowCell shift report</h1>");
         sb.Append(CultureInfo.InvariantCulture, $"<p>config <b>{E(summary.Config)}</b>, catalogue <b>{E(summary.Catalog)}</b>, seed <b>{summary.Seed}</b>, {summary.SimSeconds / 3600:0.00} h simulated.</p>");
         sb.Append("<h2>Figures</h2><table><tr><th>figure</th><th>value</th></tr>");
+        Row(sb, "inducted", summary.Inducted.ToString(CultureInfo.InvariantCulture));
         Row(sb, "attempted", summary.Attempted.ToString(CultureInfo.InvariantCulture));
-        Row(sb, "stowed", $"{summary.Stowed} ({summary.SuccessRate:P1})");
+        Row(sb, "stowed", $"{summary.Stowed} ({summary.SuccessRate:P1}, 95 % Wilson CI {summary.SuccessRateCi95[0]:P1} to {summary.SuccessRateCi95[1]:P1})");
+        Row(sb, "stowed of inducted", $"{summary.StowedOfInducted:P1}");
         Row(sb, "unproductive", $"{summary.Unproductive} ({summary.UnproductiveRate:P1})");
         Row(sb, "defect", $"{summary.Defect} ({summary.DefectRate:P1})");
         Row(sb, "exception path", summary.Exceptions.ToString(CultureInfo.InvariantCulture));
         Row(sb, "UPH (simulated clock)", summary.Uph.ToString("0", CultureInfo.InvariantCulture));
-        Row(sb, "pods / density at swap", $"{summary.Pods} / {summary.DensityAtSwap:P1}");
+        Row(sb, "pods / items per pod / density at swap", $"{summary.Pods} / {summary.ItemsPerPod:0.0} / {summary.DensityAtSwap:P1}");
         Row(sb, "decision latency p50 / p99", $"{summary.DecisionMsP50:0.00} / {summary.DecisionMsP99:0.00} ms");
         Row(sb, "perception latency p50 / p99", $"{summary.PerceptionMsP50:0.00} / {summary.PerceptionMsP99:0.00} ms");
-        Row(sb, "loop jitter p99", $"{summary.LoopJitterMsP99:0.000} ms");
+        Row(sb, "perception execution provider", summary.ExecutionProvider);
+        Row(sb, "loop jitter p99", summary.LoopJitterMsP99 is { } jitter ? $"{jitter:0.000} ms" : $"not reported ({summary.LoopPacing} pacing)");
         Row(sb, "Brier score", summary.Brier.ToString("0.0000", CultureInfo.InvariantCulture));
         Row(sb, "unaccounted items", summary.Unaccounted.ToString(CultureInfo.InvariantCulture));
-        sb.Append("</table><h2>Targets</h2><table><tr><th>target</th><th>wanted</th><th>actual</th><th>met</th></tr>");
+        sb.Append("</table><h2>Targets</h2>");
+        if (!summary.TargetsJudged)
+        {
+            sb.Append("<p>").Append(E(summary.TargetsNote)).Append("</p>");
+        }
+
+        sb.Append("<table><tr><th>target</th><th>wanted</th><th>actual</th><th>met</th></tr>");
         foreach (var t in summary.Targets)
         {
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(t.Name)}</td><td>{E(t.Comparison)} {t.Target:0.###}</td><td>{t.Actual:0.###}</td><td class='{(t.Met ? "ok" : "no")}'>{(t.Met ? "yes" : "NOT MET")}</td></tr>");

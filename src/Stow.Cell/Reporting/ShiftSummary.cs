@@ -4,7 +4,8 @@ namespace Stow.Cell.Reporting;
 
 /// <summary>
 /// The figures every shift prints and writes to <c>summary.json</c> (issue "Main job", item 4).
-/// Rates are fractions of <see cref="Attempted"/>; times on the simulated clock. Plain DTO.
+/// Rates are fractions of <see cref="Attempted"/> unless named otherwise (<see cref="StowedOfInducted"/>); times on the
+/// simulated clock. Plain DTO.
 /// </summary>
 public sealed class ShiftSummary
 {
@@ -48,6 +49,14 @@ public sealed class ShiftSummary
     [JsonPropertyName("success_rate")]
     public double SuccessRate { get; set; }
 
+    /// <summary>95 % Wilson interval of <see cref="SuccessRate"/> as <c>[low, high]</c> (<see cref="WilsonInterval"/>); [0, 1] with no attempts.</summary>
+    [JsonPropertyName("success_rate_ci95")]
+    public double[] SuccessRateCi95 { get; set; } = [0, 1];
+
+    /// <summary>stowed / inducted: the share of the items given to the cell that ended in a bin (0 when nothing was inducted).</summary>
+    [JsonPropertyName("stowed_of_inducted")]
+    public double StowedOfInducted { get; set; }
+
     /// <summary>defect / attempted.</summary>
     [JsonPropertyName("defect_rate")]
     public double DefectRate { get; set; }
@@ -67,6 +76,10 @@ public sealed class ShiftSummary
     /// <summary>Pods used (presented to the cell).</summary>
     [JsonPropertyName("pods")]
     public int Pods { get; set; }
+
+    /// <summary>Items stowed per pod presented: stowed / pods (0 with no pod).</summary>
+    [JsonPropertyName("items_per_pod")]
+    public double ItemsPerPod { get; set; }
 
     /// <summary>Mean volumetric density (item volume / bin volume) of pods at swap.</summary>
     [JsonPropertyName("density_at_swap")]
@@ -88,9 +101,24 @@ public sealed class ShiftSummary
     [JsonPropertyName("perception_ms_p99")]
     public double PerceptionMsP99 { get; set; }
 
-    /// <summary>Control-loop jitter p99 [ms].</summary>
+    /// <summary>
+    /// ONNX Runtime execution providers that actually ran the perception models (from ORT's profile at load, e.g.
+    /// <c>cpu</c>, <c>cuda</c>, <c>cuda+cpu</c>), not the one asked for; <c>none</c> when perception bypasses the models.
+    /// </summary>
+    [JsonPropertyName("execution_provider")]
+    public string ExecutionProvider { get; set; } = "none";
+
+
+    /// <summary>How the control loop was paced: <c>wall-clock</c> or <c>virtual-clock</c> (<c>none</c> without a loop).</summary>
+    [JsonPropertyName("loop_pacing")]
+    public string LoopPacing { get; set; } = "none";
+
+    /// <summary>
+    /// Control-loop jitter p99 [ms], only for a loop paced by the wall clock; null otherwise (a loop stepped on the
+    /// virtual clock has no timing of its own to report, so its "jitter" would be a meaningless 0).
+    /// </summary>
     [JsonPropertyName("loop_jitter_ms_p99")]
-    public double LoopJitterMsP99 { get; set; }
+    public double? LoopJitterMsP99 { get; set; }
 
     /// <summary>Mean predicted P over attempts.</summary>
     [JsonPropertyName("mean_predicted_p")]
@@ -104,7 +132,18 @@ public sealed class ShiftSummary
     [JsonPropertyName("unaccounted")]
     public int Unaccounted { get; set; }
 
-    /// <summary>Targets of the default run and whether each is met.</summary>
+    /// <summary>
+    /// True when the run used the default configuration, the only one the default-run targets are judged on
+    /// (<see cref="TargetCheck.Judge"/>); false otherwise, and <see cref="Targets"/> is then empty.
+    /// </summary>
+    [JsonPropertyName("targets_judged")]
+    public bool TargetsJudged { get; set; }
+
+    /// <summary>Why the targets were not judged (the settings that differ from the default), or empty when they were.</summary>
+    [JsonPropertyName("targets_note")]
+    public string TargetsNote { get; set; } = string.Empty;
+
+    /// <summary>Targets of the default run and whether each is met; empty when not judged (<see cref="TargetsJudged"/>).</summary>
     [JsonPropertyName("targets")]
     public List<TargetCheck> Targets { get; set; } = [];
 }

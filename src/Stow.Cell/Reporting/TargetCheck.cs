@@ -21,6 +21,8 @@ public sealed record TargetCheck(
     /// The default run's targets (issue "Main job", item 5), against the published system's ~86%
     /// success, 4.8% defects, 9.3% unproductive and 300 UPH design target.
     /// </summary>
+    /// <param name="s">The figures.</param>
+    /// <returns>One check per target.</returns>
     public static List<TargetCheck> ForDefaultRun(ShiftSummary s) =>
     [
         new("success_rate", ">=", 0.90, s.SuccessRate),
@@ -29,4 +31,22 @@ public sealed record TargetCheck(
         new("uph", ">=", 300, s.Uph),
         new("unaccounted", "<=", 0, s.Unaccounted),
     ];
+
+    /// <summary>
+    /// Judges the default-run targets on <paramref name="s"/> only when the run used the default configuration:
+    /// with no <paramref name="differences"/>, <see cref="ShiftSummary.Targets"/> gets <see cref="ForDefaultRun"/>;
+    /// otherwise the targets are left out and <see cref="ShiftSummary.TargetsNote"/> says which settings differ.
+    /// </summary>
+    /// <param name="s">The figures (modified).</param>
+    /// <param name="differences">Settings that differ from the default configuration, as <c>key = value</c>.</param>
+    public static void Judge(ShiftSummary s, IReadOnlyList<string> differences)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(differences);
+        s.TargetsJudged = differences.Count == 0;
+        s.Targets = s.TargetsJudged ? ForDefaultRun(s) : [];
+        s.TargetsNote = s.TargetsJudged
+            ? string.Empty
+            : "targets not judged: the default-run targets apply to the default configuration only, and this run differs in " + string.Join(", ", differences);
+    }
 }

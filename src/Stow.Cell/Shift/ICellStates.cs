@@ -1,14 +1,16 @@
+using Stow.Cell.PackML;
+
 namespace Stow.Cell.Shift;
 
-/// <summary>The PackML state machine as the shift drives it (commands and the current state name).</summary>
+/// <summary>The PackML state machine as the shift drives it (typed commands and the current state).</summary>
 public interface ICellStates
 {
-    /// <summary>Current PackML state name (e.g. <c>Execute</c>).</summary>
-    string State { get; }
+    /// <summary>Current PackML state.</summary>
+    PackMlState State { get; }
 
-    /// <summary>Issues a PackML command (Reset, Start, Stop, Hold, Unhold, Suspend, Unsuspend, Abort, Clear, Complete) and completes the acting state that follows.</summary>
-    /// <returns>False when the command is not allowed in the current state.</returns>
-    bool Command(string command);
+    /// <summary>Issues a PackML command and completes the acting state that follows.</summary>
+    /// <returns>False when the command is not allowed in the current state and mode.</returns>
+    bool Command(PackMlCommand command);
 
     /// <summary>
     /// Blocks the calling (shift) thread while the cell is Held, Holding or Unholding by someone else's command (a

@@ -1,3 +1,5 @@
+using Stow.Cell.PackML;
+
 namespace Stow.Cell.Shift;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Stow.Cell.Shift;
 public interface IOperatorChannel
 {
     /// <summary>Publishes the retained status (PackML state, pod fill, current stow).</summary>
-    void PublishStatus(string packMlState, double podFill, string? currentStow);
+    void PublishStatus(PackMlState packMlState, double podFill, string? currentStow);
 
     /// <summary>
     /// Sends a prompt of <paramref name="kind"/> and waits for its acknowledgement up to <paramref name="timeout"/>

@@ -1,5 +1,6 @@
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 
 namespace Stow.Cell.Shift;
 
@@ -19,7 +20,7 @@ public interface IShiftJournal
     long BeginAttempt(PodId pod, StowAction action);
 
     /// <summary>Records the attempt's end and the item's new place.</summary>
-    void EndAttempt(long attempt, PodId pod, StowAction action, OutcomeKind outcome, string reason, double duration);
+    void EndAttempt(long attempt, PodId pod, StowAction action, StowOutcome outcome, string reason, double duration);
 
     /// <summary>Records an item routed to the exception path without an attempt.</summary>
     void ToException(ItemId item, string reason);

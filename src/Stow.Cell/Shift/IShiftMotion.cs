@@ -18,4 +18,7 @@ public interface IShiftMotion
 
     /// <summary>Control-loop jitter p99 [ms].</summary>
     double JitterP99Ms { get; }
+
+    /// <summary>What paces the control loop; the summary reports loop jitter only for <see cref="LoopPacing.WallClock"/>. Default: the virtual clock.</summary>
+    LoopPacing Pacing => LoopPacing.VirtualClock;
 }

@@ -1,4 +1,5 @@
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Pods;
 using Stow.Core.Space;
 
@@ -18,5 +19,5 @@ public interface IShiftPlanner
     ShiftDecision Decide(IReadOnlyList<Item> buffer, PodSpaceEstimate estimate, PodType podType, bool freshPod);
 
     /// <summary>Feeds back a realized outcome (for the learned model's records).</summary>
-    void Record(StowAction action, BinSpaceEstimate estimate, OutcomeKind outcome);
+    void Record(StowAction action, BinSpaceEstimate estimate, StowOutcome outcome);
 }

@@ -1,5 +1,6 @@
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 
 namespace Stow.Cell.Shift;
 
@@ -31,11 +32,11 @@ public sealed class MemoryJournal : IShiftJournal
     }
 
     /// <inheritdoc />
-    public void EndAttempt(long attempt, PodId pod, StowAction action, OutcomeKind outcome, string reason, double duration) =>
+    public void EndAttempt(long attempt, PodId pod, StowAction action, StowOutcome outcome, string reason, double duration) =>
         _place[action.Item.Id] = outcome switch
         {
-            OutcomeKind.Stowed => $"bin:{pod}/{action.Bin}",
-            OutcomeKind.Unproductive => "buffer",
+            StowOutcome.Stowed => $"bin:{pod}/{action.Bin}",
+            StowOutcome.Unproductive => "buffer",
             _ => "exception",
         };
 

@@ -1,4 +1,5 @@
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Pods;
 using Stow.Core.Space;
 using Stow.Planning.Decision;
@@ -48,16 +49,11 @@ public sealed class PolicyPlanner : IShiftPlanner
     }
 
     /// <inheritdoc />
-    public void Record(StowAction action, BinSpaceEstimate estimate, OutcomeKind outcome)
+    public void Record(StowAction action, BinSpaceEstimate estimate, StowOutcome outcome)
     {
         if (_last is { Kind: DecisionKind.Stow } d && d.Item == action.Item)
         {
-            _records.Add(d.ToAttemptRecord(outcome switch
-            {
-                OutcomeKind.Stowed => AttemptOutcome.Stowed,
-                OutcomeKind.Unproductive => AttemptOutcome.Unproductive,
-                _ => AttemptOutcome.Defect,
-            }));
+            _records.Add(d.ToAttemptRecord(outcome));
         }
     }
 }

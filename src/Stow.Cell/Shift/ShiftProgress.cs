@@ -1,5 +1,6 @@
 using Stow.Core.Ids;
 using Stow.Core.Space;
+using Stow.Cell.PackML;
 
 namespace Stow.Cell.Shift;
 
@@ -18,5 +19,5 @@ namespace Stow.Cell.Shift;
 /// <param name="Pod">Pod at the face; null when unknown.</param>
 /// <param name="Estimate">The cell's current space estimate of the pod face (what perception saw, not the world's truth); null when none yet.</param>
 /// <param name="BlockedBins">Bins that take no more items on this pod (an insertion stopped short); null for none.</param>
-public sealed record ShiftProgress(int Items, int Done, int Attempted, int Stowed, double SuccessRate, double PodFill, int Pods, string State, double SimTime,
+public sealed record ShiftProgress(int Items, int Done, int Attempted, int Stowed, double SuccessRate, double PodFill, int Pods, PackMlState State, double SimTime,
     int Inducted = 0, int Exceptions = 0, PodId? Pod = null, PodSpaceEstimate? Estimate = null, IReadOnlyCollection<BinId>? BlockedBins = null);

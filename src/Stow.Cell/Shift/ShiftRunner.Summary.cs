@@ -1,3 +1,4 @@
+using Stow.Cell.PackML;
 using Stow.Cell.Reporting;
 
 namespace Stow.Cell.Shift;
@@ -9,7 +10,7 @@ public sealed partial class ShiftRunner
     {
         if (aborted)
         {
-            _states.Command("Stop");
+            _states.Command(PackMlCommand.Stop);
         }
 
         var densities = _densities.Count > 0 ? _densities.ToList() : [_world.Density];
@@ -25,6 +26,9 @@ public sealed partial class ShiftRunner
             Defect = Count("defect"),
             Exceptions = _exceptions,
             SuccessRate = Rate(stowed, attempted),
+            SuccessRateCi95 = WilsonInterval.Compute(stowed, attempted),
+            StowedOfInducted = Rate(stowed, items),
+            ItemsPerPod = Rate(stowed, _pods),
             UnproductiveRate = Rate(Count("unproductive"), attempted),
             DefectRate = Rate(Count("defect"), attempted),
             SimSeconds = _clock.Now,
@@ -35,13 +39,19 @@ public sealed partial class ShiftRunner
             DecisionMsP99 = Percentile(_decisionMs, 0.99),
             PerceptionMsP50 = Percentile(_perceptionMs, 0.50),
             PerceptionMsP99 = Percentile(_perceptionMs, 0.99),
-            LoopJitterMsP99 = _motion.JitterP99Ms,
+            LoopPacing = _motion.Pacing switch
+            {
+                LoopPacing.WallClock => "wall-clock",
+                LoopPacing.VirtualClock => "virtual-clock",
+                _ => "none",
+            },
+            LoopJitterMsP99 = _motion.Pacing == LoopPacing.WallClock ? _motion.JitterP99Ms : null,
             MeanPredictedP = attempted == 0 ? 0 : _samples.Average(a => a.PredictedP),
             Brier = attempted == 0 ? 0 : _samples.Average(a => Math.Pow(a.PredictedP - (a.Outcome == "stowed" ? 1 : 0), 2)),
             Unaccounted = _journal.CountUnaccounted(),
         };
-        s.Targets = TargetCheck.ForDefaultRun(s);
-        return new ShiftResult(s, _samples.ToList(), densities, _motion.JitterSamplesMs());
+        // Targets are judged by the host, which knows whether this was the default configuration (TargetCheck.Judge).
+        return new ShiftResult(s, _samples.ToList(), densities, _motion.Pacing == LoopPacing.WallClock ? _motion.JitterSamplesMs() : []);
     }
 
     private static double Rate(int n, int d) => d == 0 ? 0 : n / (double)d;

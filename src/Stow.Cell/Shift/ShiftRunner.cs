@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Stow.Cell.PackML;
 using Stow.Cell.Reporting;
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Space;
 using Stow.Core.Time;
 
@@ -75,8 +77,8 @@ public sealed partial class ShiftRunner
     public ShiftResult Run(IReadOnlyList<Item> items, CancellationToken cancel)
     {
         var queue = new Queue<Item>(items);
-        Require(_states.Command("Reset"), "Reset");
-        Require(_states.Command("Start"), "Start");
+        Require(_states.Command(PackMlCommand.Reset), "Reset");
+        Require(_states.Command(PackMlCommand.Start), "Start");
         _pods = 1;
         _journal.PodArrived(_world.Pod, _world.PodType.Name);
         _nextArrival = _clock.Now;
@@ -123,11 +125,11 @@ public sealed partial class ShiftRunner
         if (cancel.IsCancellationRequested)
         {
             _log.LogWarning("shift stopped on request with {Buffered} items in the buffer and {Queued} not inducted", _buffer.Count, queue.Count);
-            _states.Command("Stop");
+            _states.Command(PackMlCommand.Stop);
         }
         else
         {
-            _states.Command("Complete");
+            _states.Command(PackMlCommand.Complete);
         }
 
         return Finish(items.Count, aborted: false);
@@ -136,7 +138,7 @@ public sealed partial class ShiftRunner
     private ShiftResult EndAtPodLimit(int items, int queued)
     {
         _log.LogInformation("pod limit {MaxPods} reached: shift complete with {Buffered} items in the buffer and {Queued} not inducted", _options.MaxPods, _buffer.Count, queued);
-        _states.Command("Complete");
+        _states.Command(PackMlCommand.Complete);
         return Finish(items, aborted: false);
     }
 
@@ -152,7 +154,7 @@ public sealed partial class ShiftRunner
         WorldOutcome outcome;
         if (!motion.Succeeded)
         {
-            outcome = new WorldOutcome(OutcomeKind.Unproductive, motion.FailureReason ?? "motion failed");
+            outcome = new WorldOutcome(StowOutcome.Unproductive, motion.FailureReason ?? "motion failed");
             if (motion.SafetyStop && !AbortAndRecover(motion.FailureReason ?? "safety stop"))
             {
                 _journal.EndAttempt(attempt, pod, action, outcome.Kind, outcome.Reason, motion.Duration);
@@ -183,7 +185,7 @@ public sealed partial class ShiftRunner
         }
 
         _samples.Add(new AttemptSample(_clock.Now, Name(outcome.Kind), action.Item.Class.ToString(), action.ChainText, action.PredictedP, perceptionError));
-        if (outcome.Kind == OutcomeKind.Unproductive)
+        if (outcome.Kind == StowOutcome.Unproductive)
         {
             var n = _tries[action.Item.Id] = _tries.GetValueOrDefault(action.Item.Id) + 1;
             if (n >= _options.MaxAttemptsPerItem)
@@ -211,18 +213,18 @@ public sealed partial class ShiftRunner
 
     private bool HoldForOperator(string reason)
     {
-        _states.Command("Hold");
+        _states.Command(PackMlCommand.Hold);
         _operator.PublishStatus(_states.State, _world.Density, null);
         _log.LogWarning("Held: {Reason}; prompting an operator", reason);
         if (!_operator.Prompt(PromptKind.ClearJam, $"Cell held: {reason}. Clear the EOAT and acknowledge.", TimeSpan.FromSeconds(_options.OperatorTimeoutSeconds)))
         {
             _log.LogError("no operator acknowledged the hold ({Reason}); stopping the shift", reason);
-            _states.Command("Stop");
+            _states.Command(PackMlCommand.Stop);
             return false;
         }
 
         _motion.ClearFault();
-        _states.Command("Unhold");
+        _states.Command(PackMlCommand.Unhold);
         return true;
     }
 
@@ -232,7 +234,7 @@ public sealed partial class ShiftRunner
     /// </summary>
     private bool AbortAndRecover(string reason)
     {
-        _states.Command("Abort");
+        _states.Command(PackMlCommand.Abort);
         _operator.PublishStatus(_states.State, _world.Density, null);
         _log.LogError("Aborted: {Reason}; prompting an operator to clear the cell", reason);
         if (!_operator.Prompt(PromptKind.ClearJam, $"Cell aborted: {reason}. Make the cell safe, release the e-stop and acknowledge.", TimeSpan.FromSeconds(_options.OperatorTimeoutSeconds)))
@@ -242,7 +244,7 @@ public sealed partial class ShiftRunner
         }
 
         _motion.ClearFault();
-        return _states.Command("Clear") && _states.Command("Reset") && _states.Command("Start");
+        return _states.Command(PackMlCommand.Clear) && _states.Command(PackMlCommand.Reset) && _states.Command(PackMlCommand.Start);
     }
 
     private bool SwapPod(double bestP)
@@ -268,13 +270,13 @@ public sealed partial class ShiftRunner
             return false;
         }
 
-        _states.Command("Suspend");
+        _states.Command(PackMlCommand.Suspend);
         _operator.PublishStatus(_states.State, _world.Density, null);
         _log.LogInformation("pod {Pod} full enough (best P {BestP:F3}, density {Density:P1}): requesting a swap", _world.Pod, bestP, _world.Density);
         if (!_operator.Prompt(PromptKind.PodSwap, $"Pod {_world.Pod} is full: swap it.", TimeSpan.FromSeconds(_options.OperatorTimeoutSeconds)))
         {
             _log.LogError("pod swap for {Pod} not acknowledged; stopping the shift", _world.Pod);
-            _states.Command("Stop");
+            _states.Command(PackMlCommand.Stop);
             return false;
         }
 
@@ -285,7 +287,7 @@ public sealed partial class ShiftRunner
         _clock.Advance(_options.PodSwapSeconds);
         _pods++;
         _journal.PodArrived(_world.Pod, _world.PodType.Name);
-        _states.Command("Unsuspend");
+        _states.Command(PackMlCommand.Unsuspend);
         _estimate = TimedPerceive();
         return true;
     }
@@ -306,12 +308,12 @@ public sealed partial class ShiftRunner
     /// </summary>
     private void WaitForItems(Queue<Item> queue)
     {
-        _states.Command("Suspend");
+        _states.Command(PackMlCommand.Suspend);
         _operator.PublishStatus(_states.State, _world.Density, null);
         _log.LogInformation("induct buffer empty: Suspended until the next item arrives in {Wait:F1} s", _nextArrival - _clock.Now);
         _clock.Advance(Math.Max(0, _nextArrival - _clock.Now));
         Refill(queue);
-        _states.Command("Unsuspend");
+        _states.Command(PackMlCommand.Unsuspend);
         _operator.PublishStatus(_states.State, _world.Density, null);
     }
 
@@ -380,10 +382,5 @@ public sealed partial class ShiftRunner
         }
     }
 
-    private static string Name(OutcomeKind k) => k switch
-    {
-        OutcomeKind.Stowed => "stowed",
-        OutcomeKind.Unproductive => "unproductive",
-        _ => "defect",
-    };
+    private static string Name(StowOutcome k) => k.ToString().ToLowerInvariant();
 }

@@ -1,3 +1,4 @@
+using Stow.Cell.PackML;
 using Stow.Cell.Shift;
 
 namespace Stow.Cell.Simulation;
@@ -24,7 +25,7 @@ public sealed class AutoAckOperator : IOperatorChannel
     }
 
     /// <inheritdoc />
-    public void PublishStatus(string packMlState, double podFill, string? currentStow)
+    public void PublishStatus(PackMlState packMlState, double podFill, string? currentStow)
     {
     }
 

@@ -86,8 +86,7 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
             var report = _hardware.Bringup();
             if (!report.Succeeded)
             {
-                throw new InvalidOperationException("simulated hardware bring-up failed: " +
-                    string.Join("; ", report.Failures.Select(f => f.ToString())));
+                throw new HardwareBringupException(report);
             }
 
             _eoat = _rig is null

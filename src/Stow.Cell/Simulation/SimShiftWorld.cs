@@ -1,6 +1,7 @@
 using Stow.Cell.Shift;
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Pods;
 using Stow.Core.Space;
 using Stow.Sim.World;
@@ -80,12 +81,9 @@ public sealed class SimShiftWorld : IShiftWorld
         var request = BestRequest(action);
         var r = Current.Stow(request, _rng);
         var stoppedShort = r.Reason is StowReason.Protruding or StowReason.Blocked;
-        return r.Outcome switch
-        {
-            StowOutcome.Stowed => new WorldOutcome(OutcomeKind.Stowed, "stowed"),
-            StowOutcome.Unproductive => new WorldOutcome(OutcomeKind.Unproductive, r.Reason.ToString().ToLowerInvariant(), stoppedShort),
-            _ => new WorldOutcome(OutcomeKind.Defect, r.Reason.ToString().ToLowerInvariant(), stoppedShort),
-        };
+        return r.Outcome == StowOutcome.Stowed
+            ? new WorldOutcome(StowOutcome.Stowed, "stowed")
+            : new WorldOutcome(r.Outcome, r.Reason.ToString().ToLowerInvariant(), stoppedShort);
     }
 
     /// <summary>
@@ -94,8 +92,7 @@ public sealed class SimShiftWorld : IShiftWorld
     /// </summary>
     public StowRequest BestRequest(StowAction action)
     {
-        // Planning and the simulator name the six orientations in the same order (x, y, z edge mapping).
-        var orientation = (ItemOrientation)(int)action.Orientation;
+        var orientation = action.Orientation;
         var spec = PodType[action.Bin];
         var width = ItemOrientations.Size(action.Item.Dimensions, orientation).Y;
         var span = Math.Max(0, spec.OpeningWidth - width);

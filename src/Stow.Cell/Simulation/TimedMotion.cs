@@ -27,6 +27,9 @@ public sealed class TimedMotion : IShiftMotion
     public double JitterP99Ms => 0;
 
     /// <inheritdoc />
+    public LoopPacing Pacing => LoopPacing.None;
+
+    /// <inheritdoc />
     public MotionReport Execute(StowAction action)
     {
         var t = BaseSeconds + (PrimitiveSeconds * action.Chain.Count(p => p != Primitive.None));

@@ -79,6 +79,9 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
     /// </summary>
     public string TransitionError { get; private set; } = string.Empty;
 
+    /// <inheritdoc/>
+    protected override string FailureDetail => TransitionError;
+
     /// <summary>Status samples refused as implausible.</summary>
     public long RejectedSamples { get; private set; }
 

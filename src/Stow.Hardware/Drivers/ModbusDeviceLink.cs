@@ -35,7 +35,7 @@ internal sealed class ModbusDeviceLink
     public bool TryOpen(out string error)
     {
         Close();
-        var port = new LinuxSerialPort(_options.Line);
+        var port = new SystemIoSerialPort(_options.Line);
         try
         {
             port.Open();

@@ -27,11 +27,7 @@ public sealed record ModbusDeviceOptions(SerialPortOptions Line, byte Unit, Modb
     /// <exception cref="FormatException">A parameter is missing or out of range; the message names it.</exception>
     public static ModbusDeviceOptions FromConfig(ComponentConfig c, byte defaultUnit, string? deviceDirectory)
     {
-        var device = c.GetString("device", string.Empty);
-        if (device.Length == 0)
-        {
-            throw new FormatException($"hardware component '{c.Name}': parameter 'device' (serial device path) is required");
-        }
+        var device = c.RequireString("device", "serial device path");
 
         if (deviceDirectory is not null && !Path.IsPathRooted(device))
         {
@@ -43,12 +39,12 @@ public sealed record ModbusDeviceOptions(SerialPortOptions Line, byte Unit, Modb
             "EVEN" => SerialParity.Even,
             "ODD" => SerialParity.Odd,
             "NONE" => SerialParity.None,
-            var p => throw new FormatException($"hardware component '{c.Name}': parity '{p}' is not even, odd or none"),
+            var p => throw c.ParamError("parity", $"parity '{p}' is not even, odd or none"),
         };
         var unit = c.GetInt64("unit", defaultUnit);
         if (unit is < 1 or > 247)
         {
-            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"hardware component '{c.Name}': unit {unit} is outside 1..247"));
+            throw c.ParamError("unit", string.Create(CultureInfo.InvariantCulture, $"unit {unit} is outside 1..247"));
         }
 
         var master = new ModbusRtuOptions
@@ -60,7 +56,7 @@ public sealed record ModbusDeviceOptions(SerialPortOptions Line, byte Unit, Modb
         };
         if (master.MaxRetries < 0 || master.FaultAfterFailures < 1)
         {
-            throw new FormatException($"hardware component '{c.Name}': 'retries' must be ≥ 0 and 'faultAfterFailures' ≥ 1");
+            throw c.ParamError(master.MaxRetries < 0 ? "retries" : "faultAfterFailures", "'retries' must be ≥ 0 and 'faultAfterFailures' ≥ 1");
         }
 
         var line = new SerialPortOptions(device, (int)c.GetInt64("baud", 19200), parity, (int)c.GetInt64("stopBits", 1));
@@ -72,6 +68,6 @@ public sealed record ModbusDeviceOptions(SerialPortOptions Line, byte Unit, Modb
         var s = c.GetDouble(key, fallback);
         return s is > 0 and < 60
             ? TimeSpan.FromSeconds(s)
-            : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"hardware component '{c.Name}': '{key}' {s} s is outside (0, 60)"));
+            : throw c.ParamError(key, string.Create(CultureInfo.InvariantCulture, $"'{key}' {s} s is outside (0, 60)"));
     }
 }

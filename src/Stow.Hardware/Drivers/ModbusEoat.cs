@@ -71,6 +71,9 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
     /// </summary>
     public string TransitionError { get; private set; } = string.Empty;
 
+    /// <inheritdoc/>
+    protected override string FailureDetail => TransitionError;
+
     /// <summary>Status samples refused as implausible (never used for state or motion).</summary>
     public long RejectedSamples { get; private set; }
 

@@ -92,6 +92,12 @@ public abstract class HardwareComponent : IHardwareComponent
     /// <returns>The transition result.</returns>
     protected virtual CallbackReturn OnActivate() => CallbackReturn.Success;
 
+    /// <summary>
+    /// Why the callback that just returned <see cref="CallbackReturn.Failure"/> failed, in detail (a driver: the device path and
+    /// what did not answer); appended to <see cref="LastError"/>. Empty by default.
+    /// </summary>
+    protected virtual string FailureDetail => string.Empty;
+
     /// <summary>on_deactivate: stop motion, refuse commands. Default: success.</summary>
     /// <returns>The transition result.</returns>
     protected virtual CallbackReturn OnDeactivate() => CallbackReturn.Success;
@@ -122,7 +128,7 @@ public abstract class HardwareComponent : IHardwareComponent
                 _state = to;
                 return r;
             case CallbackReturn.Failure:
-                LastError = errorText;
+                LastError = FailureDetail.Length > 0 ? $"{errorText}: {FailureDetail}" : errorText;
                 return r;
             default:
                 HandleError(errorText);

@@ -16,10 +16,13 @@ public sealed class ComponentConfig
     /// <param name="name">Unique component name.</param>
     /// <param name="type">Factory key in the <see cref="HardwareRegistry"/> (e.g. "sim.arm").</param>
     /// <param name="parameters">The "params" object (or an undefined element when absent).</param>
-    public ComponentConfig(string name, string type, JsonElement parameters)
+    /// <param name="path">Configuration key path of the entry (<c>hardware:components:2</c>), for error messages; default
+    /// <c>hardware:components:&lt;name&gt;</c>.</param>
+    public ComponentConfig(string name, string type, JsonElement parameters, string? path = null)
     {
         Name = name;
         Type = type;
+        Path = path ?? "hardware:components:" + name;
         _params = parameters.ValueKind == JsonValueKind.Undefined ? default : parameters.Clone();
     }
 
@@ -29,6 +32,27 @@ public sealed class ComponentConfig
     /// <summary>Factory key.</summary>
     public string Type { get; }
 
+    /// <summary>Configuration key path of the entry, e.g. <c>hardware:components:2</c>; a parameter's is <c>Path:params:key</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>Reads a string parameter that must be present and non-empty (an endpoint: a device path, a host).</summary>
+    /// <param name="key">Parameter name.</param>
+    /// <param name="what">What it is, for the message (e.g. "serial device path").</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="HardwareConfigException">The parameter is absent, empty or not a string.</exception>
+    public string RequireString(string key, string what)
+    {
+        var value = GetString(key, string.Empty);
+        return value.Length > 0 ? value : throw new HardwareConfigException($"hardware component '{Name}': parameter '{key}' ({what}) is required", ParamField(key), Name);
+    }
+
+    /// <summary>An error about parameter <paramref name="key"/> naming its field.</summary>
+    /// <param name="key">Parameter name.</param>
+    /// <param name="message">What is wrong.</param>
+    /// <returns>The exception to throw.</returns>
+    public HardwareConfigException ParamError(string key, string message) => new($"hardware component '{Name}': {message}", ParamField(key), Name);
+
+    private string ParamField(string key) => Path + ":params:" + key;
     /// <summary>Reads a number parameter.</summary>
     /// <param name="key">Parameter name.</param>
     /// <param name="fallback">Value when absent.</param>
@@ -76,6 +100,6 @@ public sealed class ComponentConfig
         return false;
     }
 
-    private FormatException Bad(string key, string what) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"hardware component '{Name}': parameter '{key}' must be {what}"));
+    private HardwareConfigException Bad(string key, string what) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"hardware component '{Name}': parameter '{key}' must be {what}"), ParamField(key), Name);
 }

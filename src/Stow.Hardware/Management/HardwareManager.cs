@@ -45,8 +45,7 @@ public sealed class HardwareManager
     /// <param name="config">Hardware section.</param>
     /// <param name="registry">Factories by type.</param>
     /// <returns>A manager with all components Unconfigured.</returns>
-    /// <exception cref="KeyNotFoundException">A type is not registered.</exception>
-    /// <exception cref="FormatException">A component's parameters are invalid.</exception>
+    /// <exception cref="HardwareConfigException">A type is not registered, or a component's parameters are invalid (the field is named).</exception>
     public static HardwareManager Build(HardwareConfig config, HardwareRegistry registry) =>
         new(config.Components.Select(registry.Create).ToList());
 

@@ -30,9 +30,15 @@ public sealed class HardwareRegistry
     /// <summary>Builds one component.</summary>
     /// <param name="config">Its configuration.</param>
     /// <returns>The component, Unconfigured.</returns>
-    /// <exception cref="KeyNotFoundException">The type is not registered.</exception>
-    public IHardwareComponent Create(ComponentConfig config) =>
-        _factories.TryGetValue(config.Type, out var f)
+    /// <exception cref="HardwareConfigException">The type is not registered (field <c>…:type</c>), or a parameter is bad.</exception>
+    public IHardwareComponent Create(ComponentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return _factories.TryGetValue(config.Type, out var f)
             ? f(config)
-            : throw new KeyNotFoundException($"hardware component '{config.Name}': unknown type '{config.Type}' (registered: {string.Join(", ", _factories.Keys)})");
+            : throw new HardwareConfigException(
+                $"hardware component '{config.Name}': unknown type '{config.Type}' (registered: {string.Join(", ", _factories.Keys.Order(StringComparer.Ordinal))})",
+                config.Path + ":type",
+                config.Name);
+    }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Stow.Core.Time;
 using Stow.Hardware.Lifecycle;
 using Stow.Hardware.Management;
@@ -14,12 +16,16 @@ namespace Stow.Motion.Loop;
 /// the synchronous calls. <see cref="Statistics"/> may be read from any thread.</para>
 /// <para>Lifecycle: the hardware is brought up by the caller (<see cref="HardwareManager.Bringup"/>); the loop
 /// reads Inactive/Active components and writes Active ones.</para>
+/// <para>The dedicated thread asks for <c>SCHED_FIFO</c> and locked memory (<see cref="ControlLoopOptions.FifoPriority"/>,
+/// <see cref="ControlLoopOptions.LockMemory"/>) before its first cycle and logs what it got (<see cref="Realtime"/>),
+/// with a warning when it was not permitted.</para>
 /// </summary>
 public sealed class ControlLoop : IDisposable
 {
     private readonly HardwareManager _hardware;
     private readonly IClock _clock;
     private readonly ILoopPacer _pacer;
+    private readonly ILogger _logger;
     private readonly List<IController> _controllers = [];
     private IController[] _stage = [];
     private double _lastTime = double.NaN;
@@ -29,16 +35,18 @@ public sealed class ControlLoop : IDisposable
 
     /// <summary>Creates a loop.</summary>
     /// <param name="hardware">Components to read and write.</param>
-    /// <param name="clock">Time source of the cycle (a <see cref="VirtualClock"/> with <see cref="VirtualClockPacer"/>, a <see cref="SystemClock"/> with <see cref="PeriodicPacer"/>).</param>
+    /// <param name="clock">Time source of the cycle (a <see cref="VirtualClock"/> with <see cref="VirtualClockPacer"/>, a <see cref="SystemClock"/> with <see cref="PeriodicPacer"/> or <see cref="SignalPacer"/>).</param>
     /// <param name="pacer">Pacing policy.</param>
-    /// <param name="options">Rate.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The rate is outside 500–1000 Hz.</exception>
-    public ControlLoop(HardwareManager hardware, IClock clock, ILoopPacer pacer, ControlLoopOptions options)
+    /// <param name="options">Rate and real-time settings of the dedicated thread.</param>
+    /// <param name="logger">Receives one line when the thread starts (its scheduling); none when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is outside 500–1000 Hz or the priority outside 0–99.</exception>
+    public ControlLoop(HardwareManager hardware, IClock clock, ILoopPacer pacer, ControlLoopOptions options, ILogger? logger = null)
     {
         options.Validate();
         _hardware = hardware;
         _clock = clock;
         _pacer = pacer;
+        _logger = logger ?? NullLogger.Instance;
         Options = options;
         Statistics = new CycleStatistics(options.Period);
     }
@@ -54,6 +62,12 @@ public sealed class ControlLoop : IDisposable
 
     /// <summary>Result of the last hardware write.</summary>
     public HardwareResult LastWriteResult { get; private set; }
+
+    /// <summary>How the pacer's last wait ended (on time, late, or timed out waiting for an external signal).</summary>
+    public LoopWake LastWake { get; private set; }
+
+    /// <summary>The scheduling the dedicated thread obtained; null until <see cref="Start"/>'s thread has begun.</summary>
+    public RealtimeStatus? Realtime { get; private set; }
 
     /// <summary>True while the dedicated thread runs.</summary>
     public bool IsRunning => _thread is { IsAlive: true };
@@ -71,10 +85,12 @@ public sealed class ControlLoop : IDisposable
         _controllers.Add(controller);
     }
 
-    /// <summary>Runs one cycle now, without pacing: read, update, write, record timing. No allocation.</summary>
+    /// <summary>Runs one cycle now, without pacing: read, update, write, record timing and whether a garbage
+    /// collection ran during it. No allocation.</summary>
     public void Step()
     {
         EnsureBegun();
+        var gc = GC.CollectionCount(0);
         var t0 = Stopwatch.GetTimestamp();
         var time = _clock.Now;
         var period = double.IsNaN(_lastTime) ? Options.Period : time - _lastTime;
@@ -88,7 +104,7 @@ public sealed class ControlLoop : IDisposable
         }
 
         LastWriteResult = _hardware.Write(time, period);
-        Statistics.Record(measured, Stopwatch.GetElapsedTime(t0).TotalSeconds);
+        Statistics.Record(measured, Stopwatch.GetElapsedTime(t0).TotalSeconds, GC.CollectionCount(0) != gc);
     }
 
     /// <summary>Runs <paramref name="cycles"/> paced cycles on the calling thread (with <see cref="VirtualClockPacer"/>: as fast as possible).</summary>
@@ -98,8 +114,7 @@ public sealed class ControlLoop : IDisposable
         EnsureBegun();
         for (var i = 0; i < cycles; i++)
         {
-            _pacer.WaitForNextCycle();
-            Step();
+            PacedStep();
         }
     }
 
@@ -112,8 +127,7 @@ public sealed class ControlLoop : IDisposable
         EnsureBegun();
         for (var i = 0; i < maxCycles; i++)
         {
-            _pacer.WaitForNextCycle();
-            Step();
+            PacedStep();
             if (done())
             {
                 return i + 1;
@@ -138,7 +152,8 @@ public sealed class ControlLoop : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Asks the thread to stop after its current cycle and waits for it.</summary>
+    /// <summary>Asks the thread to stop after its current cycle and waits for it (with a <see cref="SignalPacer"/> and no
+    /// signals, the current wait ends at the pacer's timeout first).</summary>
     /// <param name="timeout">How long to wait.</param>
     /// <returns>True when the thread ended within the timeout.</returns>
     public bool Stop(TimeSpan timeout)
@@ -162,12 +177,31 @@ public sealed class ControlLoop : IDisposable
         _pacer.Begin(Options.Period);
     }
 
+    private void PacedStep()
+    {
+        var wake = _pacer.WaitForNextCycle();
+        LastWake = wake;
+        Statistics.RecordWake(wake);
+        Step();
+    }
+
     private void Run()
     {
+        var realtime = RealtimeScheduling.ApplyToCurrentThread(Options.FifoPriority, Options.LockMemory);
+        Realtime = realtime;
+        var asked = Options.FifoPriority > 0 || Options.LockMemory;
+        if (asked && (realtime.Fifo != Options.FifoPriority > 0 || realtime.MemoryLocked != Options.LockMemory))
+        {
+            _logger.LogWarning("control loop at {RateHz} Hz: real-time settings not fully permitted, running with {Realtime}", Options.RateHz, realtime.Describe());
+        }
+        else
+        {
+            _logger.LogInformation("control loop at {RateHz} Hz: {Realtime}", Options.RateHz, realtime.Describe());
+        }
+
         while (!_stopRequested)
         {
-            _pacer.WaitForNextCycle();
-            Step();
+            PacedStep();
         }
     }
 }

@@ -19,6 +19,9 @@ public sealed class CycleStatistics
     private long _cycles;
     private long _periods;
     private long _overruns;
+    private long _lateWakes;
+    private long _timedOutWakes;
+    private long _cyclesWithGc;
     private double _sumPeriod;
     private double _minPeriod = double.MaxValue;
     private double _maxPeriod;
@@ -32,11 +35,31 @@ public sealed class CycleStatistics
     /// <summary>Cycles recorded.</summary>
     public long Cycles => Interlocked.Read(ref _cycles);
 
+    /// <summary>Records how the pacer's wait before a cycle ended. No allocation.</summary>
+    /// <param name="wake">The pacer's result.</param>
+    public void RecordWake(LoopWake wake)
+    {
+        if (wake == LoopWake.Late)
+        {
+            _lateWakes++;
+        }
+        else if (wake == LoopWake.TimedOut)
+        {
+            _timedOutWakes++;
+        }
+    }
+
     /// <summary>Records one cycle. No allocation.</summary>
     /// <param name="period">Measured period [s]; ≤ 0 for the first cycle (not counted in the period statistics).</param>
     /// <param name="body">Body duration [s].</param>
-    public void Record(double period, double body)
+    /// <param name="gcDuringCycle">A garbage collection ran (and paused the thread) while the body ran.</param>
+    public void Record(double period, double body, bool gcDuringCycle = false)
     {
+        if (gcDuringCycle)
+        {
+            _cyclesWithGc++;
+        }
+
         if (period > 0)
         {
             _periods++;
@@ -73,7 +96,10 @@ public sealed class CycleStatistics
             Percentile(0.99),
             Percentile(0.999),
             n > 0 ? _sumBody / n : 0,
-            _maxBody);
+            _maxBody,
+            _lateWakes,
+            _timedOutWakes,
+            _cyclesWithGc);
     }
 
     private double Percentile(double q)

@@ -12,6 +12,9 @@ namespace Stow.Motion.Loop;
 /// <param name="JitterP999">99.9th percentile of |period − nominal| [s].</param>
 /// <param name="MeanBody">Mean body duration [s] (wall clock).</param>
 /// <param name="MaxBody">Longest body duration [s] (wall clock).</param>
+/// <param name="LateWakes">Cycles whose pacer reported <see cref="LoopWake.Late"/> (deadlines or signals missed before it).</param>
+/// <param name="TimedOutWakes">Cycles whose pacer reported <see cref="LoopWake.TimedOut"/> (no external signal in time).</param>
+/// <param name="CyclesWithGc">Cycles during whose body a garbage collection ran.</param>
 public sealed record CycleStatisticsSnapshot(
     long Cycles,
     long Overruns,
@@ -23,4 +26,7 @@ public sealed record CycleStatisticsSnapshot(
     double JitterP99,
     double JitterP999,
     double MeanBody,
-    double MaxBody);
+    double MaxBody,
+    long LateWakes,
+    long TimedOutWakes,
+    long CyclesWithGc);

@@ -20,5 +20,9 @@ public sealed class VirtualClockPacer : ILoopPacer
     public void Begin(double period) => _period = period;
 
     /// <inheritdoc/>
-    public void WaitForNextCycle() => _clock.Advance(_period);
+    public LoopWake WaitForNextCycle()
+    {
+        _clock.Advance(_period);
+        return LoopWake.OnTime;
+    }
 }

@@ -1,6 +1,10 @@
 namespace Stow.Perception.Onnx;
 
-/// <summary>ONNX Runtime's error codes (<c>enum OrtErrorCode</c> in <c>onnxruntime_c_api.h</c>, same values).</summary>
+/// <summary>
+/// ONNX Runtime's error codes (<c>enum OrtErrorCode</c> in <c>onnxruntime_c_api.h</c>, same values). The managed API
+/// keeps its own <c>ErrorCode</c> enum internal and puts the name in front of its exception message
+/// (<c>[ErrorCode:InvalidProtobuf] ...</c>); <see cref="OnnxRuntimeException"/> reads it from there.
+/// </summary>
 public enum OnnxErrorCode
 {
     /// <summary>ORT_OK: no error.</summary>

@@ -1,3 +1,4 @@
+using OpenCvSharp;
 using Stow.Core.Ids;
 using Stow.Core.Pods;
 using Stow.Core.Space;
@@ -26,12 +27,15 @@ namespace Stow.Perception.Pipeline;
 /// from the observed depth with the band model's band pixels left out: the geometry is exact where the camera sees the
 /// contents, so the learned map can no longer over-state free depth there (an over-stated free depth is what leaves an
 /// item protruding). Two bound runners per model (whole face, single bin) are created once; steady-state runs reuse their
-/// buffers. Not thread-safe: one caller at a time.
+/// buffers. Each bin's <see cref="BinRectification"/> (perspective transform and <c>Remap</c> maps, native memory) is built
+/// once at construction and freed by <see cref="Dispose"/>; a run wraps each frame's buffers in <c>Mat</c> headers without
+/// copying them and converts each colour image once to float in [0, 1] (into a buffer kept per camera), so that the crops are
+/// interpolated in float as the training set's were. Not thread-safe: one caller at a time.
 /// </remarks>
 public sealed class PodSpacePipeline : IDisposable
 {
     private readonly PodType _pod;
-    private readonly RectificationMap[] _maps;
+    private readonly BinRectification[] _maps;
     private readonly BoundPair _face;
     private readonly BoundPair _single;
     private readonly ModelNormalization? _bandNorm;
@@ -45,6 +49,9 @@ public sealed class PodSpacePipeline : IDisposable
     private readonly (double Fx, double Fy, double Cx, double Cy) _intrinsics;
     private readonly double _depthSigmaAt1M;
     private readonly float[] _geo;
+    private readonly Mat?[] _rgbMats;
+    private readonly Mat?[] _depthMats;
+    private readonly Mat[] _unitRgb;
     private BinBackProjection[]? _projections;
     private (int Width, int Height) _projectionSize;
 
@@ -92,7 +99,7 @@ public sealed class PodSpacePipeline : IDisposable
         // adds the two viewing-ray channels ('space_in', 6 channels).
         var spaceIn = space.Manifest.Inputs.FirstOrDefault(i => i.Name == "space_in") ?? Spec(space.Manifest, space.Manifest.Inputs, "band_free");
         _spaceInput = spaceIn.Name;
-        _spaceChannels = spaceIn.Name == "space_in" ? SpaceChannels : BinRectifier.Channels;
+        _spaceChannels = spaceIn.Name == "space_in" ? SpaceChannels : BinRectification.Channels;
         var depth = Spec(space.Manifest, space.Manifest.Outputs, "free_depth");
         Spec(space.Manifest, space.Manifest.Outputs, "confidence");
         if (space.Manifest.Outputs.FirstOrDefault(o => o.Name == "free_volume") is { } vol)
@@ -104,7 +111,7 @@ public sealed class PodSpacePipeline : IDisposable
 
             _volumeHead = true;
         }
-        if (input.Shape.Count != 4 || input.Shape[1].Size != BinRectifier.Channels || depth.Shape.Count != 4)
+        if (input.Shape.Count != 4 || input.Shape[1].Size != BinRectification.Channels || depth.Shape.Count != 4)
         {
             throw new ModelContractException(band.Manifest.ModelPath, "inputs", $"model {band.Manifest.Name}: input 'crop' must be [batch,4,H,W], is {input.ShapeText}");
         }
@@ -121,7 +128,7 @@ public sealed class PodSpacePipeline : IDisposable
 
         _spaceNorm = spaceIn.Normalization is { IsIdentity: false } sn ? sn : null;
         _pod = pod;
-        _maps = quads.Select(q => new RectificationMap(q, CropWidth, CropHeight)).ToArray();
+        _maps = quads.Select(q => new BinRectification(q, CropWidth, CropHeight)).ToArray();
         _rays = _maps.Select(m => RayChannels(m, intrinsics)).ToArray();
         var plane = CropWidth * CropHeight;
         _face = new BoundPair(band.Bind(pod.Bins.Count), space.Bind(pod.Bins.Count), new float[pod.Bins.Count * plane]);
@@ -130,7 +137,20 @@ public sealed class PodSpacePipeline : IDisposable
         _intrinsics = intrinsics;
         _depthSigmaAt1M = depthSigmaAt1M;
         _geo = new float[GridRows * GridCols];
+        _rgbMats = new Mat?[FrameCount];
+        _depthMats = new Mat?[FrameCount];
+        _unitRgb = Enumerable.Range(0, FrameCount).Select(_ => new Mat()).ToArray();
+        var bandProvider = band.Session.ExecutionProvider;
+        var spaceProvider = space.Session.ExecutionProvider;
+        ExecutionProvider = bandProvider == spaceProvider ? bandProvider : $"band {bandProvider}, space {spaceProvider}";
     }
+
+    /// <summary>
+    /// The ONNX Runtime execution providers that actually ran the two models, as ORT's profile showed at load
+    /// (<see cref="OnnxSession.ExecutionProvider"/>): e.g. <c>cpu</c> when both ran on CPU, or
+    /// <c>band cuda, space cuda+cpu</c> when they differ. Not the provider asked for: CUDA can fall back to CPU.
+    /// </summary>
+    public string ExecutionProvider { get; }
 
     /// <summary>
     /// Cap the learned free-depth map by the geometric one (see remarks). Default true; false gives the learned map alone.
@@ -182,7 +202,7 @@ public sealed class PodSpacePipeline : IDisposable
         }
 
         var n = _pod.Bins.Count;
-        Run(_face, i => frames[_frameOfBin[i]], 0, n);
+        Run(_face, frames, singleBin: false, 0, n);
         var bins = new BinSpaceEstimate[n];
         for (var i = 0; i < n; i++)
         {
@@ -197,7 +217,7 @@ public sealed class PodSpacePipeline : IDisposable
     public BinSpaceEstimate PerceiveBin(BinId bin, RgbdFrame frame)
     {
         var i = IndexOf(bin);
-        Run(_single, _ => frame, i, 1);
+        Run(_single, [frame], singleBin: true, i, 1);
         return Analyze(_single, 0, i, frame.CaptureTime);
     }
 
@@ -227,8 +247,8 @@ public sealed class PodSpacePipeline : IDisposable
     /// probabilities in crop orientation (<see cref="MapOf"/> maps them to image pixels). Valid until the next run; not thread-safe.</summary>
     public ReadOnlySpan<float> LastBinBandMask() => _single.Band.Output("band_mask").AsSpan<float>()[..(CropWidth * CropHeight)];
 
-    /// <summary>The crop-to-image sampling map of bin index <paramref name="binIndex"/> (immutable).</summary>
-    public RectificationMap MapOf(int binIndex) => _maps[binIndex];
+    /// <summary>The crop-to-image sampling map of bin index <paramref name="binIndex"/> (owned by the pipeline: do not dispose).</summary>
+    public BinRectification MapOf(int binIndex) => _maps[binIndex];
 
     /// <summary>Whether the space model has the free-volume head (version 3 and later).</summary>
     public bool HasVolumeHead => _volumeHead;
@@ -238,31 +258,61 @@ public sealed class PodSpacePipeline : IDisposable
     {
         _face.Dispose();
         _single.Dispose();
+        foreach (var map in _maps)
+        {
+            map.Dispose();
+        }
+
+        foreach (var image in _unitRgb)
+        {
+            image.Dispose();
+        }
     }
 
-    private void Run(BoundPair p, Func<int, RgbdFrame> frameOf, int first, int count)
+    private void Run(BoundPair p, IReadOnlyList<RgbdFrame> frames, bool singleBin, int first, int count)
     {
-        var size = BinRectifier.Channels * CropWidth * CropHeight;
+        var size = BinRectification.Channels * CropWidth * CropHeight;
         var plane = CropWidth * CropHeight;
         var crop = p.Band.Input("crop").AsSpan<float>();
-        for (var k = 0; k < count; k++)
+        var rgb = _rgbMats;
+        var depthMm = _depthMats;
+        try
         {
-            var frame = frameOf(first + k);
-            BinRectifier.Rectify(frame.Rgb, frame.DepthMm, frame.Width, frame.Height, _maps[first + k], crop.Slice(k * size, size));
-            if (GeometricBound)
+            for (var k = 0; k < count; k++)
             {
-                BinRectifier.RectifyDepth(frame.DepthMm, frame.Width, frame.Height, _maps[first + k], p.Observed.AsSpan(k * plane, plane));
+                var f = singleBin ? 0 : _frameOfBin[first + k];
+                if (rgb[f] is null)
+                {
+                    (rgb[f], depthMm[f]) = Wrap(frames[f]);
+                    ToUnit(rgb[f]!, _unitRgb[f], singleBin ? _maps[first] : null);
+                }
+
+                _maps[first + k].Rectify(_unitRgb[f], depthMm[f]!, crop.Slice(k * size, size));
+                if (GeometricBound)
+                {
+                    _maps[first + k].RectifyDepth(depthMm[f]!, p.Observed.AsSpan(k * plane, plane));
+                }
+            }
+        }
+        finally
+        {
+            for (var f = 0; f < rgb.Length; f++)
+            {
+                rgb[f]?.Dispose();
+                depthMm[f]?.Dispose();
+                rgb[f] = depthMm[f] = null;
             }
         }
 
-        var size0 = (frameOf(first).Width, frameOf(first).Height);
+        var first0 = frames[singleBin ? 0 : _frameOfBin[first]];
+        var size0 = (first0.Width, first0.Height);
         if (GeometricBound && (_projections is null || _projectionSize != size0))
         {
             _projections = _maps.Select((m, i) => new BinBackProjection(m, _quads[i], _intrinsics, size0.Width, size0.Height, _depthSigmaAt1M)).ToArray();
             _projectionSize = size0;
         }
 
-        Normalize(crop, _bandNorm, BinRectifier.Channels);
+        Normalize(crop, _bandNorm, BinRectification.Channels);
         p.Band.Run();
         var spaceIn = p.Space.Input(_spaceInput).AsSpan<float>();
         var bandFree = p.Band.Output("band_free").AsSpan<float>();
@@ -321,18 +371,57 @@ public sealed class PodSpacePipeline : IDisposable
         }
     }
 
-    /// <summary>The two ray channels of a crop: normalised image coordinates of each crop pixel, [2, H, W].</summary>
-    public static float[] RayChannels(RectificationMap map, (double Fx, double Fy, double Cx, double Cy) k)
+    /// <summary>
+    /// The two ray channels of a crop: normalised image coordinates ((x − cx)/fx, (y − cy)/fy) of the image point that each crop
+    /// pixel samples (<see cref="BinRectification.MapX"/>, <see cref="BinRectification.MapY"/>), [2, H, W].
+    /// </summary>
+    public static float[] RayChannels(BinRectification map, (double Fx, double Fy, double Cx, double Cy) k)
     {
+        ArgumentNullException.ThrowIfNull(map);
         var plane = map.Width * map.Height;
         var rays = new float[2 * plane];
         for (var i = 0; i < plane; i++)
         {
-            rays[i] = (float)((map.U[i] - 0.5 - k.Cx) / k.Fx);
-            rays[plane + i] = (float)((map.V[i] - 0.5 - k.Cy) / k.Fy);
+            rays[i] = (float)((map.MapX[i] - k.Cx) / k.Fx);
+            rays[plane + i] = (float)((map.MapY[i] - k.Cy) / k.Fy);
         }
 
         return rays;
+    }
+
+    /// <summary>
+    /// Converts a colour image to float in [0, 1] into <paramref name="unit"/> (kept per camera: reallocated only when the frame
+    /// size changes): the whole image for a face, only the part <paramref name="bin"/> reads for a single bin.
+    /// </summary>
+    private static void ToUnit(Mat rgb, Mat unit, BinRectification? bin)
+    {
+        if (unit.Rows != rgb.Rows || unit.Cols != rgb.Cols || unit.Type() != MatType.CV_32FC3)
+        {
+            unit.Create(rgb.Rows, rgb.Cols, MatType.CV_32FC3);
+        }
+
+        if (bin is null)
+        {
+            rgb.ConvertTo(unit, MatType.CV_32FC3, 1 / 255.0);
+            return;
+        }
+
+        var roi = bin.SourceRect(rgb.Cols, rgb.Rows);
+        using var source = new Mat(rgb, roi);
+        using var target = new Mat(unit, roi);
+        source.ConvertTo(target, MatType.CV_32FC3, 1 / 255.0);
+    }
+
+    /// <summary>Wraps a frame's buffers (pinned, not copied) as <c>CV_8UC3</c> RGB and <c>CV_16UC1</c> depth; the caller disposes both.</summary>
+    /// <exception cref="ArgumentException">A buffer's length does not match the frame's size.</exception>
+    private static (Mat Rgb, Mat DepthMm) Wrap(RgbdFrame frame)
+    {
+        if (frame.Width < 1 || frame.Height < 1 || frame.Rgb.Length != frame.Width * frame.Height * 3 || frame.DepthMm.Length != frame.Width * frame.Height)
+        {
+            throw new ArgumentException($"frame buffers ({frame.Rgb.Length} RGB bytes, {frame.DepthMm.Length} depth samples) do not match {frame.Width}x{frame.Height}");
+        }
+
+        return (Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC3, frame.Rgb), Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_16UC1, frame.DepthMm));
     }
 
     private static ModelTensorSpec Spec(ModelManifest m, IReadOnlyList<ModelTensorSpec> list, string name) =>

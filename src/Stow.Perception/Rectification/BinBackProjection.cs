@@ -27,7 +27,7 @@ namespace Stow.Perception.Rectification;
 /// <para>Grid and orientation are those of the space model's output: row 0 at the top of the opening,
 /// column 0 at its image-left edge; a cell is blocked when its centre lies at or below a point's height
 /// (the simulator's ground truth samples cell centres, <c>BinGroundTruth.FreeDepth</c>).</para>
-/// <para>Geometry: a crop pixel samples image pixel (uₙ, vₙ) (nearest neighbour, as <see cref="BinRectifier"/>
+/// <para>Geometry: a crop pixel samples image pixel (uₙ, vₙ) (nearest neighbour, as <see cref="BinRectification"/>
 /// does), whose ray is r = ((uₙ − cx)/fx, (vₙ − cy)/fy, 1) with the renderer's pixel-centre convention;
 /// the point is P = z·r with z the depth along the optical axis. The opening frame comes from the quad's
 /// corners back-projected with their depths: origin at the top-left corner, S to the top-right, T to the
@@ -67,7 +67,7 @@ public sealed class BinBackProjection
     private readonly float _cx;
 
     /// <summary>Precomputes the back-projection of every crop pixel of <paramref name="map"/>.</summary>
-    /// <param name="map">The bin's rectification map (crop pixel → image pixel).</param>
+    /// <param name="map">The bin's rectification (crop pixel → image pixel); only its maps and plane depths are read.</param>
     /// <param name="quad">The same bin's opening quad (corners with their depths).</param>
     /// <param name="intrinsics">Camera intrinsics fx, fy, cx, cy [px].</param>
     /// <param name="imageWidth">Image width [px].</param>
@@ -75,7 +75,7 @@ public sealed class BinBackProjection
     /// <param name="depthSigmaAt1M">The sensor's depth noise σ at 1 m [m], ≥ 0 (its calibration; 0 = noise-free).</param>
     /// <exception cref="ArgumentException">The quad is malformed or degenerate (zero-area opening).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="depthSigmaAt1M"/> is negative or not finite.</exception>
-    public BinBackProjection(RectificationMap map, OpeningQuad quad, (double Fx, double Fy, double Cx, double Cy) intrinsics, int imageWidth, int imageHeight, double depthSigmaAt1M)
+    public BinBackProjection(BinRectification map, OpeningQuad quad, (double Fx, double Fy, double Cx, double Cy) intrinsics, int imageWidth, int imageHeight, double depthSigmaAt1M)
     {
         if (!(depthSigmaAt1M >= 0) || !double.IsFinite(depthSigmaAt1M))
         {
@@ -147,7 +147,7 @@ public sealed class BinBackProjection
     /// Writes the geometric free-depth map of one crop.
     /// </summary>
     /// <param name="relativeDepth">The crop's observed relative depth (depth − opening-plane depth [m], NaN = no return, as
-    /// written by <see cref="BinRectifier.RectifyDepth"/>), length Width·Height.</param>
+    /// written by <see cref="BinRectification.RectifyDepth"/>), length Width·Height.</param>
     /// <param name="bandMask">Band probability per crop pixel (the band model's <c>band_mask</c>), length Width·Height: pixels
     /// above 0.5 are skipped; empty = no bands.</param>
     /// <param name="binDepth">The bin's depth [m] (free depth where nothing is seen), &gt; 0.</param>

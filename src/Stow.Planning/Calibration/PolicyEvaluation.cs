@@ -1,5 +1,6 @@
 namespace Stow.Planning.Calibration;
 
+using Stow.Core.Outcomes;
 using Stow.Planning.Risk;
 
 /// <summary>
@@ -41,8 +42,8 @@ public sealed class PolicyEvaluation
         _attempts++;
         switch (record.Outcome)
         {
-            case AttemptOutcome.Stowed: _stowed++; break;
-            case AttemptOutcome.Defect: _defects++; break;
+            case StowOutcome.Stowed: _stowed++; break;
+            case StowOutcome.Defect: _defects++; break;
             default: _unproductive++; break;
         }
 

@@ -66,7 +66,6 @@ public sealed class CandidateGenerator
         {
             var item = buffer[i];
             var dims = item.Dimensions;
-            var mask = OrientationRules.AllowedMask(item.Class);
             var volume = dims.Volume;
             for (var b = 0; b < binCount; b++)
             {
@@ -86,14 +85,9 @@ public sealed class CandidateGenerator
 
                     var found = false;
                     var best = default(StowCandidate);
-                    for (var o = 0; o < OrientationRules.Count; o++)
+                    foreach (var o in OrientationRules.Allowed(item.Class))
                     {
-                        if ((mask & (1 << o)) == 0)
-                        {
-                            continue;
-                        }
-
-                        OrientationRules.Extents(dims, (ItemOrientation)o, out var dx, out var dy, out var dz);
+                        OrientationRules.Extents(dims, o, out var dx, out var dy, out var dz);
                         var cw = space.Width - dy - meta.WidthMargin;
                         var ch = space.Height - dz - meta.HeightMargin;
                         var cd = space.Depth - dx - meta.DepthMargin;
@@ -109,7 +103,7 @@ public sealed class CandidateGenerator
                         p = double.IsNaN(p) ? 0 : Math.Clamp(p, 0, 1);
                         if (!found || p > best.Probability)
                         {
-                            best = new StowCandidate(i, b, meta.Bin, (ItemOrientation)o, features, p, 0);
+                            best = new StowCandidate(i, b, meta.Bin, o, features, p, 0);
                             found = true;
                         }
                     }

@@ -19,22 +19,25 @@ using Stow.Core.Items;
 /// </remarks>
 public static class OrientationRules
 {
-    /// <summary>Number of orientations (6).</summary>
-    public const int Count = 6;
+    private static readonly ItemOrientation[] All =
+    [
+        ItemOrientation.LWH, ItemOrientation.WLH, ItemOrientation.LHW, ItemOrientation.HLW, ItemOrientation.WHL, ItemOrientation.HWL,
+    ];
 
-    private const int AllMask = 0b11_1111;
-    private const int NotStandingMask = 0b00_1111;
+    private static readonly ItemOrientation[] NotStanding = [ItemOrientation.LWH, ItemOrientation.WLH, ItemOrientation.LHW, ItemOrientation.HLW];
 
-    /// <summary>Bit mask of allowed orientations for <paramref name="cls"/>: bit i set ⇔ (ItemOrientation)i allowed.</summary>
-    public static int AllowedMask(PackagingClass cls) => cls switch
+    /// <summary>
+    /// The orientations <paramref name="cls"/> may be stowed in, in enum order: all six, or for cylinders, clamshells and
+    /// irregular items the four that do not stand them on a small face.
+    /// </summary>
+    public static ReadOnlySpan<ItemOrientation> Allowed(PackagingClass cls) => cls switch
     {
-        PackagingClass.Cylinder or PackagingClass.Clamshell or PackagingClass.Irregular => NotStandingMask,
-        _ => AllMask,
+        PackagingClass.Cylinder or PackagingClass.Clamshell or PackagingClass.Irregular => NotStanding,
+        _ => All,
     };
 
     /// <summary>True when <paramref name="cls"/> may be stowed in <paramref name="orientation"/>.</summary>
-    public static bool IsAllowed(PackagingClass cls, ItemOrientation orientation) =>
-        (AllowedMask(cls) & (1 << (int)orientation)) != 0;
+    public static bool IsAllowed(PackagingClass cls, ItemOrientation orientation) => Allowed(cls).Contains(orientation);
 
     /// <summary>
     /// Extents [m] of an item with <paramref name="dims"/> in <paramref name="orientation"/> along the bin axes:

@@ -1,6 +1,7 @@
 namespace Stow.Planning.Candidates;
 
 using Stow.Core.Ids;
+using Stow.Core.Items;
 using Stow.Planning.Risk;
 
 /// <summary>

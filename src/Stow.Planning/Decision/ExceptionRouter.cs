@@ -51,15 +51,9 @@ public sealed class ExceptionRouter
     public bool FitsSomePodType(Item item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var mask = OrientationRules.AllowedMask(item.Class);
-        for (var o = 0; o < OrientationRules.Count; o++)
+        foreach (var o in OrientationRules.Allowed(item.Class))
         {
-            if ((mask & (1 << o)) == 0)
-            {
-                continue;
-            }
-
-            OrientationRules.Extents(item.Dimensions, (ItemOrientation)o, out var dx, out var dy, out var dz);
+            OrientationRules.Extents(item.Dimensions, o, out var dx, out var dy, out var dz);
             for (var b = 0; b < _depth.Length; b++)
             {
                 if (dx + _fit.DepthMargin <= _depth[b] && dy + _fit.WidthMargin <= _width[b] && dz + _fit.HeightMargin <= _height[b])

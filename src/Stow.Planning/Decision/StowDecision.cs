@@ -1,6 +1,7 @@
 namespace Stow.Planning.Decision;
 
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Planning.Candidates;
 using Stow.Planning.Risk;
 
@@ -29,7 +30,7 @@ public sealed record StowDecision(
     /// to <see cref="Risk.LearnedSuccessModel.Fit"/> and <see cref="Calibration.CalibrationMetrics.FromRecords"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The decision is not a stow (no candidate was carried out).</exception>
-    public AttemptRecord ToAttemptRecord(AttemptOutcome outcome)
+    public AttemptRecord ToAttemptRecord(StowOutcome outcome)
     {
         if (Kind != DecisionKind.Stow || Candidate is not { } c)
         {

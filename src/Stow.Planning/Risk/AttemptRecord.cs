@@ -1,3 +1,5 @@
+using Stow.Core.Outcomes;
+
 namespace Stow.Planning.Risk;
 
 /// <summary>
@@ -13,10 +15,10 @@ namespace Stow.Planning.Risk;
 /// <param name="Exploration">True when the candidate was chosen by exploration rather than greedily.</param>
 public sealed record AttemptRecord(
     CandidateFeatures Features,
-    AttemptOutcome Outcome,
+    StowOutcome Outcome,
     double PredictedProbability = double.NaN,
     bool Exploration = false)
 {
-    /// <summary>True when <see cref="Outcome"/> is <see cref="AttemptOutcome.Stowed"/>.</summary>
-    public bool Succeeded => Outcome == AttemptOutcome.Stowed;
+    /// <summary>True when <see cref="Outcome"/> is <see cref="StowOutcome.Stowed"/>.</summary>
+    public bool Succeeded => Outcome == StowOutcome.Stowed;
 }

@@ -1,6 +1,7 @@
 namespace Stow.Planning.Risk;
 
 using MathNet.Numerics.LinearAlgebra;
+using Stow.Core.Outcomes;
 
 /// <summary>Fitting of <see cref="LearnedSuccessModel"/> from attempt records.</summary>
 public sealed partial class LearnedSuccessModel
@@ -11,7 +12,7 @@ public sealed partial class LearnedSuccessModel
     private const int Dimension = ContinuousStart + FeatureEncoder.ContinuousCount;
 
     /// <summary>
-    /// Fits the model to <paramref name="records"/> (success = <see cref="AttemptOutcome.Stowed"/>) by Newton's method
+    /// Fits the model to <paramref name="records"/> (success = <see cref="StowOutcome.Stowed"/>) by Newton's method
     /// on the L2-penalised log-likelihood (IRLS; Hastie, Tibshirani, Friedman, ESL 2nd ed., §4.4.1), with step halving
     /// when a step does not lower the loss. Deterministic (no randomness; the same records in the same order give the
     /// same weights). Cost O(n · 28²) per iteration, n = record count; memory O(n · 28) doubles.

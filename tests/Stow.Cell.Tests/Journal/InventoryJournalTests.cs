@@ -3,6 +3,7 @@ using Stow.Cell.Journal;
 using Stow.Cell.Tests.Support;
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Space;
 using Stow.Core.Time;
 
@@ -28,10 +29,10 @@ public sealed class InventoryJournalTests : IDisposable
     }
 
     [Theory(Timeout = 20_000)]
-    [InlineData(AttemptOutcome.Stowed, ItemLocationKind.Bin)]
-    [InlineData(AttemptOutcome.Unproductive, ItemLocationKind.Buffer)]
-    [InlineData(AttemptOutcome.Defect, ItemLocationKind.Exception)]
-    public async Task Attempt_Outcome_Moves_The_Item_To_Its_Place(AttemptOutcome outcome, ItemLocationKind expected)
+    [InlineData(StowOutcome.Stowed, ItemLocationKind.Bin)]
+    [InlineData(StowOutcome.Unproductive, ItemLocationKind.Buffer)]
+    [InlineData(StowOutcome.Defect, ItemLocationKind.Exception)]
+    public async Task Attempt_Outcome_Moves_The_Item_To_Its_Place(StowOutcome outcome, ItemLocationKind expected)
     {
         await Task.Yield();
         using var j = OpenWithPod();
@@ -62,10 +63,10 @@ public sealed class InventoryJournalTests : IDisposable
         Assert.Throws<JournalException>(() => j.BeginAttempt(Plan("a", "A1") with { PredictedSuccess = 1.5 }));
         var id = j.BeginAttempt(Plan("a", "A1"));
         Assert.Throws<JournalException>(() => j.BeginAttempt(Plan("a", "A1")));
-        Assert.Throws<JournalException>(() => j.RecordOutcome(id, AttemptOutcome.Interrupted, AttemptTimings.None));
-        j.RecordOutcome(id, AttemptOutcome.Stowed, AttemptTimings.None);
-        Assert.Throws<JournalException>(() => j.RecordOutcome(id, AttemptOutcome.Defect, AttemptTimings.None));
-        Assert.Throws<JournalException>(() => j.RecordOutcome(999, AttemptOutcome.Defect, AttemptTimings.None));
+        Assert.Throws<JournalException>(() => j.RecordOutcome(id, StowOutcome.Interrupted, AttemptTimings.None));
+        j.RecordOutcome(id, StowOutcome.Stowed, AttemptTimings.None);
+        Assert.Throws<JournalException>(() => j.RecordOutcome(id, StowOutcome.Defect, AttemptTimings.None));
+        Assert.Throws<JournalException>(() => j.RecordOutcome(999, StowOutcome.Defect, AttemptTimings.None));
 
         Assert.Equal(ItemLocation.InBin(Pod, BinId.Parse("A1")), j.GetItem(new ItemId("a"))!.Location);
         Assert.Equal(3, j.GetHistory(new ItemId("a")).Count);
@@ -93,7 +94,7 @@ public sealed class InventoryJournalTests : IDisposable
             var a = j.GetItem(new ItemId("a"))!;
             Assert.True(a.NeedsVerification);
             Assert.Equal(ItemLocationKind.InFlight, a.Location.Kind);
-            Assert.Equal(AttemptOutcome.Interrupted, j.GetAttempt(attempt)!.Outcome);
+            Assert.Equal(StowOutcome.Interrupted, j.GetAttempt(attempt)!.Outcome);
             Assert.Throws<JournalException>(() => j.BeginAttempt(Plan("a", "C3")));
 
             var again = j.ReconcileAtStartup();
@@ -135,7 +136,7 @@ public sealed class InventoryJournalTests : IDisposable
         using (var j = OpenWithPod(path))
         {
             j.Induct(NewItem("a"));
-            j.RecordOutcome(j.BeginAttempt(Plan("a", "B2")), AttemptOutcome.Stowed, AttemptTimings.None);
+            j.RecordOutcome(j.BeginAttempt(Plan("a", "B2")), StowOutcome.Stowed, AttemptTimings.None);
         }
 
         var pod = new StringWriter();

@@ -3,6 +3,7 @@ using Stow.Cell.Shift;
 using Stow.Cell.Tests.Support;
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Space;
 using Stow.Core.Time;
 using Stow.Planning.Candidates;
@@ -32,10 +33,10 @@ public sealed class ShiftJournalTests : IDisposable
         var stow = new StowAction(a, new BinId(0, 1), [Primitive.SweepLeft], ItemOrientation.WLH, 0.97, false);
         var id = shift.BeginAttempt(pod, stow);
         Assert.Equal(1, shift.CountUnaccounted());
-        shift.EndAttempt(id, pod, stow, OutcomeKind.Stowed, "", 5.5);
+        shift.EndAttempt(id, pod, stow, StowOutcome.Stowed, "", 5.5);
 
         var unregistered = new StowAction(b, new BinId(3, 2), [], ItemOrientation.LWH, 0.5, true);
-        shift.EndAttempt(shift.BeginAttempt(pod, unregistered), pod, unregistered, OutcomeKind.Defect, "protruding", 6);
+        shift.EndAttempt(shift.BeginAttempt(pod, unregistered), pod, unregistered, StowOutcome.Defect, "protruding", 6);
         shift.ToException(c.Id, "too many unproductive attempts");
 
         Assert.Equal(0, shift.CountUnaccounted());

@@ -52,7 +52,7 @@ public sealed class MqttOperatorChannelTests
         using var observer = await MqttTestClient.ConnectAsync(broker.Port, "observer", [Topics.Root + "/status/#"]);
         var channel = new MqttOperatorChannel(link) { CurrentPod = new PodId("POD-3") };
 
-        channel.PublishStatus("Execute", 0.37, "sku-1 -> POD-3/B2 via SweepLeft");
+        channel.PublishStatus(PackMlState.Execute, 0.37, "sku-1 -> POD-3/B2 via SweepLeft");
 
         Assert.Equal("Execute", MqttTestClient.Json(await observer.WaitAsync(Topics.State)).GetProperty("state").GetString());
         var pod = MqttTestClient.Json(await observer.WaitAsync(Topics.Pod));

@@ -1,3 +1,4 @@
+using OpenCvSharp;
 using Stow.Cell.PerceptionTools;
 using Stow.Cell.Simulation;
 using Stow.Cell.Tests.Support;
@@ -23,12 +24,17 @@ public sealed class BinBackProjectionTests
         var camera = CameraModel.DefaultFor(type);
         var frame = new PodFaceRenderer(camera, noise).Render(PerceptionDataset.WorldScene(pod, null, seed), 0, seed);
         var quad = SimScenes.Quad(camera, type.Bins[binIndex]);
-        var map = new RectificationMap(quad, PerceptionDataset.CropWidth, PerceptionDataset.CropHeight);
+        using var map = new BinRectification(quad, PerceptionDataset.CropWidth, PerceptionDataset.CropHeight);
         var plane = map.Width * map.Height;
         var crop = new float[4 * plane];
         var mask = new float[plane];
-        BinRectifier.RectifyDepth(bandFree ? frame.BandFreeDepth : frame.Depth, frame.Width, frame.Height, map, crop.AsSpan(3 * plane, plane));
-        PerceptionDataset.SampleMask(frame.BandMask, frame.Width, frame.Height, map, mask);
+        using (var depth = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_16UC1, bandFree ? frame.BandFreeDepth : frame.Depth))
+        using (var bandMask = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC1, frame.BandMask))
+        {
+            map.RectifyDepth(depth, crop.AsSpan(3 * plane, plane));
+            map.SampleMask(bandMask, mask);
+        }
+
         var projection = new BinBackProjection(map, quad, (camera.Fx, camera.Fy, camera.Cx, camera.Cy), camera.Width, camera.Height, assumedSigma ?? noise.DepthSigmaAt1M);
         var geo = new float[Rows * Cols];
         projection.Splat(crop.AsSpan(3 * plane, plane), bandFree ? [] : mask, (float)type.Bins[binIndex].Depth, Rows, Cols, geo);

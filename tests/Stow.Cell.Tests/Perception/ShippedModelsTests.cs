@@ -60,6 +60,7 @@ public sealed class ShippedModelsTests
         var three = SimPerceptionEval.Run(rig, type, items, [9003, 9004], null, tower);
 
         Assert.Equal(3, rig.FrameCount);
+        Assert.Equal("cpu", rig.ExecutionProvider);
         Assert.True(three.FreeVolumeMaePct < one.FreeVolumeMaePct, $"free-volume MAE: 3 cameras {three.FreeVolumeMaePct:F2} %, 1 camera {one.FreeVolumeMaePct:F2} %");
         Assert.True(three.OverEstimatePct <= one.OverEstimatePct + 0.5, $"over-stated cells: 3 cameras {three.OverEstimatePct:F1} %, 1 camera {one.OverEstimatePct:F1} %");
         Assert.InRange(three.FreeVolumeMaePct, 0, 6.0);

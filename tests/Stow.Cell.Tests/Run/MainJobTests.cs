@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Stow.Cell.Cli;
+using Stow.Cell.Reporting;
 using Stow.Cell.Tests.Support;
 
 namespace Stow.Cell.Tests.Run;
@@ -11,7 +12,8 @@ public class MainJobTests
     [
         "attempted", "stowed", "unproductive", "defect", "success_rate", "defect_rate", "unproductive_rate",
         "uph", "pods", "density_at_swap", "decision_ms_p50", "decision_ms_p99", "perception_ms_p50",
-        "perception_ms_p99", "loop_jitter_ms_p99", "unaccounted", "targets",
+        "perception_ms_p99", "execution_provider", "loop_jitter_ms_p99", "unaccounted", "targets", "inducted", "stowed_of_inducted", "exceptions",
+        "items_per_pod", "success_rate_ci95", "targets_judged", "targets_note", "loop_pacing",
     ];
 
     [Fact(Timeout = 300_000)]
@@ -35,8 +37,22 @@ public class MainJobTests
         Assert.True(attempted > 0);
         Assert.Equal(attempted, root.GetProperty("stowed").GetInt32() + root.GetProperty("unproductive").GetInt32() + root.GetProperty("defect").GetInt32());
         Assert.InRange(root.GetProperty("success_rate").GetDouble(), 0, 1);
+        var stowed = root.GetProperty("stowed").GetInt32();
+        var ci = root.GetProperty("success_rate_ci95").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(WilsonInterval.Compute(stowed, attempted), ci);
+        Assert.InRange(root.GetProperty("success_rate").GetDouble(), ci[0], ci[1]);
+        Assert.Equal(stowed / 30.0, root.GetProperty("stowed_of_inducted").GetDouble(), 12);
+        Assert.Equal(stowed / (double)root.GetProperty("pods").GetInt32(), root.GetProperty("items_per_pod").GetDouble(), 12);
+        // 30 items is not the default configuration: the targets are not judged, and the summary says so.
+        Assert.False(root.GetProperty("targets_judged").GetBoolean());
+        Assert.Equal(0, root.GetProperty("targets").GetArrayLength());
+        Assert.Contains("Cell:Items = 30", root.GetProperty("targets_note").GetString(), StringComparison.Ordinal);
+        // The loop runs on the virtual clock here: no jitter figure is reported.
+        Assert.Equal("virtual-clock", root.GetProperty("loop_pacing").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("loop_jitter_ms_p99").ValueKind);
         Assert.True(root.GetProperty("uph").GetDouble() > 0);
         Assert.True(root.GetProperty("perception_ms_p50").GetDouble() > 0, "perception ran through the models");
+        Assert.Equal("cpu", root.GetProperty("execution_provider").GetString()); // ORT's profile: the CPU provider ran every node
         Assert.True(File.Exists(dir.File("report.html")));
         Assert.True(File.Exists(dir.File("journal.db")));
         Assert.True(File.Exists(Path.Combine(dir.Path, "logs", "stowcell.log.json")));
@@ -55,8 +71,12 @@ public class MainJobTests
         Assert.False(File.Exists(dir.File("summary.json")));
     }
 
-    [Fact(Timeout = 60_000)]
-    public async Task An_Out_Of_Range_Setting_Is_Refused_With_Its_Key()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Cell:Planning:ExplorationRate", "0.5")]
+    [InlineData("Cell:Perception:GraphOptimization", "fastest")]
+    [InlineData("Cell:Perception:Provider", "tpu")]
+    [InlineData("Cell:Perception:IntraOpThreads", "-1")]
+    public async Task An_Out_Of_Range_Setting_Is_Refused_With_Its_Key(string key, string value)
     {
         using var dir = new TempDir();
         var err = new StringWriter();
@@ -64,7 +84,7 @@ public class MainJobTests
         Console.SetError(err);
         try
         {
-            var code = await RunCommand.RunAsync(null, new Dictionary<string, string?> { ["Cell:Planning:ExplorationRate"] = "0.5" }, dir.Path, json: true);
+            var code = await RunCommand.RunAsync(null, new Dictionary<string, string?> { [key] = value }, dir.Path, json: true);
             Assert.Equal(2, code);
         }
         finally
@@ -72,7 +92,7 @@ public class MainJobTests
             Console.SetError(old);
         }
 
-        Assert.Contains("Cell:Planning:ExplorationRate", err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(key, err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 300_000)]

@@ -1,3 +1,4 @@
+using Stow.Cell.PackML;
 using Stow.Cell.Shift;
 
 namespace Stow.Cell.Tests.Shift;
@@ -9,7 +10,7 @@ internal sealed class AutoOperator : IOperatorChannel
 
     public List<string> States { get; } = [];
 
-    public void PublishStatus(string packMlState, double podFill, string? currentStow) => States.Add(packMlState);
+    public void PublishStatus(PackMlState packMlState, double podFill, string? currentStow) => States.Add(packMlState.ToString());
 
     public bool Prompt(PromptKind kind, string text, TimeSpan timeout)
     {

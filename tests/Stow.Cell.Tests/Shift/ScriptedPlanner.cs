@@ -1,5 +1,6 @@
 using Stow.Cell.Shift;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Pods;
 using Stow.Core.Space;
 using Stow.Planning.Candidates;
@@ -27,5 +28,5 @@ internal sealed class ScriptedPlanner : IShiftPlanner
             : new ShiftDecision.Stow(new StowAction(item, best.Bin, [Primitive.None], ItemOrientation.LWH, 0.97, false));
     }
 
-    public void Record(StowAction action, BinSpaceEstimate estimate, OutcomeKind outcome) => Recorded++;
+    public void Record(StowAction action, BinSpaceEstimate estimate, StowOutcome outcome) => Recorded++;
 }

@@ -3,6 +3,7 @@ using Stow.Cell.PackML;
 using Stow.Cell.Shift;
 using Stow.Cell.Simulation;
 using Stow.Core.Catalog;
+using Stow.Core.Outcomes;
 using Stow.Core.Time;
 
 namespace Stow.Cell.Tests.Shift;
@@ -108,7 +109,7 @@ public class ShiftRunnerTests
         public WorldOutcome Apply(StowAction action)
         {
             Applied.Add((Inner.Pod, action.Bin));
-            return Applied.Count == 1 ? new WorldOutcome(OutcomeKind.Defect, "protruding", StoppedShort: true) : Inner.Apply(action);
+            return Applied.Count == 1 ? new WorldOutcome(StowOutcome.Defect, "protruding", StoppedShort: true) : Inner.Apply(action);
         }
     }
 

@@ -36,19 +36,21 @@ public class ModbusDriverConfigTests
     }
 
     [Theory]
-    [InlineData("{}")]
-    [InlineData("{\"device\":\"x\",\"unit\":0}")]
-    [InlineData("{\"device\":\"x\",\"unit\":300}")]
-    [InlineData("{\"device\":\"x\",\"parity\":\"mark\"}")]
-    [InlineData("{\"device\":\"x\",\"responseTimeout\":-1}")]
-    [InlineData("{\"device\":\"x\",\"retries\":-1}")]
-    public void Bad_Parameters_Are_Rejected_With_A_Format_Error(string parameters)
+    [InlineData("{}", "device")]
+    [InlineData("{\"device\":\"x\",\"unit\":0}", "unit")]
+    [InlineData("{\"device\":\"x\",\"unit\":300}", "unit")]
+    [InlineData("{\"device\":\"x\",\"parity\":\"mark\"}", "parity")]
+    [InlineData("{\"device\":\"x\",\"responseTimeout\":-1}", "responseTimeout")]
+    [InlineData("{\"device\":\"x\",\"retries\":-1}", "retries")]
+    [InlineData("{\"device\":7}", "device")]
+    public void Bad_Parameters_Are_Rejected_Naming_The_Field(string parameters, string field)
     {
         var registry = new HardwareRegistry();
         ModbusDrivers.Register(registry);
         var json = "{\"hardware\":{\"components\":[{\"name\":\"eoat\",\"type\":\"modbus.eoat\",\"params\":" + parameters + "}]}}";
-        var ex = Assert.Throws<FormatException>(() => HardwareManager.Build(HardwareConfig.Parse(json), registry));
+        var ex = Assert.Throws<HardwareConfigException>(() => HardwareManager.Build(HardwareConfig.Parse(json), registry));
         Assert.Contains("'eoat'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("hardware:components:0:params:" + field, ex.Field);
     }
 
     [Fact]

@@ -31,16 +31,20 @@ public class HardwareManagerTests
         const string json = """{"hardware":{"components":[{"name":"gripper","type":"acme.gripper"}]}}""";
         var registry = new HardwareRegistry();
         SimHardware.Register(registry, new SimCell(1));
-        var ex = Assert.Throws<KeyNotFoundException>(() => HardwareManager.Build(HardwareConfig.Parse(json), registry));
+        var ex = Assert.Throws<HardwareConfigException>(() => HardwareManager.Build(HardwareConfig.Parse(json), registry));
         Assert.Contains("gripper", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("hardware:components:0:type", ex.Field);
+        Assert.Equal("gripper", ex.Component);
     }
 
     [Fact]
     public void Duplicate_Names_And_Missing_Sections_Are_Rejected()
     {
-        Assert.Throws<FormatException>(() => HardwareConfig.Parse("""{"cell":{}}"""));
-        Assert.Throws<FormatException>(() => HardwareConfig.Parse(
-            """{"hardware":{"components":[{"name":"a","type":"sim.arm"},{"name":"a","type":"sim.eoat"}]}}"""));
+        Assert.Equal("hardware", Assert.Throws<HardwareConfigException>(() => HardwareConfig.Parse("""{"cell":{}}""")).Field);
+        Assert.Equal("hardware:components:1:name", Assert.Throws<HardwareConfigException>(() => HardwareConfig.Parse(
+            """{"hardware":{"components":[{"name":"a","type":"sim.arm"},{"name":"a","type":"sim.eoat"}]}}""")).Field);
+        Assert.Equal("hardware:components:0:type", Assert.Throws<HardwareConfigException>(() => HardwareConfig.Parse(
+            """{"hardware":{"components":[{"name":"a"}]}}""")).Field);
     }
 
     [Fact]

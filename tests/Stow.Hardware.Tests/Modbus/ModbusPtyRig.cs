@@ -15,10 +15,10 @@ internal sealed class ModbusPtyRig : IDisposable
     public ModbusPtyRig(ModbusRtuOptions? options = null)
     {
         Pair = new SocatPtyPair();
-        ServerPort = new LinuxSerialPort(new SerialPortOptions(Pair.B, 115200));
+        ServerPort = new SystemIoSerialPort(new SerialPortOptions(Pair.B, 115200));
         ServerPort.Open();
         Server = new ModbusRtuServer(ServerPort, Unit, 64) { InterCharacterTimeout = TimeSpan.FromMilliseconds(100) };
-        Master = new ModbusRtuMaster(new LinuxSerialPort(new SerialPortOptions(Pair.A, 115200)), options ?? Fast);
+        Master = new ModbusRtuMaster(new SystemIoSerialPort(new SerialPortOptions(Pair.A, 115200)), options ?? Fast);
         _serving = Task.Factory.StartNew(Serve, TaskCreationOptions.LongRunning);
     }
 
@@ -34,7 +34,7 @@ internal sealed class ModbusPtyRig : IDisposable
 
     public SocatPtyPair Pair { get; }
 
-    public LinuxSerialPort ServerPort { get; }
+    public SystemIoSerialPort ServerPort { get; }
 
     public ModbusRtuServer Server { get; }
 
@@ -56,7 +56,9 @@ internal sealed class ModbusPtyRig : IDisposable
         {
             try
             {
-                Server.ServeOne(TimeSpan.FromMilliseconds(20));
+                // A long wait: a read cancelled at its deadline can drop the bytes System.IO.Ports' I/O thread reads
+                // in that instant (SystemIoSerialPort remarks), so few deadlines mean few lost requests.
+                Server.ServeOne(TimeSpan.FromMilliseconds(250));
             }
             catch (SerialPortException)
             {

@@ -8,7 +8,7 @@ namespace Stow.Hardware.Tests.Modbus;
 /// <summary>Property tests of the emulator side: any request bytes give no answer or a well-formed one, never a crash.</summary>
 public class ModbusServerFuzzTests
 {
-    private static ModbusRtuServer NewServer() => new(new LinuxSerialPort(new SerialPortOptions("/dev/null")), 7, 64);
+    private static ModbusRtuServer NewServer() => new(new SystemIoSerialPort(new SerialPortOptions("/dev/null")), 7, 64);
 
     [Property(MaxTest = 3000)]
     public bool Random_Requests_Get_No_Answer_Or_A_Valid_Frame(byte[] body, bool withCrc, bool forUs)

@@ -1,5 +1,6 @@
 namespace Stow.Planning.Tests.Calibration;
 
+using Stow.Core.Outcomes;
 using Stow.Planning.Calibration;
 using Stow.Planning.Risk;
 
@@ -74,9 +75,9 @@ public class CalibrationMetricsTests
         var f = default(CandidateFeatures);
         AttemptRecord[] records =
         [
-            new(f, AttemptOutcome.Stowed, 0.9),
-            new(f, AttemptOutcome.Defect, double.NaN),
-            new(f, AttemptOutcome.Unproductive, 0.2),
+            new(f, StowOutcome.Stowed, 0.9),
+            new(f, StowOutcome.Defect, double.NaN),
+            new(f, StowOutcome.Unproductive, 0.2),
         ];
         var r = CalibrationMetrics.FromRecords(records);
         Assert.Equal(2, r.Count);

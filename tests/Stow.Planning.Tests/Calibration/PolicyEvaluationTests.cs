@@ -1,6 +1,7 @@
 namespace Stow.Planning.Tests.Calibration;
 
 using System.Text.Json;
+using Stow.Core.Outcomes;
 using Stow.Core.Space;
 using Stow.Planning.Calibration;
 using Stow.Planning.Candidates;
@@ -14,10 +15,10 @@ public class PolicyEvaluationTests
         var eval = new PolicyEvaluation("planner-prior");
         var plain = default(CandidateFeatures);
         var swept = plain with { Chain = new PrimitiveChain(Primitive.SweepLeft, Primitive.Slot) };
-        eval.RecordAttempt(new AttemptRecord(plain, AttemptOutcome.Stowed, 1.0));
-        eval.RecordAttempt(new AttemptRecord(plain, AttemptOutcome.Unproductive, 0.5));
-        eval.RecordAttempt(new AttemptRecord(swept, AttemptOutcome.Defect, 0.5, Exploration: true));
-        eval.RecordAttempt(new AttemptRecord(swept, AttemptOutcome.Stowed, 0.5));
+        eval.RecordAttempt(new AttemptRecord(plain, StowOutcome.Stowed, 1.0));
+        eval.RecordAttempt(new AttemptRecord(plain, StowOutcome.Unproductive, 0.5));
+        eval.RecordAttempt(new AttemptRecord(swept, StowOutcome.Defect, 0.5, Exploration: true));
+        eval.RecordAttempt(new AttemptRecord(swept, StowOutcome.Stowed, 0.5));
         eval.RecordPodSwap(0.4);
         eval.RecordPodSwap(0.6);
         eval.RecordException();

@@ -3,6 +3,7 @@ namespace Stow.Planning.Tests.Decision;
 using FsCheck.Xunit;
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Space;
 using Stow.Planning.Candidates;
 using Stow.Planning.Decision;
@@ -172,7 +173,7 @@ public class StowPlannerTests
         var pod = Scenarios.Fabric40;
         var item = new Item(new ItemId("box"), "box", new ItemDimensions(0.15, 0.1, 0.05), 0.3, PackagingClass.Box, false, "", "test");
         var d = new StowPlanner(Prior, Scenarios.PodTypes).Decide([item], Scenarios.EmptyPod(pod), pod);
-        var record = d.ToAttemptRecord(AttemptOutcome.Defect);
+        var record = d.ToAttemptRecord(StowOutcome.Defect);
         Assert.Equal(d.Candidate!.Value.Features, record.Features);
         Assert.Equal(d.Candidate.Value.Probability, record.PredictedProbability);
         Assert.Equal(d.IsExploration, record.Exploration);
@@ -180,7 +181,7 @@ public class StowPlannerTests
         Assert.Empty(d.Candidate.Value.Chain.Steps);
         Assert.Equal([Primitive.SweepLeft, Primitive.Slot], PrimitiveChain.All[6].Steps);
         var idle = new StowPlanner(Prior, Scenarios.PodTypes).Decide([], Scenarios.EmptyPod(pod), pod);
-        Assert.Throws<InvalidOperationException>(() => idle.ToAttemptRecord(AttemptOutcome.Stowed));
+        Assert.Throws<InvalidOperationException>(() => idle.ToAttemptRecord(StowOutcome.Stowed));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 namespace Stow.Planning.Tests.Support;
 
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Planning.Candidates;
 using Stow.Planning.Risk;
 
@@ -28,7 +29,7 @@ public static class SyntheticAttempts
             var f = RandomFeatures(rng);
             var p = FeatureEncoder.Sigmoid(logit(f));
             var ok = rng.NextDouble() < p;
-            list.Add(new AttemptRecord(f, ok ? AttemptOutcome.Stowed : (rng.NextDouble() < 0.7 ? AttemptOutcome.Unproductive : AttemptOutcome.Defect), p));
+            list.Add(new AttemptRecord(f, ok ? StowOutcome.Stowed : (rng.NextDouble() < 0.7 ? StowOutcome.Unproductive : StowOutcome.Defect), p));
         }
 
         return list;

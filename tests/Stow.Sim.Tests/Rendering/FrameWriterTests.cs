@@ -1,7 +1,7 @@
 namespace Stow.Sim.Tests.Rendering;
 
 using System.Text.Json;
-using ImageMagick;
+using OpenCvSharp;
 using Stow.Sim.Rendering;
 
 public sealed class FrameWriterTests
@@ -19,22 +19,34 @@ public sealed class FrameWriterTests
                 Assert.True(File.Exists(Path.Combine(folder, name)), name);
             }
 
-            Assert.Equal(frame.Depth, DepthPng.Read(Path.Combine(folder, "depth.png"), out var w, out var h));
-            Assert.Equal((640, 480), (w, h));
-            Assert.Equal(frame.BandFreeDepth, DepthPng.Read(Path.Combine(folder, "band_free_depth.png"), out _, out _));
-            using (var rgb = new MagickImage(Path.Combine(folder, "rgb.png")))
+            using (var depth = Cv2.ImRead(Path.Combine(folder, "depth.png"), ImreadModes.Unchanged))
             {
-                using var pixels = rgb.GetPixels();
-                Assert.Equal(frame.Rgb, pixels.ToByteArray(PixelMapping.RGB));
+                Assert.Equal(MatType.CV_16UC1, depth.Type());
+                Assert.Equal((640, 480), (depth.Width, depth.Height));
+                Assert.Equal(frame.Depth, depth.AsSpan<ushort>().ToArray());
             }
 
-            using (var mask = new MagickImage(Path.Combine(folder, "band_mask.png")))
+            using (var depth = Cv2.ImRead(Path.Combine(folder, "band_free_depth.png"), ImreadModes.Unchanged))
             {
-                using var pixels = mask.GetPixels();
-                var values = pixels.ToByteArray(PixelMapping.RGB)!;
+                Assert.Equal(frame.BandFreeDepth, depth.AsSpan<ushort>().ToArray());
+            }
+
+            using (var bgr = Cv2.ImRead(Path.Combine(folder, "rgb.png"), ImreadModes.Unchanged))
+            using (var rgb = new Mat())
+            {
+                Assert.Equal(MatType.CV_8UC3, bgr.Type());
+                Cv2.CvtColor(bgr, rgb, ColorConversionCodes.BGR2RGB);
+                Assert.Equal(frame.Rgb, rgb.AsSpan<byte>().ToArray());
+            }
+
+            using (var mask = Cv2.ImRead(Path.Combine(folder, "band_mask.png"), ImreadModes.Unchanged))
+            {
+                Assert.Equal(MatType.CV_8UC1, mask.Type());
+                var values = mask.AsSpan<byte>().ToArray();
+                Assert.Contains(values, v => v == 255);
                 for (var i = 0; i < frame.BandMask.Length; i++)
                 {
-                    Assert.Equal(frame.BandMask[i] == 1, values[3 * i] > 127);
+                    Assert.Equal(frame.BandMask[i] == 1, values[i] > 127);
                 }
             }
 
@@ -51,6 +63,23 @@ public sealed class FrameWriterTests
             {
                 Directory.Delete(folder, recursive: true);
             }
+        }
+    }
+
+    [Fact]
+    public void Unwritable_Image_File_Is_Reported_By_Name()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "stowcell-frame-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(folder, "rgb.png")); // a folder where the image should go
+        try
+        {
+            var frame = new PodFaceRenderer(RenderTestData.Camera).Render(RenderTestData.FullScene(), 0, 1);
+            var e = Assert.Throws<IOException>(() => FrameWriter.Write(frame, folder));
+            Assert.Contains("rgb.png", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

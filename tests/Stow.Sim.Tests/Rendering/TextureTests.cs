@@ -25,6 +25,48 @@ public sealed class TextureTests
         Assert.Contains("/nonexistent/item.jpg", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Unreadable_Photo_Names_The_File()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "stowcell-texture-" + Guid.NewGuid().ToString("N") + ".jpg");
+        File.WriteAllText(file, "not a JPEG");
+        try
+        {
+            var e = Assert.Throws<InvalidDataException>(() => new TextureCache().Get(file));
+            Assert.Contains(file, e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Plain_Border_Is_Trimmed_Before_Downsampling()
+    {
+        // A 40x40 dark photo with a 20x10 red item: after the trim the texture is all item.
+        var file = Path.Combine(Path.GetTempPath(), "stowcell-texture-" + Guid.NewGuid().ToString("N") + ".png");
+        using (var photo = new OpenCvSharp.Mat(40, 40, OpenCvSharp.MatType.CV_8UC3, new OpenCvSharp.Scalar(10, 12, 8)))
+        {
+            photo[new OpenCvSharp.Rect(12, 20, 20, 10)].SetTo(new OpenCvSharp.Scalar(0, 0, 220)); // BGR red
+            Assert.True(OpenCvSharp.Cv2.ImWrite(file, photo));
+        }
+
+        try
+        {
+            var t = new TextureCache(8).Get(file);
+            Assert.Equal((8, 8), (t.Width, t.Height));
+            for (var i = 0; i < t.Rgb.Length; i += 3)
+            {
+                Assert.Equal(((byte)220, (byte)0, (byte)0), (t.Rgb[i], t.Rgb[i + 1], t.Rgb[i + 2]));
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [ArcDataFact]
     public void Textured_Front_Face_Shows_The_Photo()
     {

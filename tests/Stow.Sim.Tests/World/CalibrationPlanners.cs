@@ -1,5 +1,6 @@
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Space;
 using Stow.Sim.World;
 
@@ -79,7 +80,7 @@ internal static class CalibrationPlanners
             for (var k = 0; k < 2 * pod.Bins.Count; k++)
             {
                 var bin = pod.Bins[(start + k) % pod.Bins.Count];
-                var o = (k < pod.Bins.Count) == flip ? ItemOrientation.FlatLengthInward : ItemOrientation.FlatLengthAcross;
+                var o = (k < pod.Bins.Count) == flip ? ItemOrientation.LWH : ItemOrientation.WLH;
                 var w = ItemOrientations.Size(item.Dimensions, o).Y;
                 var y = rng.NextDouble() * Math.Max(0, bin.Spec.OpeningWidth - w);
                 foreach (var chain in (Primitive[][])[[], [Primitive.Stack]])

@@ -26,7 +26,7 @@ public class ContactGeometryTests
         var pod = new SimPod(new PodId("POD-C"), WorldTestData.Fabric40);
         var bin = pod.Bin(BinId.Parse("C2"));
         var item = WorldTestData.Make("brick", 0.10, 0.08, 0.06, 0.5, PackagingClass.Box);
-        Assert.True(bin.Insert(item, ItemOrientation.FlatLengthInward, 0.05, Primitive.None));
+        Assert.True(bin.Insert(item, ItemOrientation.LWH, 0.05, Primitive.None));
         var itemFace = SimPod.ToPodFace(bin.Spec, bin[0].Box);
 
         // A probe just in front of the item, inside the bin, near the floor.

@@ -1,5 +1,6 @@
 using Stow.Core.Geometry;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Pods;
 using Stow.Core.Space;
 using Stow.Sim.World;
@@ -20,7 +21,7 @@ public class OutcomeModelTests
         return new InsertionPlan(true, mode, o, box, ItemOrientations.PoseOf(item.Dimensions, size), clearance, 0.1);
     }
 
-    private static OutcomeProbabilities P(Item item, double clearance, BinSpec? bin = null, ItemOrientation o = ItemOrientation.FlatLengthInward, IReadOnlyList<Primitive>? chain = null) =>
+    private static OutcomeProbabilities P(Item item, double clearance, BinSpec? bin = null, ItemOrientation o = ItemOrientation.LWH, IReadOnlyList<Primitive>? chain = null) =>
         Model.Probabilities(item, bin ?? Low, Plan(item, o, clearance), chain ?? NoChain);
 
     private static Item Box(double mass = 0.4, bool fragile = false) =>
@@ -50,7 +51,7 @@ public class OutcomeModelTests
 
         var bottle = WorldTestData.Make("bottle", 0.22, 0.07, 0.07, 0.6, PackagingClass.Cylinder);
         var lying = P(bottle, 0.05);
-        var standing = P(bottle, 0.05, o: ItemOrientation.UprightWidthInward);
+        var standing = P(bottle, 0.05, o: ItemOrientation.WHL);
         Assert.True(lying.Defect > standing.Defect + 0.02);
         Assert.True(lying.Unproductive > standing.Unproductive + 0.03);
 
@@ -77,12 +78,12 @@ public class OutcomeModelTests
     public void Geometry_decides_items_that_do_not_fit_or_stop_outside_the_band_line()
     {
         var item = Box();
-        var noFit = new InsertionPlan(false, Primitive.None, ItemOrientation.FlatLengthInward, default, ItemPose.Lying, 0, 0);
+        var noFit = new InsertionPlan(false, Primitive.None, ItemOrientation.LWH, default, ItemPose.Lying, 0, 0);
         Assert.Equal(StowOutcome.Unproductive, Model.Sample(item, Low, noFit, NoChain, new Random(1), out var r1));
         Assert.Equal(StowReason.NoFit, r1);
 
-        var size = ItemOrientations.Size(item.Dimensions, ItemOrientation.FlatLengthInward);
-        var slightly = new InsertionPlan(true, Primitive.None, ItemOrientation.FlatLengthInward, Box3.FromMinSize(new Vec3(-0.02, 0, 0), size), ItemPose.Lying, 0.05, 0.05);
+        var size = ItemOrientations.Size(item.Dimensions, ItemOrientation.LWH);
+        var slightly = new InsertionPlan(true, Primitive.None, ItemOrientation.LWH, Box3.FromMinSize(new Vec3(-0.02, 0, 0), size), ItemPose.Lying, 0.05, 0.05);
         Assert.Equal(StowOutcome.Defect, Model.Sample(item, Low, slightly, NoChain, new Random(1), out var r2));
         Assert.Equal(StowReason.Protruding, r2);
 
@@ -98,7 +99,7 @@ public class OutcomeModelTests
     public void Sampled_outcome_rates_match_the_model_probabilities(double clearance)
     {
         var item = WorldTestData.Make("bottle", 0.22, 0.07, 0.07, 2.0, PackagingClass.Cylinder, fragile: true);
-        var plan = Plan(item, ItemOrientation.FlatLengthInward, clearance);
+        var plan = Plan(item, ItemOrientation.LWH, clearance);
         var p = Model.Probabilities(item, High, plan, [Primitive.SweepRight]);
         var rng = new Random(123);
         const int n = 40_000;

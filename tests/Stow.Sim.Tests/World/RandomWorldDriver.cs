@@ -1,5 +1,6 @@
 using Stow.Core.Ids;
 using Stow.Core.Items;
+using Stow.Core.Outcomes;
 using Stow.Core.Space;
 using Stow.Sim.World;
 
@@ -41,7 +42,7 @@ internal static class RandomWorldDriver
             {
                 var item = items[rng.Next(items.Count)];
                 item = item with { Id = new ItemId($"{item.Id.Value}#{unit++}") };
-                var orientation = (ItemOrientation)rng.Next(6);
+                var orientation = ItemOrientations.All[rng.Next(6)];
                 var chain = Chains[rng.Next(Chains.Length)];
                 var y = rng.NextDouble() * bin.Spec.OpeningWidth;
                 var result = pod.Stow(new StowRequest(bin.Spec.Id, item, orientation, y, chain), rng);

@@ -14,7 +14,7 @@ public class SimBinGeometryTests
     public void Item_inserted_into_an_empty_bin_slides_to_the_back_wall_and_rests_on_the_floor()
     {
         var bin = new SimBin(WorldTestData.TestBin);
-        Assert.True(bin.Insert(Brick, ItemOrientation.FlatLengthInward, 0.05, Primitive.None));
+        Assert.True(bin.Insert(Brick, ItemOrientation.LWH, 0.05, Primitive.None));
         var box = bin[0].Box;
         Assert.Equal(0.36, box.Max.X, 12);
         Assert.Equal(0.26, box.Min.X, 12);
@@ -27,8 +27,8 @@ public class SimBinGeometryTests
     public void Item_inserted_behind_another_stops_at_its_front_face()
     {
         var bin = new SimBin(WorldTestData.TestBin);
-        bin.Insert(Brick, ItemOrientation.FlatLengthInward, 0.05, Primitive.None);
-        Assert.True(bin.Insert(Brick with { Id = new("b2") }, ItemOrientation.FlatLengthInward, 0.07, Primitive.None));
+        bin.Insert(Brick, ItemOrientation.LWH, 0.05, Primitive.None);
+        Assert.True(bin.Insert(Brick with { Id = new("b2") }, ItemOrientation.LWH, 0.07, Primitive.None));
         Assert.Equal(0.26, bin[1].Box.Max.X, 12);
         Assert.Equal(0.16, bin[1].Box.Min.X, 12);
     }
@@ -38,11 +38,11 @@ public class SimBinGeometryTests
     {
         var bin = new SimBin(WorldTestData.TestBin);
         bin.Place(Brick, new Box3(new Vec3(0.02, 0, 0), new Vec3(0.12, 0.08, 0.06)));
-        var plan = bin.PlanInsert(Book, ItemOrientation.FlatLengthInward, 0, Primitive.None);
+        var plan = bin.PlanInsert(Book, ItemOrientation.LWH, 0, Primitive.None);
         Assert.True(plan.Enters);
         Assert.False(plan.Fits);
         Assert.Equal(0.20 - 0.02, plan.Protrusion, 12);
-        Assert.False(bin.Insert(Book, ItemOrientation.FlatLengthInward, 0, Primitive.None));
+        Assert.False(bin.Insert(Book, ItemOrientation.LWH, 0, Primitive.None));
         Assert.Equal(1, bin.Count);
     }
 
@@ -50,8 +50,8 @@ public class SimBinGeometryTests
     public void Stacked_item_rests_on_top_of_the_contents_in_its_lane()
     {
         var bin = new SimBin(WorldTestData.TestBin);
-        bin.Insert(Book, ItemOrientation.FlatLengthInward, 0, Primitive.None);
-        Assert.True(bin.Insert(Brick, ItemOrientation.FlatLengthInward, 0.02, Primitive.Stack));
+        bin.Insert(Book, ItemOrientation.LWH, 0, Primitive.None);
+        Assert.True(bin.Insert(Brick, ItemOrientation.LWH, 0.02, Primitive.Stack));
         Assert.Equal(0.02, bin[1].Box.Min.Z, 12);
         Assert.Equal(0.36, bin[1].Box.Max.X, 12);
     }
@@ -62,7 +62,7 @@ public class SimBinGeometryTests
         var bin = new SimBin(WorldTestData.TestBin);
         bin.Place(Book, new Box3(new Vec3(0.16, 0, 0), new Vec3(0.36, 0.15, 0.02)));
         bin.Place(Brick with { Id = new("tall") }, new Box3(new Vec3(0.0, 0.0, 0), new Vec3(0.06, 0.08, 0.10)));
-        Assert.True(bin.Insert(Brick, ItemOrientation.FlatLengthInward, 0.0, Primitive.Stack));
+        Assert.True(bin.Insert(Brick, ItemOrientation.LWH, 0.0, Primitive.Stack));
         Assert.Equal(0.02, bin[2].Box.Min.Z, 12);
     }
 
@@ -128,9 +128,9 @@ public class SimBinGeometryTests
         bin.Place(Brick with { Id = new("b2") }, new Box3(new Vec3(0.26, 0.105, 0), new Vec3(0.36, 0.185, 0.06)));
         bin.Place(Brick with { Id = new("b3") }, new Box3(new Vec3(0.0, 0.0, 0), new Vec3(0.10, 0.08, 0.06)));
         var thin = WorldTestData.Make("thin", 0.20, 0.15, 0.02, 0.3, PackagingClass.Book);
-        var plan = bin.PlanInsert(thin, ItemOrientation.FlatLengthInward, 0.0, Primitive.Slot);
+        var plan = bin.PlanInsert(thin, ItemOrientation.LWH, 0.0, Primitive.Slot);
         Assert.True(plan.Fits);
-        Assert.Equal(ItemOrientation.OnEdgeLengthInward, plan.Orientation);
+        Assert.Equal(ItemOrientation.LHW, plan.Orientation);
         Assert.Equal(0.08, plan.Box.Min.Y, 12);
         Assert.Equal(0.36, plan.Box.Max.X, 12);
         Assert.Equal(0.005, plan.LateralClearance, 12);
@@ -142,7 +142,7 @@ public class SimBinGeometryTests
     {
         var bin = new SimBin(WorldTestData.TestBin);
         var thin = WorldTestData.Make("thin", 0.20, 0.15, 0.02, 0.3, PackagingClass.Book);
-        Assert.True(bin.Insert(thin, ItemOrientation.OnEdgeLengthInward, 0.10, Primitive.None));
+        Assert.True(bin.Insert(thin, ItemOrientation.LHW, 0.10, Primitive.None));
         Assert.True(bin[0].IsLeaning);
         bin.Sweep(Primitive.SweepRight);
         Assert.False(bin[0].IsLeaning);
@@ -153,8 +153,8 @@ public class SimBinGeometryTests
     {
         var bin = new SimBin(WorldTestData.TestBin);
         var wide = WorldTestData.Make("wide", 0.30, 0.25, 0.05, 1, PackagingClass.Box);
-        Assert.False(bin.PlanInsert(wide, ItemOrientation.FlatLengthAcross, 0, Primitive.None).Enters);
-        Assert.False(bin.PlanInsert(wide, ItemOrientation.UprightWidthInward, 0, Primitive.None).Enters);
+        Assert.False(bin.PlanInsert(wide, ItemOrientation.WLH, 0, Primitive.None).Enters);
+        Assert.False(bin.PlanInsert(wide, ItemOrientation.WHL, 0, Primitive.None).Enters);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FsCheck.Xunit;
 using Stow.Core.Ids;
+using Stow.Core.Items;
 using Stow.Core.Space;
 using Stow.Sim.World;
 
@@ -49,7 +50,7 @@ public class WorldInvariantTests
                 default:
                     var item = WorldTestData.Mix[rng.Next(WorldTestData.Mix.Count)];
                     var mode = (Primitive[])[Primitive.None, Primitive.Stack, Primitive.Slot];
-                    var placed = bin.Insert(item, (ItemOrientation)rng.Next(6), rng.NextDouble() * bin.Spec.OpeningWidth, mode[rng.Next(3)]);
+                    var placed = bin.Insert(item, ItemOrientations.All[rng.Next(6)], rng.NextDouble() * bin.Spec.OpeningWidth, mode[rng.Next(3)]);
                     volume += placed ? item.Volume : 0;
                     break;
             }

@@ -73,7 +73,7 @@ public sealed record ApcBinGeometry(double Depth, double Width, double Height, R
 
     /// <summary>
     /// The opening in frame <paramref name="cameraToWorld"/>'s colour image: corners TL, TR, BR, BL as seen in the
-    /// image, in <see cref="RectificationMap"/>'s pixel convention (pixel i spans [i, i+1)), camera-frame depth [m].
+    /// image, in <see cref="OpeningQuad"/>'s pixel convention (pixel i spans [i, i+1)), camera-frame depth [m].
     /// </summary>
     public OpeningQuad Quad(RigidTransform cameraToWorld, double[] colorK)
     {
@@ -114,14 +114,15 @@ public sealed record ApcBinGeometry(double Depth, double Width, double Height, R
     /// <summary>Fraction of the opening's area (sampled on a 64×48 rectification grid) that falls inside the image.</summary>
     public static double VisibleFraction(OpeningQuad quad, int width, int height)
     {
-        var map = new RectificationMap(quad, 64, 48);
+        using var map = new BinRectification(quad, 64, 48);
         var inside = 0;
-        for (var k = 0; k < map.U.Length; k++)
+        for (var k = 0; k < map.MapX.Length; k++)
         {
-            inside += map.U[k] >= 0 && map.V[k] >= 0 && map.U[k] <= width && map.V[k] <= height ? 1 : 0;
+            // MapX/MapY are in OpenCV's convention (pixel centres at integers): the image spans [-0.5, size - 0.5].
+            inside += map.MapX[k] >= -0.5f && map.MapY[k] >= -0.5f && map.MapX[k] <= width - 0.5f && map.MapY[k] <= height - 0.5f ? 1 : 0;
         }
 
-        return inside / (double)map.U.Length;
+        return inside / (double)map.MapX.Length;
     }
 
     /// <summary>Maps a colour-camera point [m] to the <see cref="BinSpec"/> frame (x depth, y from the right wall, z up) [m].</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ImageMagick;
+using OpenCvSharp;
 
 namespace Stow.Cell.PerceptionTools.Real;
 
@@ -13,6 +13,7 @@ namespace Stow.Cell.PerceptionTools.Real;
 /// item, 0 = none); <c>masks/</c> holds 16-bit per-item confidence maps (value / 65535, peak ≈ 0.7), thresholded at
 /// <c>masks/&lt;item&gt;.thresh.txt</c>. Those thresholded maps alone keep only 5–27 k pixels per frame (frame 2: 5 k,
 /// while its four items cover ≈ 55 k), so the item mask is their union with the label image.
+/// Images are decoded by OpenCV (<c>Cv2.ImRead</c>: colour as 8-bit BGR, swapped to RGB; grey images unchanged, 8 or 16 bits).
 /// </summary>
 public sealed class ApcFrameSet
 {
@@ -81,12 +82,18 @@ public sealed class ApcFrameSet
         var files = FilesOf(index);
         byte[] rgb;
         int w, h;
-        using (var image = new MagickImage(files[0]))
+        using (var bgr = Cv2.ImRead(files[0], ImreadModes.Color))
         {
-            w = (int)image.Width;
-            h = (int)image.Height;
-            using var pixels = image.GetPixels();
-            rgb = pixels.ToByteArray(PixelMapping.RGB) ?? throw new InvalidDataException($"{files[0]}: no RGB pixels");
+            if (bgr.Empty())
+            {
+                throw new InvalidDataException($"{files[0]}: not an image OpenCV can read");
+            }
+
+            w = bgr.Width;
+            h = bgr.Height;
+            using var colour = new Mat();
+            Cv2.CvtColor(bgr, colour, ColorConversionCodes.BGR2RGB);
+            rgb = colour.AsSpan<byte>().ToArray();
         }
 
         var depth = ReadDepth(files[1], w, h);
@@ -94,8 +101,7 @@ public sealed class ApcFrameSet
         var mask = new bool[w * h];
         for (var k = 0; k < Info.Objects.Count; k++)
         {
-            var m = GreyPng.Read(files[3 + k], out var mw, out var mh);
-            Check(files[3 + k], mw, mh, w, h);
+            var m = ReadGrey(files[3 + k], w, h);
             var t = (ushort)Math.Round(Thresholds[Info.Objects[k]] * 65535);
             for (var p = 0; p < m.Length; p++)
             {
@@ -103,8 +109,7 @@ public sealed class ApcFrameSet
             }
         }
 
-        var segm = GreyPng.Read(files[^1], out var sw, out var sh);
-        Check(files[^1], sw, sh, w, h);
+        var segm = ReadGrey(files[^1], w, h);
         for (var p = 0; p < segm.Length; p++)
         {
             mask[p] |= segm[p] != 0;
@@ -174,8 +179,7 @@ public sealed class ApcFrameSet
 
     private static float[] ReadDepth(string file, int w, int h)
     {
-        var stored = GreyPng.Read(file, out var dw, out var dh);
-        Check(file, dw, dh, w, h);
+        var stored = ReadGrey(file, w, h);
         var m = new float[stored.Length];
         for (var p = 0; p < m.Length; p++)
         {
@@ -185,11 +189,37 @@ public sealed class ApcFrameSet
         return m;
     }
 
-    private static void Check(string file, int w, int h, int ew, int eh)
+    /// <summary>Reads an 8- or 16-bit single-channel image of the colour image's size; samples unscaled (8-bit stays 0..255).</summary>
+    private static ushort[] ReadGrey(string file, int w, int h)
     {
-        if (w != ew || h != eh)
+        if (!File.Exists(file))
         {
-            throw new InvalidDataException($"{file}: {w}x{h} px, the colour image is {ew}x{eh}");
+            throw new FileNotFoundException($"{file}: file is missing", file);
         }
+
+        using var image = Cv2.ImRead(file, ImreadModes.Unchanged);
+        if (image.Empty())
+        {
+            throw new InvalidDataException($"{file}: not an image OpenCV can read");
+        }
+
+        if (image.Channels() != 1 || (image.Depth() != MatType.CV_8U && image.Depth() != MatType.CV_16U))
+        {
+            throw new InvalidDataException($"{file}: {image.Channels()}-channel image of OpenCV depth {image.Depth()}; only 8/16-bit grey is read");
+        }
+
+        if (image.Width != w || image.Height != h)
+        {
+            throw new InvalidDataException($"{file}: {image.Width}x{image.Height} px, the colour image is {w}x{h}");
+        }
+
+        if (image.Depth() == MatType.CV_16U)
+        {
+            return image.AsSpan<ushort>().ToArray();
+        }
+
+        using var wide = new Mat();
+        image.ConvertTo(wide, MatType.CV_16UC1);
+        return wide.AsSpan<ushort>().ToArray();
     }
 }

@@ -1,3 +1,4 @@
+using OpenCvSharp;
 using Stow.Core.Ids;
 using Stow.Perception.Onnx;
 using Stow.Perception.Pipeline;
@@ -150,10 +151,15 @@ public static class RealPerceptionEval
     public static float[] Geometric(ApcFrame frame, ushort[] depthMm, OpeningQuad quad, double binDepth, int cropWidth, int cropHeight, int rows, int cols)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        var map = new RectificationMap(quad, cropWidth, cropHeight);
+        using var map = new BinRectification(quad, cropWidth, cropHeight);
         var n = cropWidth * cropHeight;
-        var crop = new float[BinRectifier.Channels * n];
-        BinRectifier.Rectify(frame.Rgb, depthMm, frame.Width, frame.Height, map, crop);
+        var crop = new float[BinRectification.Channels * n];
+        using (var rgb = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC3, frame.Rgb))
+        using (var depth = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_16UC1, depthMm))
+        {
+            map.Rectify(rgb, depth, crop);
+        }
+
         var sum = new double[rows * cols];
         var count = new int[rows * cols];
         for (var i = 0; i < cropHeight; i++)
@@ -161,7 +167,7 @@ public static class RealPerceptionEval
             for (var j = 0; j < cropWidth; j++)
             {
                 var d = crop[(3 * n) + (i * cropWidth) + j];
-                if (d == BinRectifier.MissingDepth)
+                if (d == BinRectification.MissingDepth)
                 {
                     continue;
                 }
