@@ -63,4 +63,14 @@ public sealed class HmiConfigTests
         var e = await Assert.ThrowsAsync<IOException>(() => HmiServer.StartAsync(HmiHost.Options(url), state, keys, NullLoggerFactory.Instance, CancellationToken.None));
         Assert.Contains(url, e.Message, StringComparison.Ordinal);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Users_With_The_Published_Demo_Passwords_Are_Named()
+    {
+        await Task.Yield();
+        var o = new HmiOptions();
+        o.Users.Add(new HmiUserOptions { Name = "operator", PasswordHash = HmiPasswords.Hash("stow-operator") });
+        o.Users.Add(new HmiUserOptions { Name = "ann", PasswordHash = HmiPasswords.Hash("a-real-one") });
+        Assert.Equal(["operator"], HmiPasswords.UsersWithDemoPasswords(o.Users));
+    }
 }

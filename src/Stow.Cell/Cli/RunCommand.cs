@@ -154,7 +154,8 @@ public static class RunCommand
         try
         {
             var server = await HmiServer.StartAsync(options.Hmi, state, keys, logs, CancellationToken.None);
-            Console.Error.WriteLine($"stowcell run: operator HMI at {server.Address}");
+            Console.Error.WriteLine($"stowcell run: operator HMI at {server.Address}" + (server.DemoUsers.Count == 0 ? ""
+                : $" (users {string.Join(", ", server.DemoUsers)} have the published demo passwords: fine for the simulator, not for a cell)"));
             return server;
         }
         catch (ArgumentException e)

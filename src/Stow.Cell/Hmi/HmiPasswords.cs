@@ -10,6 +10,13 @@ public static class HmiPasswords
 {
     private static readonly PasswordHasher<string> Hasher = new();
 
+    /// <summary>The demo passwords the simulator's configuration ships with (README): published, so never for a real cell.</summary>
+    public static IReadOnlyList<string> PublishedDemoPasswords { get; } = ["stow-operator", "stow-supervisor"];
+
+    /// <summary>Names of the users whose password is one of <see cref="PublishedDemoPasswords"/> (costs one hash check per pair).</summary>
+    public static IReadOnlyList<string> UsersWithDemoPasswords(IEnumerable<HmiUserOptions> users) =>
+        users.Where(u => PublishedDemoPasswords.Any(p => Verify(u.PasswordHash, p))).Select(u => u.Name).ToList();
+
     /// <summary>Hashes <paramref name="password"/> for the configuration (<c>Cell:Hmi:Users:N:PasswordHash</c>).</summary>
     /// <exception cref="ArgumentException">Empty password.</exception>
     public static string Hash(string password)

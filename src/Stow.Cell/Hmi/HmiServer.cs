@@ -20,14 +20,18 @@ public sealed class HmiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private HmiServer(WebApplication app, Uri address)
+    private HmiServer(WebApplication app, Uri address, IReadOnlyList<string> demoUsers)
     {
         _app = app;
         Address = address;
+        DemoUsers = demoUsers;
     }
 
     /// <summary>The address it listens on (the bound port when configured with port 0).</summary>
     public Uri Address { get; }
+
+    /// <summary>Users that still have a published demo password (<see cref="HmiPasswords.PublishedDemoPasswords"/>); logged as a warning.</summary>
+    public IReadOnlyList<string> DemoUsers { get; }
 
     /// <summary>Starts listening on <see cref="HmiOptions.Url"/>.</summary>
     /// <param name="options">Address and users.</param>
@@ -90,8 +94,15 @@ public sealed class HmiServer : IAsyncDisposable
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? options.Url;
         var address = new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        logs.CreateLogger("Stow.Cell.Hmi").LogInformation("HMI listening on {Address}", address);
-        return new HmiServer(app, address);
+        var log = logs.CreateLogger("Stow.Cell.Hmi");
+        log.LogInformation("HMI listening on {Address}", address);
+        var demo = HmiPasswords.UsersWithDemoPasswords(options.Users);
+        if (demo.Count > 0)
+        {
+            log.LogWarning("HMI users {Users} have the published demo passwords: set Cell:Hmi:Users with your own hashes for a real cell", string.Join(", ", demo));
+        }
+
+        return new HmiServer(app, address, demo);
     }
 
     /// <inheritdoc />
