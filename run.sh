@@ -1,10 +1,22 @@
 #!/usr/bin/env bash
-# Installs what is missing (scripts/setup.sh), then runs the stowcell CLI.
+# Installs what is missing (scripts/setup.sh), then runs a StowCell command.
+# The first word picks the executable: the cell's own commands (run, journal, graph) go to `stowcell`
+# (src/Stow.Cell, with its simulator backend plugin built into plugins/Stow.Sim.Cell next to it); the development
+# commands (items, sim, perception, plan, risk, journal-stress) go to `stowtools` (tools/Stow.Tools).
 # With no arguments it runs `stowcell run` (the main job on the embedded default config).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 source scripts/setup.sh
-dotnet build src/Stow.Cell/Stow.Cell.csproj -c Release --no-restore -nologo -v q >/tmp/stowcell-build.log 2>&1 || { tail -30 /tmp/stowcell-build.log; exit 1; }
 if [ $# -eq 0 ]; then set -- run; fi
-exec dotnet src/Stow.Cell/bin/Release/net10.0/stowcell.dll "$@"
+case "$1" in
+  items|sim|perception|plan|risk|journal-stress)
+    project=tools/Stow.Tools/Stow.Tools.csproj
+    dll=tools/Stow.Tools/bin/Release/net10.0/stowtools.dll ;;
+  *)
+    # Building the simulator backend builds stowcell first and copies the plugin next to it.
+    project=sim/Stow.Sim.Cell/Stow.Sim.Cell.csproj
+    dll=src/Stow.Cell/bin/Release/net10.0/stowcell.dll ;;
+esac
+dotnet build "$project" -c Release --no-restore -nologo -v q >/tmp/stowcell-build.log 2>&1 || { tail -30 /tmp/stowcell-build.log; exit 1; }
+exec dotnet "$dll" "$@"

@@ -1,6 +1,6 @@
 """Shared helpers for the StowCell training scripts (Debian python3-torch 1.13, CPU).
 
-Data comes from `stowcell perception dataset` (simulator renders), written as .npy arrays:
+Data comes from `./run.sh perception dataset` (simulator renders), written as .npy arrays:
   x_obs.npy       (N, 4, H, W) float32  observed bin crop: R, G, B in [0, 1], D = depth - opening plane [m]
   x_ray.npy       (N, 2, H, W) float32  viewing ray of each crop pixel ((u-cx)/fx, (v-cy)/fy)
   y_mask.npy      (N, 1, H, W) float32  band mask (1 = band pixel)

@@ -1,8 +1,11 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using Stow.Cell.PerceptionTools;
-using Stow.Cell.Simulation;
+using Stow.Tools.PerceptionTools;
+using Stow.Sim.Cell.Motion;
+using Stow.Sim.Cell.Operator;
+using Stow.Sim.Cell.Perception;
+using Stow.Sim.Cell.World;
 using Stow.Core.Catalog;
 using Stow.Core.Ids;
 using Stow.Core.Pods;

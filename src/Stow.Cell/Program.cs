@@ -3,7 +3,10 @@ using Stow.Cell.Cli;
 
 namespace Stow.Cell;
 
-/// <summary>Entry point of the <c>stowcell</c> CLI. Each command lives in its own file under <c>Cli/</c>.</summary>
+/// <summary>
+/// Entry point of the <c>stowcell</c> CLI: the cell's own commands (run, journal, graph). Development commands live in
+/// <c>stowtools</c> (tools/Stow.Tools). Each command lives in its own file under <c>Cli/</c>.
+/// </summary>
 public static class Program
 {
     /// <summary>Builds the command tree (also used by tests).</summary>
@@ -11,15 +14,9 @@ public static class Program
     {
         var root = new RootCommand("StowCell: host of a robotic stow workcell (simulator or live hardware)");
         root.Subcommands.Add(RunCommand.Create());
-        root.Subcommands.Add(ItemsCommand.Create());
-        root.Subcommands.Add(SimCommand.Create());
-        root.Subcommands.Add(PerceptionCommand.Create());
         root.Subcommands.Add(GraphCommand.Create());
         root.Subcommands.Add(JournalCommand.Create());
-        root.Subcommands.Add(JournalStressCommand.Create());
         root.Subcommands.Add(MqttProbeCommand.Create());
-        root.Subcommands.Add(PlanCommand.Create());
-        root.Subcommands.Add(RiskCommand.Create());
         root.Subcommands.Add(HmiCommand.Create());
         return root;
     }

@@ -73,7 +73,7 @@ internal sealed class HmiHost : IAsyncDisposable
         var states = new PackMlShiftStates(cell);
         Assert.True(states.Command(PackMlCommand.Reset) && states.Command(PackMlCommand.Start));
         var host = new HmiHost(dir, broker, link, cell);
-        host.State.Attach(cell, link, PodTypeLoader.LoadFolder(Path.Combine(RepoRoot, "config", "pods"))["fabric-40"], null);
+        host.State.Attach(states, link, PodTypeLoader.LoadFolder(Path.Combine(RepoRoot, "config", "pods"))["fabric-40"], null);
         await host.StartServerAsync("http://127.0.0.1:0");
         return host;
     }

@@ -1,10 +1,13 @@
 using Stow.Hardware.Cameras;
 using Stow.Hardware.Drivers;
 using Stow.Hardware.Management;
+using Stow.Hardware.Ur;
 using Stow.Sim.Devices;
+using Stow.Sim.Devices.Arm;
 using Stow.Sim.Devices.BandSeparator;
 using Stow.Sim.Devices.Eoat;
 using Stow.Sim.Devices.Faults;
+using Stow.Sim.Ur;
 
 namespace Stow.Sim.Emulators;
 
@@ -17,6 +20,11 @@ namespace Stow.Sim.Emulators;
 /// wall clock, or stepped by the caller through <see cref="Step"/>), and builds the <see cref="HardwareManager"/> from the whole configuration (simulated types plus the
 /// Modbus drivers). Dispose shuts the hardware down, stops the emulators, kills each socat by its PID and removes a
 /// directory it created.
+/// For every component of type <c>ur.arm</c> it starts a <see cref="UrControllerEmulator"/> on free loopback ports,
+/// backed by a <see cref="SimArm"/> on the same <see cref="SimCell"/> (built from the component's params: model, base
+/// pose, limits, faults), and builds the <see cref="UrArm"/> driver with those ports and the emulated arm's base pose
+/// (the emulator always runs on the wall clock at 500 Hz, whatever <c>selfStepping</c> says; <c>emulatorUnlockDelay</c>
+/// [s], default 0, is its protective-stop unlock delay).
 /// Emulator parameters per component: <c>emulatorWatchdog</c> [s] (default 1.0, looser than the map's 200 ms because
 /// a simulated cell may pause between cycles), the simulated device's own parameters and <c>faults</c>.
 /// Line settings: use <c>"parity": "none"</c> for the drivers on ptys. A pty ignores the character format, but
@@ -38,6 +46,7 @@ public sealed class LiveSimRig : IDisposable
 {
     private readonly List<SocatPtyLink> _links = [];
     private readonly List<ModbusDeviceEmulator> _emulators = [];
+    private readonly Dictionary<string, UrControllerEmulator> _controllers = new(StringComparer.Ordinal);
     private readonly bool _ownsDirectory;
 
     private LiveSimRig(string deviceDirectory, bool ownsDirectory)
@@ -54,6 +63,20 @@ public sealed class LiveSimRig : IDisposable
 
     /// <summary>The emulators, by component name.</summary>
     public IReadOnlyDictionary<string, ModbusDeviceEmulator> Emulators { get; private set; } = null!;
+
+    /// <summary>The UR controller emulators, by <c>ur.arm</c> component name (dispose one to kill the controller).</summary>
+    public IReadOnlyDictionary<string, UrControllerEmulator> UrControllers => _controllers;
+
+    /// <summary>True when a <c>ur.arm</c> component is driven over RTDE (its loop must then be paced on the wall clock).</summary>
+    public bool HasLiveArm => _controllers.Count > 0;
+
+    /// <summary>Whether a configuration file names a <c>ur.arm</c> component.</summary>
+    /// <param name="path">Cell configuration path.</param>
+    /// <returns>True when the arm is driven over RTDE.</returns>
+    /// <exception cref="FormatException">The configuration is invalid.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static bool DrivesArmLive(string path) =>
+        HardwareConfig.Parse(File.ReadAllText(path)).Components.Any(c => c.Type == UrDrivers.ArmType);
 
     /// <summary>The socat links, by component name (kill one to pull that device's cable).</summary>
     public IReadOnlyDictionary<string, SocatPtyLink> Links { get; private set; } = null!;
@@ -94,6 +117,18 @@ public sealed class LiveSimRig : IDisposable
             SimHardware.Register(registry, cell);
             ModbusDrivers.Register(registry, rig.DeviceDirectory);
             RecordedCamera.Register(registry);
+            registry.Register(UrDrivers.ArmType, c =>
+            {
+                var e = rig._controllers[c.Name];
+                return new UrArm(c.Name, UrArmOptions.FromConfig(c) with
+                {
+                    Host = e.Options.BindAddress,
+                    RtdePort = e.RtdePort,
+                    SecondaryPort = e.SecondaryPort,
+                    DashboardPort = e.DashboardPort,
+                    BasePose = e.Arm.Options.BasePose,
+                });
+            });
             rig.Hardware = HardwareManager.Build(config, registry);
             return rig;
         }
@@ -135,6 +170,13 @@ public sealed class LiveSimRig : IDisposable
             l.Dispose();
         }
 
+        foreach (var c in _controllers.Values)
+        {
+            c.Dispose();
+        }
+
+        _controllers.Clear();
+
         _emulators.Clear();
         _links.Clear();
         if (_ownsDirectory)
@@ -156,6 +198,16 @@ public sealed class LiveSimRig : IDisposable
         var links = new Dictionary<string, SocatPtyLink>(StringComparer.Ordinal);
         foreach (var c in config.Components)
         {
+            if (c.Type == UrDrivers.ArmType)
+            {
+                var arm = new SimArm(c.Name + ".emulated", cell, SimArmOptions.FromConfig(c), SimFaultKnobs.FromConfig(c));
+                _controllers[c.Name] = UrControllerEmulator.Start(arm, cell, new UrControllerOptions
+                {
+                    ProtectiveStopUnlockDelay = c.GetDouble("emulatorUnlockDelay", 0),
+                });
+                continue;
+            }
+
             if (c.Type is not (ModbusDrivers.EoatType or ModbusDrivers.BandSeparatorType))
             {
                 continue;

@@ -9,14 +9,19 @@ namespace Stow.Cell.Hmi;
 public sealed partial class HmiState
 {
     /// <summary>
-    /// Attaches a shift: the HMI shows <paramref name="cell"/>'s state, <paramref name="link"/>'s prompts and connection,
+    /// Attaches a shift: the HMI shows the state of <paramref name="states"/>' cell, <paramref name="link"/>'s prompts and connection,
     /// and <paramref name="runner"/>'s progress (null: no shift figures), and sends acknowledgements and commands to them.
     /// A later attach replaces an earlier one.
     /// </summary>
     /// <returns>Disposing it detaches (unsubscribes; the HMI then shows no cell to command).</returns>
-    public IDisposable Attach(PackMlCell cell, MqttOperatorLink link, PodType podType, ShiftRunner? runner)
+    /// <param name="states">The shift's PackML port (commands from the HMI run the same acting-state work as the shift's own).</param>
+    /// <param name="link">The operator link (prompts, acknowledgements, connection).</param>
+    /// <param name="podType">Pod type of the shift.</param>
+    /// <param name="runner">The shift (progress and attempts); null for none.</param>
+    public IDisposable Attach(PackMlShiftStates states, MqttOperatorLink link, PodType podType, ShiftRunner? runner)
     {
-        var a = new Attachment(this, cell, link, runner);
+        var cell = states.Cell;
+        var a = new Attachment(this, states, link, runner);
         var (state, mode, connected, pending) = (cell.State, cell.Mode, link.IsConnected, link.PendingPrompts); // outside the lock (see Snapshot)
         lock (_gate)
         {
@@ -140,7 +145,7 @@ public sealed partial class HmiState
     }
 
     /// <summary>One attached shift: its parts and the handlers subscribed to them.</summary>
-    private sealed class Attachment(HmiState owner, PackMlCell cell, MqttOperatorLink link, ShiftRunner? runner) : IDisposable
+    private sealed class Attachment(HmiState owner, PackMlShiftStates states, MqttOperatorLink link, ShiftRunner? runner) : IDisposable
     {
         private readonly EventHandler<PackMlTransitionEventArgs> _transition = (_, e) => owner.OnTransition(e);
         private readonly EventHandler<OperatorPrompt> _prompt = (_, p) => owner.OnPrompt(p);
@@ -152,11 +157,11 @@ public sealed partial class HmiState
 
         public MqttOperatorLink Link { get; } = link;
 
-        public PackMlShiftStates States { get; } = new(cell);
+        public PackMlShiftStates States { get; } = states;
 
         public void Subscribe()
         {
-            cell.Transitioned += _transition;
+            States.Cell.Transitioned += _transition;
             Link.PromptIssued += _prompt;
             Link.PromptWithdrawn += _prompt;
             Link.PromptAcknowledged += _ack;
@@ -175,7 +180,7 @@ public sealed partial class HmiState
                 return;
             }
 
-            cell.Transitioned -= _transition;
+            States.Cell.Transitioned -= _transition;
             Link.PromptIssued -= _prompt;
             Link.PromptWithdrawn -= _prompt;
             Link.PromptAcknowledged -= _ack;

@@ -31,6 +31,12 @@ public sealed class CellOptions
     /// <summary>Folder of run reports; each run gets a sub-folder.</summary>
     public string Reports { get; set; } = "runs";
 
+    /// <summary>
+    /// Backend plugin that provides the shift's devices, by assembly name: loaded from <c>plugins/&lt;name&gt;/</c> next
+    /// to stowcell.dll (<see cref="Backends.CellBackendLoader"/>). <c>Stow.Sim.Cell</c> is the simulator.
+    /// </summary>
+    public string Backend { get; set; } = "Stow.Sim.Cell";
+
     /// <summary>Perception settings.</summary>
     public PerceptionSection Perception { get; set; } = new();
 

@@ -1,33 +1,32 @@
 using Microsoft.Extensions.Logging;
+using Stow.Cell.Backends;
 using Stow.Cell.Mqtt;
 using Stow.Cell.PackML;
-using Stow.Cell.Simulation;
 using Stow.Core.Time;
 
 namespace Stow.Cell.Hosting;
 
 /// <summary>
 /// The MQTT side of a run: a broker started for it (when configured), the cell's operator link wired
-/// to the PackML cell (state published on every transition; supervisor commands applied), and the
-/// simulated operator as a separate client. Disposal tears down in reverse order.
+/// to the PackML cell (state published on every transition; supervisor commands applied). Operators (people, or the
+/// backend's stand-in) connect to <see cref="Endpoint"/>. Disposal tears down in reverse order.
 /// </summary>
 public sealed class MqttSession : IAsyncDisposable
 {
     private readonly MosquittoBrokerProcess? _broker;
-    private readonly SimulatedOperator? _operator;
 
-    private MqttSession(MosquittoBrokerProcess? broker, MqttOperatorLink link, SimulatedOperator? op)
+    private MqttSession(MosquittoBrokerProcess? broker, MqttOperatorLink link, OperatorEndpoint endpoint)
     {
         _broker = broker;
         Link = link;
-        _operator = op;
+        Endpoint = endpoint;
     }
 
     /// <summary>The cell's operator link.</summary>
     public MqttOperatorLink Link { get; }
 
-    /// <summary>Prompts the simulated operator acknowledged.</summary>
-    public int OperatorAcks => _operator?.Acknowledged ?? 0;
+    /// <summary>Where operators connect (the broker the link uses).</summary>
+    public OperatorEndpoint Endpoint { get; }
 
     /// <summary>Starts everything.</summary>
     /// <exception cref="ShiftSetupException">The broker cannot start or the link cannot connect (message says why).</exception>
@@ -59,24 +58,9 @@ public sealed class MqttSession : IAsyncDisposable
             timeout.CancelAfter(TimeSpan.FromSeconds(15));
             await link.ConnectAsync(timeout.Token);
             cell.Transitioned += (_, e) => link.PublishState(e.To, e.Mode);
-            var states = new PackMlShiftStates(cell);
+            var states = new PackMlShiftStates(cell); // the command, then SC for the acting state (Hold lands in Held)
             link.SupervisorCommand += (_, e) => states.Command(e.Command);
-            SimulatedOperator? op = null;
-            if (o.Mqtt.SimulatedOperator)
-            {
-                op = new SimulatedOperator(o.CellId, host, port, o.Mqtt.Username, o.Mqtt.Password, logs.CreateLogger("Stow.Cell.SimulatedOperator"));
-                try
-                {
-                    await op.ConnectAsync(timeout.Token);
-                }
-                catch
-                {
-                    await op.DisposeAsync();
-                    throw;
-                }
-            }
-
-            return new MqttSession(broker, link, op);
+            return new MqttSession(broker, link, new OperatorEndpoint(o.CellId, host, port, o.Mqtt.Username, o.Mqtt.Password));
         }
         catch (Exception e) when (e is InvalidOperationException or MqttConnectException or OperationCanceledException or ArgumentException)
         {
@@ -97,11 +81,6 @@ public sealed class MqttSession : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_operator is not null)
-        {
-            await _operator.DisposeAsync();
-        }
-
         await Link.DisposeAsync();
         if (_broker is not null)
         {

@@ -1,35 +1,31 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Stow.Cell.Backends;
 using Stow.Cell.Journal;
 using Stow.Cell.Mqtt;
 using Stow.Cell.PackML;
-using Stow.Cell.PerceptionTools;
 using Stow.Cell.Reporting;
 using Stow.Cell.Shift;
-using Stow.Cell.Simulation;
 using Stow.Core.Catalog;
 using Stow.Core.Pods;
 using Stow.Core.Time;
-using Stow.Perception.Onnx;
 using Stow.Planning.Decision;
 using Stow.Planning.Risk;
-using Stow.Sim.Rendering;
 
 namespace Stow.Cell.Hosting;
 
 /// <summary>
-/// Composition root of a stow shift on the simulator: real catalogue items, the simulated world,
-/// perception (ONNX models on rendered frames, or ground truth), the planner, motion, the SQLite
-/// journal, a mosquitto broker with the MQTT operator link and a simulated operator, and the PackML
-/// cell; runs the shift and writes the report directory. One shift per instance; not thread-safe.
+/// Composition root of a stow shift: real catalogue items, the backend named by <c>Cell:Backend</c> (loaded as a
+/// plugin: the pod side, perception and motion; the simulator's is <c>Stow.Sim.Cell</c>), the planner, the SQLite
+/// journal, a mosquitto broker with the MQTT operator link (and the backend's operator stand-in, if any), and the
+/// PackML cell; runs the shift and writes the report directory. One shift per instance; not thread-safe.
 /// </summary>
 public sealed class ShiftHost
 {
     private readonly CellOptions _o;
     private readonly ILoggerFactory _logs;
     private readonly string _root;
-    private string _executionProvider = "none"; // what ORT's profile showed for the perception models
 
     /// <summary>Creates the host for <paramref name="options"/>.</summary>
     /// <param name="options">The layered cell configuration.</param>
@@ -57,8 +53,9 @@ public sealed class ShiftHost
         var (catalog, type, allTypes) = LoadInputs();
         var items = ItemSampler.Draw(catalog, _o.Items, _o.Seed);
         var clock = new VirtualClock();
-        var world = new SimShiftWorld(type, catalog.Items, _o.ArrivalFillMax, _o.Seed);
-        var perception = BuildPerception(world, type);
+        var factory = CellBackendLoader.Load(_o.Backend);
+        using var backend = factory.Create(new CellBackendContext(_o, type, catalog.Items, clock, _logs, _root));
+        var world = backend.World;
         var model = SuccessModel();
         var plannerOptions = new PlannerOptions
         {
@@ -85,50 +82,55 @@ public sealed class ShiftHost
         }
 
         await using var mqtt = await MqttSession.StartAsync(_o, runDir, clock, cell, _logs, cancel);
+        await using var standIn = _o.Mqtt.SimulatedOperator ? await backend.StartOperatorAsync(mqtt.Endpoint, cancel) : null;
         var channel = new MqttOperatorChannel(mqtt.Link, cell, _logs.CreateLogger("Stow.Cell.Operator")) { CurrentPod = world.Pod };
-        world.PodArrived += (_, pod) => channel.CurrentPod = pod.PodId;
-        var motion = BuildMotion(world, clock);
-        var runner = new ShiftRunner(world, perception, planner, motion, new ShiftJournal(journal, n => allTypes.First(t => t.Name == n).Bins.Select(b => b.Id)),
-            channel, new PackMlShiftStates(cell), clock, _o.Shift, log);
+        backend.PodArrived += (_, pod) => channel.CurrentPod = pod;
+        var states = new PackMlShiftStates(cell, ActingWork(backend.Motion));
+        var runner = new ShiftRunner(world, backend.Perception, planner, backend.Motion, new ShiftJournal(journal, n => allTypes.First(t => t.Name == n).Bins.Select(b => b.Id)),
+            channel, states, clock, _o.Shift, log, backend.Scorer);
         runner.Progress += (s, p) => Progress?.Invoke(s, p);
         // One record per acknowledged prompt, whichever channel (MQTT or HMI) it came over, with who gave it.
         mqtt.Link.PromptAcknowledged += (_, e) => journal.RecordAcknowledgement(new OperatorAckRecord(
             e.Prompt.Id, e.Prompt.Kind.ToString(), e.Operator, e.Channel, e.Response, e.Prompt.IssuedAt, e.At));
-        using var hmi = Hmi?.Attach(cell, mqtt.Link, type, runner);
-        if (Hmi is { } screen && perception is RenderedPerception rendered)
+        using var hmi = Hmi?.Attach(states, mqtt.Link, type, runner);
+        if (Hmi is { } screen && backend.Perception is IPerceivedFrames frames)
         {
-            rendered.BinPerceived += (_, f) =>
+            frames.BinPerceived += (_, f) =>
             {
                 if (screen.WantsFrame())
                 {
-                    screen.ShowFrame(Stow.Cell.Hmi.HmiFrameBuilder.Build(rendered.Pipeline, f.Frame, f.BinIndex, f.Estimate, type[f.Estimate.Bin].Volume));
+                    screen.ShowFrame(Stow.Cell.Hmi.HmiFrameBuilder.Build(frames.Pipeline, f.Frame, f.BinIndex, f.Estimate, type[f.Estimate.Bin].Volume));
                 }
             };
         }
+
         log.LogInformation("shift: {Items} items from {Catalog} (seed {Seed}), pod type {PodType}, perception {Perception}, motion {Motion}",
             items.Count, catalog.Name, _o.Seed, type.Name, CellConfiguration.Text(_o.Perception.Mode), CellConfiguration.Text(_o.Motion.Mode));
-        ShiftResult result;
-        try
-        {
-            result = await Task.Run(() => runner.Run(items, cancel), CancellationToken.None);
-        }
-        finally
-        {
-            (perception as IDisposable)?.Dispose();
-            (motion as IDisposable)?.Dispose();
-        }
+        log.LogInformation("backend: {Backend}", _o.Backend);
+        var result = await Task.Run(() => runner.Run(backend.Scan(items), cancel), CancellationToken.None);
 
         result.Summary.Config = string.IsNullOrEmpty(_o.Motion.Hardware) ? "cell.sim" : Path.GetFileNameWithoutExtension(_o.Motion.Hardware);
         result.Summary.Seed = _o.Seed;
         result.Summary.Catalog = catalog.Name;
         TargetCheck.Judge(result.Summary, CellConfiguration.DifferencesFromDefault(_o));
-        result.Summary.ExecutionProvider = _executionProvider;
+        result.Summary.ExecutionProvider = backend.Perception.ExecutionProvider;
         File.WriteAllText(Path.Combine(runDir, "attempt-records.json"), JsonSerializer.Serialize(planner.Records, ReportWriter.JsonOptions));
         ReportWriter.Write(runDir, result);
         log.LogInformation("shift done: {Summary}", string.Create(CultureInfo.InvariantCulture,
             $"{result.Summary.Stowed}/{result.Summary.Attempted} stowed, UPH {result.Summary.Uph:F0}, unaccounted {result.Summary.Unaccounted}"));
         return result;
     }
+
+    /// <summary>The work of PackML's acting states on this cell: bring-up in Resetting, fault clearing in Clearing.</summary>
+    private static Dictionary<PackMlState, Func<bool>> ActingWork(IShiftMotion motion) => new()
+    {
+        [PackMlState.Resetting] = motion.BringUp,
+        [PackMlState.Clearing] = () =>
+        {
+            motion.ClearFault();
+            return true;
+        },
+    };
 
     private (ItemCatalog Catalog, PodType Type, IReadOnlyList<PodType> All) LoadInputs()
     {
@@ -171,84 +173,5 @@ public sealed class ShiftHost
         var p = JsonSerializer.Deserialize<LearnedModelParameters>(File.ReadAllText(path))
             ?? throw new ShiftSetupException($"{path} holds no model parameters");
         return new LearnedSuccessModel(p);
-    }
-
-    private IShiftPerception BuildPerception(SimShiftWorld world, PodType type)
-    {
-        switch (_o.Perception.Mode)
-        {
-            case PerceptionMode.GroundTruth:
-                return new GroundTruthPerception(world);
-            case PerceptionMode.Onnx:
-                var rig = CameraRig.Tower(type, _o.Perception.Cameras);
-                var options = new OnnxSessionOptions
-                {
-                    ExecutionProvider = OnnxSessionOptions.Parse(_o.Perception.Provider),
-                    CudaDeviceId = _o.Perception.DeviceId,
-                    IntraOpThreadCount = _o.Perception.IntraOpThreads,
-                    GraphOptimizationLevel = OnnxSessionOptions.ParseOptimizationLevel(_o.Perception.GraphOptimization),
-                };
-                try
-                {
-                    var pipeline = PerceptionModels.Load(Path.Combine(_root, _o.Perception.Models), type, rig, options, _logs.CreateLogger("Stow.Perception"));
-                    pipeline.DepthMargin = (float)_o.Perception.DepthMargin;
-                    pipeline.GeometricBound = _o.Perception.GeometricBound;
-                    _executionProvider = pipeline.ExecutionProvider;
-                    var images = Path.Combine(CatalogPaths.ResolveDataRoot(_o.DataDir), "items", "arc2017", "images");
-                    return new RenderedPerception(world, pipeline, rig, Directory.Exists(images) ? images : null, _o.Seed);
-                }
-                catch (Exception e) when (e is FileNotFoundException or ModelContractException or OnnxRuntimeException or DllNotFoundException)
-                {
-                    throw new ShiftSetupException(e.Message + (e is DllNotFoundException ? " (ONNX Runtime's native library comes with the NuGet package Microsoft.ML.OnnxRuntime.Gpu: restore with ./run.sh or scripts/setup.sh)" : string.Empty), e);
-                }
-
-            default:
-                throw new InvalidOperationException($"unknown perception mode {_o.Perception.Mode}");
-        }
-    }
-
-    private IShiftMotion BuildMotion(SimShiftWorld world, VirtualClock clock)
-    {
-        switch (_o.Motion.Mode)
-        {
-            case MotionMode.Timed:
-                return new TimedMotion(clock);
-            case MotionMode.Arm:
-                try
-                {
-                    // Items are not solid to the arm: the world's outcome model decides what a primitive does to
-                    // them (the contact model treats items as immovable, which would stop every sweep).
-                    var arm = new SimArmMotion(world, clock, new SimArmMotionOptions
-                    {
-                        Seed = _o.Seed,
-                        RateHz = _o.Motion.RateHz,
-                        ItemContact = false,
-                        LiveSimConfigPath = string.IsNullOrEmpty(_o.Motion.Hardware) ? null : Path.GetFullPath(Path.Combine(_root, _o.Motion.Hardware)),
-                    });
-                    if (_o.Motion.BeltJamAtStow > 0)
-                    {
-                        arm.InjectBeltJamAt(_o.Motion.BeltJamAtStow);
-                    }
-
-                    if (_o.Motion.EStopAtStow > 0)
-                    {
-                        arm.InjectEStopAt(_o.Motion.EStopAtStow);
-                    }
-
-                    if (_o.Motion.HeartbeatLossAtStow > 0)
-                    {
-                        arm.InjectHeartbeatLossAt(_o.Motion.HeartbeatLossAtStow);
-                    }
-
-                    return arm;
-                }
-                catch (Exception e) when (e is InvalidOperationException or FormatException)
-                {
-                    throw new ShiftSetupException($"hardware did not come up: {e.Message}", e);
-                }
-
-            default:
-                throw new InvalidOperationException($"unknown motion mode {_o.Motion.Mode}");
-        }
     }
 }

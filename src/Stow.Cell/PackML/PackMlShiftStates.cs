@@ -3,12 +3,14 @@ using Stow.Cell.Shift;
 namespace Stow.Cell.PackML;
 
 /// <summary>
-/// <see cref="ICellStates"/> (the shift's port) over a <see cref="PackMlCell"/>: a typed command, then SC for
-/// the acting state it leads to, so the shift sees the wait state (Reset → Idle, Hold → Held, Stop → Stopped).
-/// Thread-safe as <see cref="PackMlCell"/> is.
+/// <see cref="ICellStates"/> (the shift's port) over a <see cref="PackMlCell"/>: a typed command, then the acting
+/// state's work (<paramref name="work"/>: e.g. hardware bring-up in Resetting, fault clearing in Clearing) and SC, so the
+/// shift sees the wait state (Reset → Idle, Hold → Held, Stop → Stopped). Work that fails leaves the cell in its acting
+/// state and the command returns false. Thread-safe as <see cref="PackMlCell"/> is (work runs on the caller's thread).
 /// </summary>
 /// <param name="cell">The cell's PackML machine.</param>
-public sealed class PackMlShiftStates(PackMlCell cell) : ICellStates
+/// <param name="work">The work of each acting state that has some (returns true when done); null: none.</param>
+public sealed class PackMlShiftStates(PackMlCell cell, IReadOnlyDictionary<PackMlState, Func<bool>>? work = null) : ICellStates
 {
     /// <summary>The machine driven.</summary>
     public PackMlCell Cell { get; } = cell;
@@ -27,6 +29,11 @@ public sealed class PackMlShiftStates(PackMlCell cell) : ICellStates
 
         if (Cell.IsActing)
         {
+            if (work is not null && work.TryGetValue(Cell.State, out var act) && !act())
+            {
+                return false;
+            }
+
             Cell.StateComplete();
         }
 

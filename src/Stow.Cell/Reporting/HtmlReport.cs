@@ -39,6 +39,28 @@ public static class HtmlReport
         Row(sb, "loop jitter p99", summary.LoopJitterMsP99 is { } jitter ? $"{jitter:0.000} ms" : $"not reported ({summary.LoopPacing} pacing)");
         Row(sb, "Brier score", summary.Brier.ToString("0.0000", CultureInfo.InvariantCulture));
         Row(sb, "unaccounted items", summary.Unaccounted.ToString(CultureInfo.InvariantCulture));
+        if (summary.OutcomeConfusion is { } confusion)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"</table><h2>Outcome: the cell's reading against the simulator's truth (agreement {summary.OutcomeAgreement:P1})</h2>");
+            sb.Append("<table><tr><th>truth \\ cell</th>");
+            foreach (var c in confusion.Keys)
+            {
+                sb.Append("<th>").Append(E(c)).Append("</th>");
+            }
+
+            sb.Append("</tr>");
+            foreach (var (truth, row) in confusion)
+            {
+                sb.Append("<tr><td>").Append(E(truth)).Append("</td>");
+                foreach (var n in row.Values)
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"<td>{n}</td>");
+                }
+
+                sb.Append("</tr>");
+            }
+        }
+
         sb.Append("</table><h2>Targets</h2>");
         if (!summary.TargetsJudged)
         {

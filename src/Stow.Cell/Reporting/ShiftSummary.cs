@@ -133,6 +133,17 @@ public sealed class ShiftSummary
     public int Unaccounted { get; set; }
 
     /// <summary>
+    /// Share of attempts where the cell's own reading of the outcome (<see cref="Outcomes.OutcomeClassifier"/>) agrees
+    /// with the simulated world's truth; null when no scorer ran (a live cell).
+    /// </summary>
+    [JsonPropertyName("outcome_agreement")]
+    public double? OutcomeAgreement { get; set; }
+
+    /// <summary>Attempts by the world's truth (outer key) and the cell's reading (inner key); null when no scorer ran.</summary>
+    [JsonPropertyName("outcome_confusion")]
+    public Dictionary<string, Dictionary<string, int>>? OutcomeConfusion { get; set; }
+
+    /// <summary>
     /// True when the run used the default configuration, the only one the default-run targets are judged on
     /// (<see cref="TargetCheck.Judge"/>); false otherwise, and <see cref="Targets"/> is then empty.
     /// </summary>

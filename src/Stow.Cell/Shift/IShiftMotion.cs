@@ -10,8 +10,18 @@ public interface IShiftMotion
     /// <summary>Executes the sequence for <paramref name="action"/>.</summary>
     MotionReport Execute(StowAction action);
 
-    /// <summary>Clears a latched fault after an operator acknowledged it (e.g. a belt jam).</summary>
+    /// <summary>Clears a latched fault after an operator acknowledged it (e.g. a belt jam); the work of PackML Clearing (and Unholding).</summary>
     void ClearFault();
+
+    /// <summary>
+    /// Brings the hardware up for production (every component Active, the safety chain reset); the work of PackML
+    /// Resetting. Idempotent: components already Active stay so.
+    /// </summary>
+    /// <returns>True when every component is Active; false leaves the cell in Resetting (the log names the component).</returns>
+    bool BringUp();
+
+    /// <summary>Reads the EOAT's item-present beams after an attempt: true when an item is still between the paddles.</summary>
+    bool ItemInPaddles();
 
     /// <summary>Control-loop jitter samples so far [ms] (|period − nominal|), for the report.</summary>
     IReadOnlyList<double> JitterSamplesMs();

@@ -11,4 +11,10 @@ public interface IShiftPerception
 
     /// <summary>Re-estimates one bin after a stow (cheap: one crop through the models).</summary>
     BinSpaceEstimate PerceiveBin(BinId bin, double time);
+
+    /// <summary>
+    /// The ONNX Runtime execution providers that actually ran the perception models (from ORT's profile at load, e.g.
+    /// <c>cpu</c>, <c>cuda</c>), not the one asked for; <c>none</c> when perception runs no model.
+    /// </summary>
+    string ExecutionProvider => "none";
 }

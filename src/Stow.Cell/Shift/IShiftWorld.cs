@@ -5,8 +5,8 @@ using Stow.Core.Space;
 namespace Stow.Cell.Shift;
 
 /// <summary>
-/// The pod side of the shift: the pod at the station, the effect of a stow on it, and (in the
-/// simulator) its ground truth. Called from the shift thread only.
+/// The pod side of the shift: the pod at the station, and the stow done to it. The cell never reads an outcome or a
+/// ground truth from it: it reads its own sensors (<see cref="Outcomes.OutcomeClassifier"/>). Called from the shift thread only.
 /// </summary>
 public interface IShiftWorld
 {
@@ -22,9 +22,7 @@ public interface IShiftWorld
     /// <summary>Sends the pod away and brings the next one.</summary>
     void NextPod();
 
-    /// <summary>Ground-truth space of every bin (simulator), stamped with <paramref name="captureTime"/> [s].</summary>
-    PodSpaceEstimate GroundTruth(double captureTime);
-
-    /// <summary>Applies the stow to the world after the motion succeeded, and says what happened to the item.</summary>
-    WorldOutcome Apply(StowAction action);
+    /// <summary>The item leaves the paddles into the bin after the motion succeeded (a simulated world moves it; a real
+    /// one already has).</summary>
+    void Apply(StowAction action);
 }

@@ -2,6 +2,7 @@ using Stow.Core.Items;
 using Stow.Core.Outcomes;
 using Stow.Core.Pods;
 using Stow.Core.Space;
+using Stow.Planning.Candidates;
 using Stow.Planning.Decision;
 using Stow.Planning.Risk;
 
@@ -41,11 +42,18 @@ public sealed class PolicyPlanner : IShiftPlanner
         return d.Kind switch
         {
             DecisionKind.Stow when d.Candidate is { } c => new ShiftDecision.Stow(
-                new StowAction(d.Item!, c.Bin, c.Chain.Steps, c.Orientation, c.Probability, d.IsExploration)),
+                new StowAction(d.Item!, c.Bin, c.Chain.Steps, c.Orientation, c.Probability, d.IsExploration, Lateral(d.Item!, c, estimate, podType))),
             DecisionKind.PodSwap => new ShiftDecision.PodSwap(d.BestProbability),
             DecisionKind.Exception => new ShiftDecision.Exception(d.Item!, d.Reason),
             _ => throw new InvalidOperationException($"planner returned {d.Kind} with {buffer.Count} items buffered: {d.Reason}"),
         };
+    }
+
+    /// <summary>The lateral offset of the chosen candidate, from the perceived free-depth map of its bin.</summary>
+    private static double Lateral(Item item, StowCandidate c, PodSpaceEstimate estimate, PodType podType)
+    {
+        OrientationRules.Extents(item.Dimensions, c.Orientation, out _, out var width, out var height);
+        return LanePlacement.Choose(estimate.Bins[c.BinIndex], podType[c.Bin], width, height);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using Stow.Core.Outcomes;
 using Stow.Cell.PackML;
 using Stow.Cell.Reporting;
 
@@ -49,9 +50,18 @@ public sealed partial class ShiftRunner
             MeanPredictedP = attempted == 0 ? 0 : _samples.Average(a => a.PredictedP),
             Brier = attempted == 0 ? 0 : _samples.Average(a => Math.Pow(a.PredictedP - (a.Outcome == "stowed" ? 1 : 0), 2)),
             Unaccounted = _journal.CountUnaccounted(),
+            OutcomeAgreement = _scores.Count == 0 ? null : _scores.Count(x => x.Truth == x.Cell) / (double)_scores.Count,
+            OutcomeConfusion = _scores.Count == 0 ? null : Confusion(),
         };
         // Targets are judged by the host, which knows whether this was the default configuration (TargetCheck.Judge).
         return new ShiftResult(s, _samples.ToList(), densities, _motion.Pacing == LoopPacing.WallClock ? _motion.JitterSamplesMs() : []);
+    }
+
+    /// <summary>Counts by the world's truth (outer key) and the cell's reading (inner key), every class listed.</summary>
+    private Dictionary<string, Dictionary<string, int>> Confusion()
+    {
+        StowOutcome[] kinds = [StowOutcome.Stowed, StowOutcome.Unproductive, StowOutcome.Defect];
+        return kinds.ToDictionary(Name, t => kinds.ToDictionary(Name, c => _scores.Count(x => x.Truth == t && x.Cell == c)));
     }
 
     private static double Rate(int n, int d) => d == 0 ? 0 : n / (double)d;

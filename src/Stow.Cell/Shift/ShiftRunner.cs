@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Stow.Cell.PackML;
+using Stow.Cell.Outcomes;
 using Stow.Cell.Reporting;
 using Stow.Core.Ids;
 using Stow.Core.Items;
@@ -20,13 +21,15 @@ namespace Stow.Cell.Shift;
 public sealed partial class ShiftRunner
 {
     private readonly IShiftWorld _world;
+    private readonly IAttemptScorer? _scorer;
+    private readonly List<(StowOutcome Truth, StowOutcome Cell)> _scores = [];
     private readonly IShiftPerception _perception;
     private readonly IShiftPlanner _planner;
     private readonly IShiftMotion _motion;
     private readonly IShiftJournal _journal;
     private readonly IOperatorChannel _operator;
     private readonly ICellStates _states;
-    private readonly VirtualClock _clock;
+    private readonly IClock _clock;
     private readonly ShiftOptions _options;
     private readonly ILogger _log;
     private readonly List<AttemptSample> _samples = [];
@@ -45,10 +48,15 @@ public sealed partial class ShiftRunner
     private int _attemptsOnPod;
     private double _nextArrival;
 
-    /// <summary>Creates a runner over its ports.</summary>
+    /// <summary>Creates a runner over its ports (<paramref name="scorer"/>: the simulator's truth scorer, or null).</summary>
+    /// <remarks>
+    /// <paramref name="clock"/> is the cell's clock: a <see cref="VirtualClock"/> (simulated time: the shift advances it
+    /// over waits such as a pod swap) or the wall clock (the shift waits those out in real time).
+    /// </remarks>
     public ShiftRunner(IShiftWorld world, IShiftPerception perception, IShiftPlanner planner, IShiftMotion motion,
-        IShiftJournal journal, IOperatorChannel operatorChannel, ICellStates states, VirtualClock clock, ShiftOptions options, ILogger log)
+        IShiftJournal journal, IOperatorChannel operatorChannel, ICellStates states, IClock clock, ShiftOptions options, ILogger log, IAttemptScorer? scorer = null)
     {
+        _scorer = scorer;
         _world = world;
         _perception = perception;
         _planner = planner;
@@ -151,10 +159,9 @@ public sealed partial class ShiftRunner
         _operator.PublishStatus(_states.State, _world.Density, $"{action.Item.Id} -> {pod}/{action.Bin} via {action.ChainText}");
         AttemptStarted?.Invoke(this, action);
         var motion = _motion.Execute(action);
-        WorldOutcome outcome;
+        var outcome = new WorldOutcome(StowOutcome.Unproductive, motion.FailureReason ?? "motion failed");
         if (!motion.Succeeded)
         {
-            outcome = new WorldOutcome(StowOutcome.Unproductive, motion.FailureReason ?? "motion failed");
             if (motion.SafetyStop && !AbortAndRecover(motion.FailureReason ?? "safety stop"))
             {
                 _journal.EndAttempt(attempt, pod, action, outcome.Kind, outcome.Reason, motion.Duration);
@@ -169,22 +176,27 @@ public sealed partial class ShiftRunner
         }
         else
         {
-            outcome = _world.Apply(action);
+            _world.Apply(action);
+        }
+
+        // Re-perceive the touched bin: with the EOAT's beams it is how the cell reads the attempt's outcome.
+        var updated = TimedPerceiveBin(action.Bin);
+        if (motion.Succeeded)
+        {
+            outcome = OutcomeClassifier.Classify(motion, _motion.ItemInPaddles(), action, _world.PodType[action.Bin], binEstimate, updated);
+        }
+
+        // In simulation, the scorer sets the world's truth beside the cell's reading (and the re-perceived bin beside the
+        // true one: the perception error plotted in the report). Nothing of it flows back into the shift's decisions.
+        var score = _scorer?.Score(action, outcome, updated);
+        if (score is not null)
+        {
+            _scores.Add((score.Truth, outcome.Kind));
         }
 
         _journal.EndAttempt(attempt, pod, action, outcome.Kind, outcome.Reason, motion.Duration);
         _planner.Record(action, binEstimate, outcome.Kind);
-        // Re-perceive the touched bin; its estimate against the ground truth after the stow is the perception error
-        // plotted in the report (the estimate from before the stow would count the stowed item as error).
-        var updated = TimedPerceiveBin(action.Bin);
-        double? perceptionError = null;
-        if (updated.Confidence < 1)
-        {
-            var truth = _world.GroundTruth(_clock.Now).Bins.First(b => b.Bin == action.Bin);
-            perceptionError = Math.Abs(updated.FreeVolume - truth.FreeVolume) / _world.PodType[action.Bin].Volume;
-        }
-
-        _samples.Add(new AttemptSample(_clock.Now, Name(outcome.Kind), action.Item.Class.ToString(), action.ChainText, action.PredictedP, perceptionError));
+        _samples.Add(new AttemptSample(_clock.Now, Name(outcome.Kind), action.Item.Class.ToString(), action.ChainText, action.PredictedP, score?.PerceptionError));
         if (outcome.Kind == StowOutcome.Unproductive)
         {
             var n = _tries[action.Item.Id] = _tries.GetValueOrDefault(action.Item.Id) + 1;
@@ -230,7 +242,8 @@ public sealed partial class ShiftRunner
 
     /// <summary>
     /// E-stop or safety fault: PackML Abort (Aborting → Aborted), an operator clears the cell, then Clear
-    /// (→ Stopped), Reset (→ Idle) and Start (→ Execute) bring it back (ISA-TR88.00.02 abort path).
+    /// (Clearing clears the fault → Stopped), Reset (Resetting brings the hardware up → Idle) and Start (→ Execute) bring
+    /// it back (ISA-TR88.00.02 abort path).
     /// </summary>
     private bool AbortAndRecover(string reason)
     {
@@ -243,7 +256,7 @@ public sealed partial class ShiftRunner
             return false;
         }
 
-        _motion.ClearFault();
+        // Clearing clears the fault and Resetting brings the hardware back up (the acting states' work, see PackMlShiftStates).
         return _states.Command(PackMlCommand.Clear) && _states.Command(PackMlCommand.Reset) && _states.Command(PackMlCommand.Start);
     }
 
@@ -284,7 +297,7 @@ public sealed partial class ShiftRunner
         _world.NextPod();
         _attemptsOnPod = 0;
         _contactBlocked.Clear();
-        _clock.Advance(_options.PodSwapSeconds);
+        Wait(_options.PodSwapSeconds);
         _pods++;
         _journal.PodArrived(_world.Pod, _world.PodType.Name);
         _states.Command(PackMlCommand.Unsuspend);
@@ -311,7 +324,7 @@ public sealed partial class ShiftRunner
         _states.Command(PackMlCommand.Suspend);
         _operator.PublishStatus(_states.State, _world.Density, null);
         _log.LogInformation("induct buffer empty: Suspended until the next item arrives in {Wait:F1} s", _nextArrival - _clock.Now);
-        _clock.Advance(Math.Max(0, _nextArrival - _clock.Now));
+        Wait(Math.Max(0, _nextArrival - _clock.Now));
         Refill(queue);
         _states.Command(PackMlCommand.Unsuspend);
         _operator.PublishStatus(_states.State, _world.Density, null);
@@ -327,6 +340,19 @@ public sealed partial class ShiftRunner
             _journal.Inducted(item);
             _inducted++;
             _buffer.Add(item);
+        }
+    }
+
+    /// <summary>Lets <paramref name="seconds"/> pass: advances a virtual clock, or waits on the wall clock.</summary>
+    private void Wait(double seconds)
+    {
+        if (_clock is VirtualClock virtualClock)
+        {
+            virtualClock.Advance(seconds);
+        }
+        else if (seconds > 0)
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(seconds));
         }
     }
 

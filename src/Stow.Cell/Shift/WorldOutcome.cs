@@ -2,7 +2,8 @@ using Stow.Core.Outcomes;
 
 namespace Stow.Cell.Shift;
 
-/// <summary>What happened to the item in the world. Immutable.</summary>
+/// <summary>What happened to the item: the cell's reading of an attempt (<see cref="Outcomes.OutcomeClassifier"/>), or
+/// the world's truth on the simulator's side. Immutable.</summary>
 /// <param name="Kind">Outcome class.</param>
 /// <param name="Reason">Short machine-readable reason (e.g. <c>protruding</c>, <c>slumped</c>).</param>
 /// <param name="StoppedShort">The item went in less far than planned (something in its lane stopped it: left protruding,

@@ -28,6 +28,11 @@ public struct ArmState
     /// <summary>True while a protective stop (or an e-stop) holds the arm.</summary>
     public bool ProtectiveStop;
 
+    /// <summary>True while the arm's own controller reports an emergency stop (robot or system e-stop); implies
+    /// <see cref="ProtectiveStop"/>. An arm without its own safety report leaves it false (the cell's safety
+    /// controller reports the e-stop chain).</summary>
+    public bool EmergencyStop;
+
     /// <summary>Time of this sample [s], on the loop's clock.</summary>
     public double Stamp;
 }

@@ -8,13 +8,15 @@ using System.IO.Ports;
 /// I/O thread per open port on Linux, which this class only hands requests to.
 /// </summary>
 /// <remarks>
-/// <para>Timeouts: each <see cref="Read"/> and <see cref="Write"/> goes through the port's
-/// <see cref="SerialPort.BaseStream"/> with a cancellation token due at the caller's timeout. The stream's own
+/// <para>Timeouts: <see cref="Write"/> goes through the port's <see cref="SerialPort.BaseStream"/> with a
+/// cancellation token due at the caller's timeout; <see cref="Read"/> waits up to its timeout on one outstanding
+/// read request, which stays outstanding across calls until bytes arrive (never cancelled, so no byte is lost). The stream's own
 /// <c>ReadTimeout</c>/<c>WriteTimeout</c> are not used: on Linux they are rounded up to at least 30 ms
 /// (<c>SerialStream.Unix.cs</c>, <c>TimeoutResolution</c>), too coarse for the Modbus inter-character timeout.
 /// The stream's I/O thread polls with a 1 ms period, so a deadline is met to about a millisecond.</para>
-/// <para>Bytes that the I/O thread reads in the same instant as a read's deadline passes are dropped with that
-/// read (the request is already cancelled); the Modbus master counts that as a timeout and retries.</para>
+/// <para>A read request cancelled at its deadline could still take bytes off the line (the I/O thread reads them in
+/// the same instant), so reads are never cancelled: bytes that arrive after a read timed out are returned by the
+/// next read (or dropped by <see cref="DiscardInput"/> once they have arrived).</para>
 /// <para>Disconnects: on Linux a pty or USB adapter that goes away makes the stream fail the pending request
 /// (<see cref="IOException"/> or <see cref="ObjectDisposedException"/> after <c>POLLERR</c>/<c>POLLHUP</c>). The
 /// port is then closed and a <see cref="SerialPortException"/> with <see cref="SerialPortException.IsDisconnect"/>
@@ -31,7 +33,10 @@ public sealed class SystemIoSerialPort : ISerialPort
 
     private SerialPort? _port;
     private Stream? _stream;
-    private byte[] _rx = new byte[256];
+    private readonly byte[] _rx = new byte[1024];
+    private Task<int>? _pending;
+    private int _rxOffset;
+    private int _rxCount;
     private byte[] _tx = new byte[256];
 
     /// <summary>Creates a closed port.</summary>
@@ -94,6 +99,8 @@ public sealed class SystemIoSerialPort : ISerialPort
         var port = _port;
         _port = null;
         _stream = null;
+        _pending = null;
+        _rxCount = 0;
         if (port is null)
         {
             return;
@@ -125,43 +132,54 @@ public sealed class SystemIoSerialPort : ISerialPort
             return 0;
         }
 
+        if (_rxCount > 0)
+        {
+            return TakeReceived(buffer);
+        }
+
         if (timeout <= TimeSpan.Zero)
         {
-            // Only what has already arrived; a request with an expired token would be cancelled before it ran.
-            if (BytesToRead("read") == 0)
+            // Only what has already arrived.
+            if (_pending is null && BytesToRead("read") == 0)
             {
                 return 0;
             }
 
-            timeout = TimeSpan.FromSeconds(1);
+            timeout = _pending is null ? TimeSpan.FromSeconds(1) : TimeSpan.Zero;
         }
 
-        if (_rx.Length < buffer.Length)
+        // One read request stays outstanding across calls until it completes: a request cancelled at the deadline
+        // could still take bytes off the line, and they would be lost (System.IO.Ports on Linux).
+        _pending ??= stream.ReadAsync(_rx, 0, _rx.Length);
+        bool completed;
+        try
         {
-            _rx = new byte[buffer.Length];
+            completed = timeout == TimeSpan.Zero ? _pending.IsCompleted : _pending.Wait(timeout);
         }
-
-        int n;
-        using (var cts = new CancellationTokenSource(timeout))
+        catch (AggregateException ex) when (ex.InnerException is IOException or ObjectDisposedException or InvalidOperationException)
         {
-            try
-            {
-                n = stream.ReadAsync(_rx, 0, buffer.Length, cts.Token).GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
-                // The stream may still touch the cancelled request's buffer once more: use a fresh one next time.
-                _rx = new byte[_rx.Length];
-                return 0;
-            }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
-            {
-                throw Disconnected("read", ex);
-            }
+            _pending = null;
+            throw Disconnected("read", ex.InnerException);
         }
 
-        _rx.AsSpan(0, n).CopyTo(buffer);
-        return n;
+        if (!completed)
+        {
+            return 0;
+        }
+
+        var done = _pending;
+        _pending = null;
+        try
+        {
+            _rxCount = done.GetAwaiter().GetResult();
+            _rxOffset = 0;
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            throw Disconnected("read", ex);
+        }
+
+        return _rxCount == 0 ? 0 : TakeReceived(buffer);
     }
 
     /// <inheritdoc />
@@ -202,6 +220,11 @@ public sealed class SystemIoSerialPort : ISerialPort
         try
         {
             port.DiscardInBuffer();
+            _rxCount = 0;
+            if (_pending is { IsCompleted: true })
+            {
+                _pending = null;
+            }
         }
         catch (IOException ex)
         {
@@ -218,6 +241,15 @@ public sealed class SystemIoSerialPort : ISerialPort
         SerialParity.Odd => Parity.Odd,
         _ => Parity.None,
     };
+
+    private int TakeReceived(Span<byte> buffer)
+    {
+        var n = Math.Min(buffer.Length, _rxCount);
+        _rx.AsSpan(_rxOffset, n).CopyTo(buffer);
+        _rxOffset += n;
+        _rxCount -= n;
+        return n;
+    }
 
     private int BytesToRead(string call)
     {

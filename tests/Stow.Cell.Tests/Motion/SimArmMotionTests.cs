@@ -1,5 +1,8 @@
 using Stow.Cell.Shift;
-using Stow.Cell.Simulation;
+using Stow.Sim.Cell.Motion;
+using Stow.Sim.Cell.Operator;
+using Stow.Sim.Cell.Perception;
+using Stow.Sim.Cell.World;
 using Stow.Cell.Tests.Support;
 using Stow.Core.Ids;
 using Stow.Core.Items;
@@ -104,7 +107,8 @@ public sealed class SimArmMotionTests
         await Task.Yield();
         Primitive[][] chains = [[], [Primitive.SweepLeft], [Primitive.SweepRight], [Primitive.Flip], [Primitive.Stack], [Primitive.Slot], [Primitive.SweepLeft, Primitive.Slot]];
         var (world, clock) = NewWorld(5, prefill);
-        using var motion = new SimArmMotion(world, clock, new SimArmMotionOptions { ItemContact = itemContact });
+        // The budget is the stow sequence's, from the arm standing with the item; the pick from the induct is timed on its own.
+        using var motion = new SimArmMotion(world, clock, new SimArmMotionOptions { ItemContact = itemContact, InductPose = null });
         var n = 0;
         foreach (var chain in chains)
         {
@@ -130,6 +134,34 @@ public sealed class SimArmMotionTests
 
         var stats = motion.LoopStatistics;
         _output.WriteLine($"cycles {stats.Cycles}, jitter p99 {motion.JitterP99Ms:F4} ms, body mean {stats.MeanBody * 1e6:F1} us max {stats.MaxBody * 1e6:F1} us, samples {motion.JitterSamplesMs().Count}");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_Pick_From_The_Induct_Is_Timed_As_A_Transit_Move_Before_Each_Stow()
+    {
+        await Task.Yield();
+        var induct = Stow.Core.Geometry.Pose.At(-0.6, -0.3, 0.8);
+        var (w1, c1) = NewWorld(5);
+        var (w2, c2) = NewWorld(5);
+        using var withPick = new SimArmMotion(w1, c1, new SimArmMotionOptions { InductPose = induct });
+        using var withoutPick = new SimArmMotion(w2, c2, new SimArmMotionOptions { InductPose = null });
+        var bin = new BinId(9, 3); // a top bin: far from the induct
+        var spec = Fabric40.Value[bin];
+
+        // The second stow into the same bin: without a pick the arm is already in front of it; with one it goes to the
+        // induct and back.
+        withPick.Execute(Action(1, bin, []));
+        withoutPick.Execute(Action(1, bin, []));
+        var picked = withPick.Execute(Action(2, bin, []));
+        var placed = withoutPick.Execute(Action(2, bin, []));
+
+        Assert.True(picked.Succeeded, picked.FailureReason);
+        Assert.True(placed.Succeeded, placed.FailureReason);
+        // The round trip between the bin's approach pose and the induct comes on top: at least one straight run at transit speed.
+        var approach = Stow.Motion.Primitives.BinPoses.Approach(spec, withPick.Options.Limits.Standoff).Position;
+        var distance = (approach - induct.Position).Length;
+        Assert.True(picked.Duration - placed.Duration >= distance / withPick.Options.Limits.TransitSpeed,
+            $"with the pick {picked.Duration:F2} s, without {placed.Duration:F2} s, induct to bin {distance:F2} m");
     }
 
     [Fact(Timeout = 60_000)]

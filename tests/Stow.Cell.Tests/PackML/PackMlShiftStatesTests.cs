@@ -64,4 +64,40 @@ public sealed class PackMlShiftStatesTests
         await cancelled.WaitAsync(TimeSpan.FromSeconds(5)); // a stop request ends the wait
         Assert.Equal(PackMlState.Held, states.State);
     }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Resetting_Brings_The_Hardware_Up_And_Clearing_Clears_The_Fault_Before_Completing()
+    {
+        await Task.Yield();
+        var log = new List<string>();
+        var cell = new PackMlCell(new VirtualClock());
+        var states = new PackMlShiftStates(cell, new Dictionary<PackMlState, Func<bool>>
+        {
+            [PackMlState.Resetting] = () => { log.Add($"bring-up in {cell.State}"); return true; },
+            [PackMlState.Clearing] = () => { log.Add($"clear in {cell.State}"); return true; },
+        });
+
+        Assert.True(states.Command(PackMlCommand.Reset));
+        Assert.True(states.Command(PackMlCommand.Start));
+        Assert.True(states.Command(PackMlCommand.Abort));
+        Assert.Equal(PackMlState.Aborted, states.State);
+        Assert.True(states.Command(PackMlCommand.Clear));
+        Assert.Equal(PackMlState.Stopped, states.State);
+
+        Assert.Equal(["bring-up in Resetting", "clear in Clearing"], log);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_Failed_Bring_Up_Leaves_The_Cell_In_Resetting()
+    {
+        await Task.Yield();
+        var states = new PackMlShiftStates(new PackMlCell(new VirtualClock()), new Dictionary<PackMlState, Func<bool>>
+        {
+            [PackMlState.Resetting] = () => false,
+        });
+
+        Assert.False(states.Command(PackMlCommand.Reset));
+        Assert.Equal(PackMlState.Resetting, states.State);
+        Assert.False(states.Command(PackMlCommand.Start));
+    }
 }

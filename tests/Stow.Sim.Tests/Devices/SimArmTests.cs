@@ -32,6 +32,33 @@ public class SimArmTests
     }
 
     [Fact]
+    public void Joint_Positions_Are_The_Inverse_Kinematics_Of_The_Tcp_Pose_And_Follow_It_Smoothly()
+    {
+        var options = new SimArmOptions { InitialPose = Pose.At(-0.2, 0.3, 0.9) };
+        var rig = new SimDeviceRig(arm: options);
+        rig.Arm.CommandPose(Pose.At(0.0, 0.6, 1.1));
+        var previous = rig.Arm.State.JointPositions;
+        var largestStep = 0.0;
+        for (var i = 0; i < 1500; i++)
+        {
+            rig.Step();
+            var q = rig.Arm.State.JointPositions;
+            for (var j = 0; j < 6; j++)
+            {
+                largestStep = Math.Max(largestStep, Math.Abs(q[j] - previous[j]));
+            }
+
+            previous = q;
+        }
+
+        Assert.True(rig.Arm.Reachable);
+        var fk = options.BasePose * rig.Arm.Kinematics.Forward(rig.Arm.State.JointPositions);
+        Assert.True((fk.Position - rig.Arm.State.TcpPose.Position).Length < 1e-9, $"FK {fk.Position} vs TCP {rig.Arm.State.TcpPose.Position}");
+        Assert.True((fk.Orientation * rig.Arm.State.TcpPose.Orientation.Conjugate).Angle < 1e-8);
+        Assert.True(largestStep < 0.01, $"no configuration jump: largest joint step {largestStep} rad in 1 ms");
+    }
+
+    [Fact]
     public void Speed_Scaling_Slows_The_Arm()
     {
         var rig = new SimDeviceRig(arm: new SimArmOptions { InitialPose = Pose.At(0, 0, 0.5) });

@@ -26,6 +26,8 @@ public class LiveSimRigTests
             var hw = rig.Hardware;
             Assert.IsType<ModbusEoat>(hw.Get<IEoat>("eoat"));
             Assert.IsType<ModbusBandSeparator>(hw.Get<IBandSeparator>("band_separator"));
+            Assert.IsType<Stow.Hardware.Ur.UrArm>(hw.Get<Stow.Hardware.Arm.IArm>("arm"));
+            Assert.True(rig.HasLiveArm);
             var configured = hw.ConfigureAll();
             Assert.True(hw.Components.All(c => c.LifecycleState == LifecycleState.Inactive), Describe(hw, configured));
             var activated = hw.ActivateAll();

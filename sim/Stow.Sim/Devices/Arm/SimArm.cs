@@ -1,6 +1,7 @@
 using Stow.Core.Geometry;
 using Stow.Hardware.Arm;
 using Stow.Hardware.Lifecycle;
+using Stow.Hardware.Ur.Kinematics;
 using Stow.Sim.Devices.Contact;
 using Stow.Sim.Devices.Faults;
 
@@ -12,7 +13,9 @@ namespace Stow.Sim.Devices.Arm;
 /// times the speed scaling, and changes by at most the acceleration limit per period (ramped to zero at the
 /// stop deceleration during a protective stop or e-stop). The wrench comes from <see cref="ToolContactModel"/>
 /// (spring-damper contact of spatula and paddles with <see cref="SimCell.Geometry"/>) plus seeded Gaussian noise.
-/// Joint positions are a smooth placeholder map of the TCP pose (no kinematic model).
+/// Joint positions are the inverse kinematics of the TCP pose (<see cref="SimArmOptions.Model"/>'s DH table, base at
+/// <see cref="SimArmOptions.BasePose"/>, tool at <see cref="SimArmOptions.ToolOffset"/>), the solution nearest to the
+/// previous joints; joint velocities are their finite differences.
 /// Threading and lifecycle: as <see cref="IArm"/>. Deterministic for the cell's seed.
 /// </summary>
 public sealed class SimArm : CommandedComponent, IArm
@@ -28,6 +31,8 @@ public sealed class SimArm : CommandedComponent, IArm
     private Vec3 _v;
     private Vec3 _w;
     private bool _protectiveStop;
+    private JointVector _q;
+    private JointVector _qd;
 
     /// <summary>Creates the arm, Unconfigured.</summary>
     /// <param name="name">Component name.</param>
@@ -44,7 +49,26 @@ public sealed class SimArm : CommandedComponent, IArm
         _contact = new ToolContactModel(contact ?? ContactModelOptions.Default, cell.Tool);
         _noise = new GaussianNoise(cell.CreateRandom(name));
         _pose = options.InitialPose;
+        Kinematics = UrKinematics.For(options.Model, options.ToolOffset);
+        _q = ElbowUpSeed();
+        Reachable = Kinematics.InverseNearest(options.BasePose.Inverse() * _pose, _q, out _q);
+        _state.JointPositions = _q;
     }
+
+    /// <summary>The arm's kinematics (TCP in the base frame).</summary>
+    public UrKinematics Kinematics { get; }
+
+    /// <summary>Limits, sensor model and mounting in force.</summary>
+    public SimArmOptions Options => _options;
+
+    /// <summary>False while the TCP pose is outside the arm's reach from its base (joints hold their last solution).</summary>
+    public bool Reachable { get; private set; }
+
+    /// <summary>Joint velocities of the last cycle [rad/s] (finite differences of the joint positions).</summary>
+    public JointVector JointVelocities => _qd;
+
+    /// <summary>True when the protective stop is latched (force limit or <see cref="TriggerProtectiveStop"/>), not counting an e-stop.</summary>
+    public bool ProtectiveStopLatched => _protectiveStop;
 
     /// <summary>Fault knobs, settable at any time.</summary>
     public SimFaultKnobs Faults { get; }
@@ -172,13 +196,7 @@ public sealed class SimArm : CommandedComponent, IArm
         _state.SpeedScaling = _active.SpeedScaling;
         _state.ProtectiveStop = Stopped;
         _state.Stamp = time;
-        var p = _pose.Position;
-        _state.JointPositions[0] = Math.Atan2(p.Y, p.X + 1.0);
-        _state.JointPositions[1] = p.Z;
-        _state.JointPositions[2] = p.X;
-        _state.JointPositions[3] = _pose.Orientation.X;
-        _state.JointPositions[4] = _pose.Orientation.Y;
-        _state.JointPositions[5] = _pose.Orientation.Z;
+        UpdateJoints(dt);
         return HardwareResult.Ok;
     }
 
@@ -304,6 +322,28 @@ public sealed class SimArm : CommandedComponent, IArm
 
         var angle = 2 * Math.Atan2(s, q.W);
         return new Vec3(q.X, q.Y, q.Z) * (angle / s);
+    }
+
+    private static JointVector ElbowUpSeed()
+    {
+        var q = default(JointVector);
+        q[1] = -Math.PI / 2;
+        q[2] = Math.PI / 2;
+        q[3] = -Math.PI / 2;
+        q[4] = -Math.PI / 2;
+        return q;
+    }
+
+    private void UpdateJoints(double dt)
+    {
+        var previous = _q;
+        Reachable = Kinematics.InverseNearest(_options.BasePose.Inverse() * _pose, previous, out _q);
+        for (var i = 0; i < JointVector.Count; i++)
+        {
+            _qd[i] = dt > 0 ? (_q[i] - previous[i]) / dt : 0;
+        }
+
+        _state.JointPositions = _q;
     }
 
     private static bool Finite(Vec3 v) => double.IsFinite(v.X) && double.IsFinite(v.Y) && double.IsFinite(v.Z);

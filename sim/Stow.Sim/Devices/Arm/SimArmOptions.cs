@@ -1,5 +1,6 @@
 using Stow.Core.Geometry;
 using Stow.Hardware.Management;
+using Stow.Hardware.Ur.Kinematics;
 
 namespace Stow.Sim.Devices.Arm;
 
@@ -40,8 +41,27 @@ public sealed record SimArmOptions
     /// <summary>Initial TCP pose in the pod face frame.</summary>
     public Pose InitialPose { get; init; } = Pose.At(-0.4, 0.2, 0.3);
 
+    /// <summary>The arm model whose kinematics map the TCP pose to joint positions (default UR10e, the e-Series arm with
+    /// the longest reach, 1.3 m).</summary>
+    public UrModel Model { get; init; } = UrModel.Ur10e;
+
+    /// <summary>
+    /// Pose of the arm's base frame in the cell (pod face) frame. Default: 0.75 m in front of the face, 0.5 m to the
+    /// side, 1.0 m up, axes parallel to the face frame (assumed mounting; a fixed base reaches the middle rows, a real
+    /// cell would mount the arm on a lift to reach a 2.4 m pod, which is not modelled: outside the reach the joints
+    /// hold their last solution and <see cref="SimArm.Reachable"/> turns false).
+    /// </summary>
+    public Pose BasePose { get; init; } = Pose.At(-0.75, 0.5, 1.0);
+
+    /// <summary>
+    /// Pose of the TCP in the flange frame: 0.25 m out along the flange axis, rotated so that the TCP's x axis (the feed
+    /// axis of the EOAT, REP 103 forward) is the flange's z axis (assumed EOAT length).
+    /// </summary>
+    public Pose ToolOffset { get; init; } = new(new Vec3(0, 0, 0.25), Quat.FromAxisAngle(Vec3.UnitY, -Math.PI / 2));
+
     /// <summary>Reads options from a component's params; missing keys keep their defaults.</summary>
-    /// <param name="c">Component configuration (keys: the property names in camelCase; initial pose as initialX/initialY/initialZ).</param>
+    /// <param name="c">Component configuration (keys: the property names in camelCase; initial pose as initialX/initialY/initialZ;
+    /// <c>model</c> "ur3e".."ur16e"; base pose as baseX/baseY/baseZ [m] and baseRoll/basePitch/baseYaw [rad]).</param>
     /// <returns>The options.</returns>
     public static SimArmOptions FromConfig(ComponentConfig c)
     {
@@ -59,6 +79,10 @@ public sealed record SimArmOptions
             TorqueNoise = c.GetDouble("torqueNoise", d.TorqueNoise),
             ProtectiveStopForce = c.GetDouble("protectiveStopForce", d.ProtectiveStopForce),
             InitialPose = Pose.At(c.GetDouble("initialX", p.X), c.GetDouble("initialY", p.Y), c.GetDouble("initialZ", p.Z)),
+            Model = UrDhParameters.ParseModel(c.GetString("model", "ur10e")),
+            BasePose = new Pose(
+                new Vec3(c.GetDouble("baseX", d.BasePose.Position.X), c.GetDouble("baseY", d.BasePose.Position.Y), c.GetDouble("baseZ", d.BasePose.Position.Z)),
+                Quat.FromRpy(c.GetDouble("baseRoll", 0), c.GetDouble("basePitch", 0), c.GetDouble("baseYaw", 0))),
         };
     }
 }

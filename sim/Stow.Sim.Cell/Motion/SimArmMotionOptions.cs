@@ -1,0 +1,64 @@
+using Stow.Core.Geometry;
+using Stow.Motion.Primitives;
+using Stow.Sim.Devices;
+
+namespace Stow.Sim.Cell.Motion;
+
+/// <summary>Settings of <see cref="SimArmMotion"/>. Immutable.</summary>
+public sealed record SimArmMotionOptions
+{
+    /// <summary>
+    /// TCP pose of the pick at the induct, in the pod face frame [m]: every stow starts by carrying the paddles there
+    /// (<see cref="PickAction"/>), where the item is taken, so the travel counts in the stow's time. Default: 0.6 m in front
+    /// of the face, 0.3 m beside its right edge, 0.8 m up (an assumed station layout). Null: no pick (the item is in the
+    /// paddles where the arm stands).
+    /// </summary>
+    public Pose? InductPose { get; init; } = Pose.At(-0.6, -0.3, 0.8);
+
+    /// <summary>Seed of the simulated devices (F/T noise and every other device random stream).</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Control-loop rate [Hz]; the contract allows 500–1000 Hz.</summary>
+    public double RateHz { get; init; } = 500;
+
+    /// <summary>Simulated-time bound of one stow sequence [s]; past it the sequence is halted and reported as a timeout.</summary>
+    public double TimeLimitSeconds { get; init; } = 60;
+
+    /// <summary>
+    /// True (default): the arm touches the world's pod as it is, walls and items
+    /// (<see cref="Stow.Sim.Devices.Contact.SimPodContactGeometry"/>, read-only: items are immovable, so a sweep,
+    /// flip or slot that meets an item stops on the contact force limit). False: the arm touches the bin
+    /// structure only (floors, ceilings, side walls, backs of every bin of the pod type) and the world's outcome
+    /// model alone decides what the primitives do to the contents.
+    /// </summary>
+    public bool ItemContact { get; init; } = true;
+
+    /// <summary>Hardware configuration (a <c>hardware</c> section with sim.* components).</summary>
+    public string HardwareConfigJson { get; init; } = SimHardware.DefaultConfigJson;
+
+    /// <summary>
+    /// Path of a live-sim cell configuration (<c>config/cell.live-sim.json</c>): when set, the hardware is built by a
+    /// <see cref="Stow.Sim.Emulators.LiveSimRig"/> (real Modbus RTU drivers over socat pty pairs to emulators on the
+    /// shared <see cref="SimCell"/>, stepped by the loop each cycle) instead of <see cref="HardwareConfigJson"/>.
+    /// Null (default): simulated hardware only.
+    /// </summary>
+    public string? LiveSimConfigPath { get; init; }
+
+    /// <summary>
+    /// Primitive speeds and bounds used by the plan builder. Defaults: <see cref="TunedLimits"/>.
+    /// </summary>
+    public PrimitiveLimits Limits { get; init; } = TunedLimits;
+
+    /// <summary>
+    /// Limits tuned for throughput on the simulated cell, within the arm's documented limits (UR5e datasheet:
+    /// 1 m/s TCP, 1.2 m/s²; the simulated EOAT's belts: 0.5 m/s): transit 0.9 m/s, contact 0.1 m/s, feed 0.45 m/s,
+    /// standoff 0.08 m. The force limits, jam and stall detection stay at <see cref="PrimitiveLimits.Default"/>.
+    /// </summary>
+    public static PrimitiveLimits TunedLimits { get; } = new()
+    {
+        TransitSpeed = 0.9,
+        ContactSpeed = 0.1,
+        FeedSpeed = 0.45,
+        Standoff = 0.08,
+    };
+}

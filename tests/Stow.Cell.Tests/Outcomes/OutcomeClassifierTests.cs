@@ -1,0 +1,96 @@
+using Stow.Core.Outcomes;
+using Stow.Cell.Outcomes;
+using Stow.Cell.Shift;
+using Stow.Core.Geometry;
+using Stow.Core.Ids;
+using Stow.Core.Items;
+using Stow.Core.Pods;
+using Stow.Core.Space;
+using Stow.Planning.Candidates;
+
+namespace Stow.Cell.Tests.Outcomes;
+
+/// <summary>The cell reads each attempt from its sensors: the motion, the EOAT's beams and the re-perceived bin.</summary>
+public class OutcomeClassifierTests
+{
+    private const int Rows = 4, Cols = 12;
+    private static readonly BinSpec Bin = new(new BinId(0, 0), 0.30, 0.20, 0.40, [], 0.01, Vec3.Zero);
+    private static readonly MotionReport Done = new(true, 10, null, false);
+
+    // A 0.2 x 0.1 x 0.05 m box lying flat (LWH: 0.2 deep, 0.1 across, 0.05 high) at y = 0.15 (columns 6-9).
+    private static readonly StowAction Action = new(
+        new Item(new ItemId("a"), "a", new ItemDimensions(0.2, 0.1, 0.05), 0.3, PackagingClass.Box, false, "", "test"),
+        Bin.Id, [], ItemOrientation.LWH, 0.97, false, Lateral: 0.15);
+
+    /// <summary>The bin: free depth 0.40 m everywhere except <paramref name="lane"/> m in the item's lane (rows 0-0, columns 6-9).</summary>
+    private static BinSpaceEstimate Seen(double lane, double freeVolume)
+    {
+        var map = new float[Rows * Cols];
+        Array.Fill(map, 0.40f);
+        for (var c = 6; c <= 9; c++)
+        {
+            map[c] = (float)lane;
+        }
+
+        var box = new PrimitiveSpace(Primitive.None, 0.1, 0.1, 0.1);
+        return new BinSpaceEstimate(Bin.Id, 0, freeVolume, box, 0.8, [box], map, Rows, Cols);
+    }
+
+    private static readonly BinSpaceEstimate Before = Seen(0.40, 0.020);
+
+    [Fact(Timeout = 10_000)]
+    public async Task An_Item_Seen_Inside_The_Bin_Is_Stowed()
+    {
+        await Task.Yield();
+        var r = OutcomeClassifier.Classify(Done, false, Action, Bin, Before, Seen(0.20, 0.019));
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Stowed, "stowed"), r);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task An_Item_In_The_Opening_Plane_Is_A_Protruding_Defect_That_Stopped_Short()
+    {
+        await Task.Yield();
+        var r = OutcomeClassifier.Classify(Done, false, Action, Bin, Before, Seen(0.0, 0.019));
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Defect, "protruding", StoppedShort: true), r);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task An_Item_As_Deep_As_Its_Lane_Ends_Flush_With_The_Opening_And_Is_Stowed()
+    {
+        await Task.Yield();
+        var r = OutcomeClassifier.Classify(Done, false, Action, Bin, Seen(0.21, 0.020), Seen(0.0, 0.019));
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Stowed, "stowed"), r);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task An_Item_Still_Between_The_Paddles_Is_Unproductive_And_Stopped_Short()
+    {
+        await Task.Yield();
+        var r = OutcomeClassifier.Classify(Done, true, Action, Bin, Before, Before);
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Unproductive, "still in paddles", StoppedShort: true), r);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task An_Item_Neither_In_The_Paddles_Nor_In_The_Bin_Is_Missing()
+    {
+        await Task.Yield();
+        var r = OutcomeClassifier.Classify(Done, false, Action, Bin, Before, Seen(0.39, 0.0199));
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Defect, "missing"), r);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_Failed_Motion_Is_Unproductive_With_Its_Reason_Whatever_The_Bin_Shows()
+    {
+        await Task.Yield();
+        var failed = new MotionReport(false, 3, "insertion: belt jam (stall)", true);
+
+        var r = OutcomeClassifier.Classify(failed, false, Action, Bin, Before, Seen(0.0, 0.0));
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Unproductive, "insertion: belt jam (stall)"), r);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Stow.Tools.PlanEval;
+using Stow.Tools.Tests.Support;
+using Stow.Core.Catalog;
+using Stow.Core.Pods;
+using Stow.Planning.Decision;
+using Stow.Planning.Risk;
+
+namespace Stow.Tools.Tests.Planning;
+
+/// <summary>
+/// <c>stowcell plan eval</c> and <c>risk fit</c> on tiny simulated runs (arc2017 items, one or two pods), in-process.
+/// The collection keeps Console redirection away from other tests.
+/// </summary>
+[Collection("Console")]
+public class PlanEvalTests
+{
+    private static readonly string[] Rates = ["success_rate", "unproductive_rate", "defect_rate", "density_at_swap", "brier", "ece"];
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var oldOut = Console.Out;
+        var oldErr = Console.Error;
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        Console.SetOut(o);
+        Console.SetError(e);
+        try
+        {
+            return (Program.Main(args), o.ToString(), e.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+        }
+    }
+
+    private static PodType Fabric40() => PodTypeLoader.LoadFolder(CatalogPaths.DefaultPodFolder())["fabric-40"];
+
+    [Fact(Timeout = 120000)]
+    public async Task Risk_Fit_On_A_Tiny_Run_Writes_A_Loadable_Parameters_File()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("risk.json");
+        var (code, stdout, stderr) = await Task.Run(() => Run("risk", "fit", "--catalog", "arc2017", "--seeds", "11-12", "--holdout", "13", "--pods", "1", "--out", path, "--json"));
+        Assert.True(code == 0, stderr);
+        var file = RiskModelFile.Load(path);
+        Assert.Equal([11, 12], file.TrainingSeeds);
+        Assert.True(file.Records > 0);
+        var model = file.ToModel();
+        Assert.InRange(model.Predict(new CandidateFeatures()), 0, 1);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Contains("Brier score", doc.RootElement.GetProperty("verdict").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 180000)]
+    public async Task Plan_Eval_Reports_Three_Policies_In_Unit_Range_And_Repeats_For_The_Same_Seed()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("risk.json");
+        var catalog = CatalogLoader.LoadWithDefaults("arc2017");
+        var types = PodTypeLoader.LoadFolder(CatalogPaths.DefaultPodFolder()).Values.ToList();
+        RiskFit.Fit("arc2017", catalog, Fabric40(), types, [21], 1).Save(path);
+        string[] args = ["plan", "eval", "--catalog", "arc2017", "--pods", "1", "--seed", "5", "--model", path, "--json"];
+
+        var (code, first, stderr) = await Task.Run(() => Run(args));
+        var (_, second, _) = await Task.Run(() => Run(args));
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal(first, second);
+        using var doc = JsonDocument.Parse(first);
+        var root = doc.RootElement;
+        var policies = root.GetProperty("policies").EnumerateArray().ToList();
+        Assert.Equal(["planner-prior", "planner-learned", "largest-free-volume"], policies.Select(p => p.GetProperty("policy").GetString()));
+        foreach (var p in policies.Append(root))
+        {
+            foreach (var key in Rates)
+            {
+                Assert.InRange(p.GetProperty(key).GetDouble(), 0, 1);
+            }
+        }
+
+        Assert.Equal(policies[0].GetProperty("success_rate").GetDouble(), root.GetProperty("success_rate").GetDouble());
+        Assert.StartsWith("loaded", root.GetProperty("learned_model").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Brier score", root.GetProperty("verdict").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Shift_Ends_Cleanly_Without_Errors_When_The_Pod_Limit_Is_Reached()
+    {
+        var catalog = CatalogLoader.LoadWithDefaults("arc2017");
+        var types = PodTypeLoader.LoadFolder(CatalogPaths.DefaultPodFolder()).Values.ToList();
+        var options = new EvalShiftOptions { Pods = 1, Seed = 7, ItemsPerPod = 200 };
+        var log = new ListLogger();
+        var policy = new StowPlanner(new PriorSuccessModel(), types, EvalShift.PlannerOptions(options));
+
+        var r = await Task.Run(() => EvalShift.Run(policy, Fabric40(), EvalShift.DrawItems(catalog, options), catalog.Items, options, log));
+
+        Assert.True(r.PodLimitReached);
+        Assert.Equal(1, r.Shift.Summary.Pods);
+        Assert.Equal(0, r.Shift.Summary.Unaccounted);
+        Assert.Equal(0, log.Count(LogLevel.Error));
+        Assert.Contains(log.Entries, e => e.Message.Contains("pod limit 1 reached: shift complete", StringComparison.Ordinal));
+        Assert.Single(r.Shift.DensityAtSwap);
+        Assert.Equal(r.Shift.Summary.Attempted, r.Summary.Attempts);
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Stow.Cell.PackML;
+using Stow.Cell.Shift;
+using Stow.Sim.Cell.Motion;
+using Stow.Sim.Cell.Operator;
+using Stow.Sim.Cell.Perception;
+using Stow.Sim.Cell.World;
+using Stow.Core.Catalog;
+using Stow.Core.Items;
+using Stow.Core.Pods;
+using Stow.Core.Time;
+using Stow.Planning.Calibration;
+using Stow.Planning.Decision;
+
+namespace Stow.Tools.PlanEval;
+
+/// <summary>
+/// One planning policy on the simulated world for <c>stowcell plan eval</c> and <c>risk fit</c>: a stream of
+/// prefilled pods (<see cref="SimShiftWorld"/>) with ground-truth space (<see cref="GroundTruthPerception"/>),
+/// <see cref="TimedMotion"/>, a <see cref="MemoryJournal"/> (counting outcome reasons), an <see cref="AutoAckOperator"/> and PackML over a
+/// <see cref="VirtualClock"/>, run by <see cref="ShiftRunner"/> until the pod limit or the items run out.
+/// Deterministic for (catalogue, pod type, policy, options). Stateless.
+/// </summary>
+public static class EvalShift
+{
+    /// <summary>The items of a shift: <see cref="EvalShiftOptions.ItemsPerPod"/> × pods units drawn with the seed.</summary>
+    public static IReadOnlyList<Item> DrawItems(ItemCatalog catalog, EvalShiftOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return ItemSampler.Draw(catalog, options.ItemsPerPod * options.Pods, options.Seed);
+    }
+
+    /// <summary>Planner options of an evaluation shift (defaults, with the run's seed and exploration rate).</summary>
+    public static PlannerOptions PlannerOptions(EvalShiftOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PlannerOptions { Seed = options.Seed, ExplorationRate = options.ExplorationRate };
+    }
+
+    /// <summary>Runs <paramref name="policy"/> over <paramref name="items"/> on pods of <paramref name="podType"/>.</summary>
+    /// <param name="policy">Policy under test (a fresh instance: policies keep state).</param>
+    /// <param name="podType">Type of every pod.</param>
+    /// <param name="items">Items in induct order.</param>
+    /// <param name="prefillItems">Items pods arrive holding (e.g. the catalogue's).</param>
+    /// <param name="options">Pods, seed, prefill.</param>
+    /// <param name="log">Shift log; null for none.</param>
+    public static EvalShiftResult Run(IStowPolicy policy, PodType podType, IReadOnlyList<Item> items,
+        IReadOnlyList<Item> prefillItems, EvalShiftOptions options, ILogger? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Pods, 1);
+        var clock = new VirtualClock();
+        var world = new SimShiftWorld(podType, prefillItems, options.PrefillMax, options.Seed);
+        var planner = new PolicyPlanner(policy);
+        var states = new PackMlShiftStates(new PackMlCell(clock));
+        var shiftOptions = new ShiftOptions { MaxPods = options.Pods, EndAtPodLimit = true };
+        var journal = new ReasonCountingJournal();
+        var runner = new ShiftRunner(world, new GroundTruthPerception(world), planner, new TimedMotion(clock, world),
+            journal, new AutoAckOperator(), states, clock, shiftOptions, log ?? NullLogger.Instance);
+        var shift = runner.Run(items, CancellationToken.None);
+        var eval = new PolicyEvaluation(policy.Name);
+        foreach (var r in planner.Records)
+        {
+            eval.RecordAttempt(r);
+        }
+
+        foreach (var d in shift.DensityAtSwap)
+        {
+            eval.RecordPodSwap(Math.Clamp(d, 0, 1));
+        }
+
+        for (var i = 0; i < shift.Summary.Exceptions; i++)
+        {
+            eval.RecordException();
+        }
+
+        return new EvalShiftResult(eval.Summarize(10, ReliabilityBinning.EqualCount), planner.Records.ToList(), shift,
+            items.Count, journal.AttemptedItems.Count, runner.PodLimitReached, journal.Reasons);
+    }
+}
