@@ -16,7 +16,8 @@ namespace Stow.Sim.Cell.World;
 public sealed class SimShiftWorld : IShiftWorld
 {
     private readonly IReadOnlyList<Item> _prefillItems;
-    private readonly double _prefillMax;
+    private readonly SimWorldOptions _options;
+    private readonly Random _prefillRng;
     private readonly Random _rng;
     private int _podNo;
 
@@ -26,11 +27,23 @@ public sealed class SimShiftWorld : IShiftWorld
     /// <param name="prefillMax">Largest arrival fill (uniform in [0, max]).</param>
     /// <param name="seed">World seed.</param>
     public SimShiftWorld(PodType type, IReadOnlyList<Item> prefillItems, double prefillMax, int seed)
+        : this(type, prefillItems, SimWorldOptions.Default with { Arrival = PodArrivalOptions.UpTo(prefillMax) }, seed)
     {
+    }
+
+    /// <summary>Creates the world from its <c>Sim:</c> options, with separate prefill and outcome streams (<see cref="RandomStreams"/>).</summary>
+    /// <param name="type">Pod type of every pod.</param>
+    /// <param name="prefillItems">Items that pods arrive holding.</param>
+    /// <param name="options">Outcome constants and arrival fill.</param>
+    /// <param name="seed">Run seed.</param>
+    public SimShiftWorld(PodType type, IReadOnlyList<Item> prefillItems, SimWorldOptions options, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         PodType = type;
         _prefillItems = prefillItems;
-        _prefillMax = prefillMax;
-        _rng = new Random(seed);
+        _options = options;
+        _prefillRng = RandomStreams.Create(seed, RandomStream.Prefill);
+        _rng = RandomStreams.Create(seed, RandomStream.Outcome);
         Current = NewPod();
     }
 
@@ -111,10 +124,10 @@ public sealed class SimShiftWorld : IShiftWorld
     private SimPod NewPod()
     {
         _podNo++;
-        var pod = new SimPod(new PodId($"POD-{_podNo:D4}"), PodType);
-        if (_prefillMax > 0 && _prefillItems.Count > 0)
+        var pod = new SimPod(new PodId($"POD-{_podNo:D4}"), PodType, _options.Outcome);
+        if (_options.Arrival.MaxFill > 0 && _prefillItems.Count > 0)
         {
-            PodPrefill.Fill(pod, _prefillItems, _rng.NextDouble() * _prefillMax, _rng);
+            PodPrefill.FillArrival(pod, _prefillItems, _options.Arrival, _prefillRng);
         }
 
         return pod;

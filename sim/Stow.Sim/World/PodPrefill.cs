@@ -40,29 +40,67 @@ public static class PodPrefill
         var placed = 0;
         foreach (var bin in pod.Bins)
         {
-            var failures = 0;
-            while (bin.Fill < targetFill && failures < MaxFailures)
-            {
-                var item = items[rng.Next(items.Count)];
-                var orientation = DrawOrientation(rng);
-                var mode = rng.NextDouble() < 0.75 ? Primitive.None : Primitive.Stack;
-                var size = ItemOrientations.Size(item.Dimensions, orientation);
-                var y = rng.NextDouble() * Math.Max(0, bin.Spec.OpeningWidth - size.Y);
-                var plan = bin.PlanInsert(item, orientation, y, mode);
-                if (!plan.Fits || (bin.OccupiedVolume + item.Volume) / bin.Spec.Volume > targetFill + 0.05)
-                {
-                    failures++;
-                    continue;
-                }
+            placed += FillBin(bin, items, targetFill, rng, placed);
+        }
 
-                var unit = item with
-                {
-                    Id = new ItemId(string.Create(CultureInfo.InvariantCulture, $"{item.Id.Value}#p{placed}")),
-                };
-                bin.Commit(unit, plan);
-                placed++;
-                failures = 0;
+        return placed;
+    }
+
+    /// <summary>
+    /// Fills a pod as it comes back from the floor: each bin, in bin order, gets its own target fill drawn from
+    /// <paramref name="arrival"/> (<see cref="PodArrivalOptions.Draw"/>) and is filled as <see cref="Fill"/> does.
+    /// Every draw comes from <paramref name="rng"/> (the prefill stream), so the same seed gives the same pod whatever
+    /// else the shift does.
+    /// </summary>
+    /// <param name="pod">The pod to fill (existing contents stay).</param>
+    /// <param name="items">Items to draw from (e.g. the catalogue's; not changed).</param>
+    /// <param name="arrival">The arrival fill distribution.</param>
+    /// <param name="rng">Seeded random source (the prefill stream).</param>
+    /// <returns>Number of items placed.</returns>
+    /// <exception cref="ArgumentException"><paramref name="items"/> is empty.</exception>
+    public static int FillArrival(SimPod pod, IReadOnlyList<Item> items, PodArrivalOptions arrival, Random rng)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(arrival);
+        if (items.Count == 0)
+        {
+            throw new ArgumentException("no items to fill the pod with", nameof(items));
+        }
+
+        var placed = 0;
+        foreach (var bin in pod.Bins)
+        {
+            placed += FillBin(bin, items, arrival.Draw(rng), rng, placed);
+        }
+
+        return placed;
+    }
+
+    private static int FillBin(SimBin bin, IReadOnlyList<Item> items, double targetFill, Random rng, int placedBefore)
+    {
+        var placed = 0;
+        var failures = 0;
+        while (bin.Fill < targetFill && failures < MaxFailures)
+        {
+            var item = items[rng.Next(items.Count)];
+            var orientation = DrawOrientation(rng);
+            var mode = rng.NextDouble() < 0.75 ? Primitive.None : Primitive.Stack;
+            var size = ItemOrientations.Size(item.Dimensions, orientation);
+            var y = rng.NextDouble() * Math.Max(0, bin.Spec.OpeningWidth - size.Y);
+            var plan = bin.PlanInsert(item, orientation, y, mode);
+            if (!plan.Fits || (bin.OccupiedVolume + item.Volume) / bin.Spec.Volume > targetFill + 0.05)
+            {
+                failures++;
+                continue;
             }
+
+            var unit = item with
+            {
+                Id = new ItemId(string.Create(CultureInfo.InvariantCulture, $"{item.Id.Value}#p{placedBefore + placed}")),
+            };
+            bin.Commit(unit, plan);
+            placed++;
+            failures = 0;
         }
 
         return placed;

@@ -78,16 +78,8 @@ public sealed partial class SimBin
         var z0 = 0.0;
         if (mode == Primitive.Stack)
         {
-            for (var i = 0; i < _count; i++)
-            {
-                var b = _items[i].Box;
-                if (b.Min.Y < y1 - Epsilon && y0 < b.Max.Y - Epsilon)
-                {
-                    z0 = Math.Max(z0, b.Max.Z);
-                }
-            }
-
-            if (z0 + size.Z > height + Epsilon)
+            z0 = StackHeight(y0, y1, size);
+            if (double.IsNaN(z0))
             {
                 return new InsertionPlan(false, mode, orientation, default, ItemPose.Lying, 0, 0);
             }
@@ -118,6 +110,50 @@ public sealed partial class SimBin
 
         return new InsertionPlan(true, mode, orientation, box, pose, right + left, above);
     }
+
+    /// <summary>
+    /// The height a stacked item slides in at across [y0, y1]: the lowest top of an item in that lane such that the item,
+    /// sliding in at that height, passes over every item in front of where it stops (all of them no taller) and has room
+    /// for its depth in front of the first taller item; 0 when the lane is empty; NaN when no height lets it in. This is
+    /// the box <see cref="BinGroundTruth"/> reports for <see cref="Primitive.Stack"/>: on top of an item, as deep as
+    /// the first taller item in the lane allows. Allocation-free.
+    /// </summary>
+    private double StackHeight(double y0, double y1, Vec3 size)
+    {
+        var best = double.NaN;
+        var laneEmpty = true;
+        for (var c = 0; c < _count; c++)
+        {
+            var h = _items[c].Box.Max.Z;
+            laneEmpty &= !InLane(_items[c].Box, y0, y1);
+            if (!InLane(_items[c].Box, y0, y1) || h + size.Z > Spec.OpeningHeight + Epsilon || h >= best)
+            {
+                continue;
+            }
+
+            // The first item in the lane that reaches above h stops the slide.
+            var stop = Spec.Depth;
+            for (var i = 0; i < _count; i++)
+            {
+                var b = _items[i].Box;
+                if (InLane(b, y0, y1) && b.Max.Z > h + Epsilon && b.Min.Z < h + size.Z - Epsilon)
+                {
+                    stop = Math.Min(stop, b.Min.X);
+                }
+            }
+
+            // It must end over the item it is stacked on, with room for its depth.
+            if (stop - size.X >= -Epsilon && _items[c].Box.Min.X < stop - Epsilon)
+            {
+                best = h;
+            }
+        }
+
+        // Nothing in the lane: the item goes onto the floor, as a plain insertion would.
+        return laneEmpty ? 0 : best;
+    }
+
+    private static bool InLane(in Box3 b, double y0, double y1) => b.Min.Y < y1 - Epsilon && y0 < b.Max.Y - Epsilon;
 
     private InsertionPlan PlanSlot(Item item, ItemOrientation orientation, double y)
     {

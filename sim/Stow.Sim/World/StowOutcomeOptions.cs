@@ -89,4 +89,9 @@ public sealed record StowOutcomeOptions
 
     /// <summary>The defaults above.</summary>
     public static StowOutcomeOptions Default { get; } = new();
+
+    /// <summary>True for the constants that are scales (lengths [m], masses [kg]; must be &gt; 0) rather than probabilities in [0, 1].</summary>
+    /// <param name="name">A property name of this record.</param>
+    public static bool IsScale(string name) =>
+        name is nameof(ClearanceScale) or nameof(HeavyMass) or nameof(HeavyMassSpan) or nameof(HeavyReferenceHeight) or nameof(BandScale);
 }

@@ -21,6 +21,14 @@ public struct MotionSegment
     /// <summary>Move: reaching <see cref="ForceLimit"/> ends the step successfully (guarded search) instead of failing.</summary>
     public bool StopOnContact;
 
+    /// <summary>
+    /// True: the segment leads away from a contact (a retract). It may start with the force above
+    /// <see cref="ForceLimit"/> (a contact the arm was left pressed into, e.g. after a late stop over a delayed link) and
+    /// fails only when the force rises more than <see cref="PrimitiveLimits.ReliefMargin"/> above its value at the
+    /// segment's start, or above <see cref="ForceLimit"/> once it has fallen below it.
+    /// </summary>
+    public bool Relief;
+
     /// <summary>Time bound of the step [s].</summary>
     public double Timeout;
 

@@ -53,6 +53,14 @@ public sealed record PrimitiveLimits
     /// <summary>Time bound of band engagement and release [s].</summary>
     public double BandTimeout { get; init; } = 3.0;
 
+    /// <summary>
+    /// Force rise [N] allowed above the force at the start of a relief segment (<see cref="MotionSegment.Relief"/>):
+    /// a retract out of a contact that is already over its limit may go on while the force falls or stays, and stops if
+    /// it grows by more than this (the tool is dragging something along). 10 N: above the wrench noise of the simulated
+    /// and UR e-Series F/T readings (≈ 1-3 N at 500 Hz), below the contact limit.
+    /// </summary>
+    public double ReliefMargin { get; init; } = 10;
+
     /// <summary>The defaults.</summary>
     public static PrimitiveLimits Default { get; } = new();
 }

@@ -2,7 +2,11 @@ using Stow.Core.Pods;
 
 namespace Stow.Motion.Primitives;
 
-/// <summary>Retract: spatula in, then back to the approach pose in front of the bin, guarded by the transit force limit.</summary>
+/// <summary>
+/// Retract: spatula in, then back to the approach pose in front of the bin, guarded by the transit force limit. Both
+/// segments are relief segments (<see cref="MotionSegment.Relief"/>): a retract may start from a contact the tool was
+/// left pressed into over its limit, as long as the force does not grow.
+/// </summary>
 public sealed class RetractAction : SegmentedAction
 {
     private readonly BinSpec _bin;
@@ -16,7 +20,7 @@ public sealed class RetractAction : SegmentedAction
     /// <inheritdoc/>
     protected override void Build(MotionContext context)
     {
-        AddSpatula(0, Limits.TransitForceLimit);
-        AddMove(BinPoses.Approach(_bin, Limits.Standoff), Limits.TransitSpeed, Limits.TransitForceLimit);
+        AddSpatula(0, Limits.TransitForceLimit, relief: true);
+        AddMove(BinPoses.Approach(_bin, Limits.Standoff), Limits.TransitSpeed, Limits.TransitForceLimit, relief: true);
     }
 }

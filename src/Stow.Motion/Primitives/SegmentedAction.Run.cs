@@ -11,6 +11,13 @@ public abstract partial class SegmentedAction
     {
         var elapsed = c.Time - _segmentStart;
         var force = c.ArmState.TcpWrench.Force.Length;
+        if (s.Relief)
+        {
+            // Out of an over-limit contact: the limit follows the force down, never up (MotionSegment.Relief).
+            _reliefLimit = Math.Min(_reliefLimit, Math.Max(s.ForceLimit, force + Limits.ReliefMargin));
+        }
+
+        var limit = s.Relief ? _reliefLimit : s.ForceLimit;
         if (s.Kind != SegmentKind.Move)
         {
             // Hold the reference compliantly while the tool's other axes work.
@@ -19,7 +26,7 @@ public abstract partial class SegmentedAction
                 return ActionResult.Failed(FailureReason.HardwareFault);
             }
 
-            if (force > s.ForceLimit)
+            if (force > limit)
             {
                 return ActionResult.Failed(FailureReason.ForceLimit);
             }
@@ -27,7 +34,7 @@ public abstract partial class SegmentedAction
 
         var r = s.Kind switch
         {
-            SegmentKind.Move => RunMove(c, ref s, elapsed, force),
+            SegmentKind.Move => RunMove(c, ref s, elapsed, force, limit),
             SegmentKind.Spatula => RunSpatula(c, ref s),
             SegmentKind.Paddles => RunPaddles(c, ref s),
             SegmentKind.Feed => RunFeed(c, ref s, elapsed),
@@ -48,9 +55,9 @@ public abstract partial class SegmentedAction
         return r;
     }
 
-    private ActionResult RunMove(MotionContext c, ref MotionSegment s, double elapsed, double force)
+    private ActionResult RunMove(MotionContext c, ref MotionSegment s, double elapsed, double force, double limit)
     {
-        if (force > s.ForceLimit)
+        if (force > limit)
         {
             c.Hold();
             return s.StopOnContact ? ActionResult.Succeeded : ActionResult.Failed(FailureReason.ForceLimit);

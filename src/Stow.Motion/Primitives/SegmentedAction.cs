@@ -19,6 +19,7 @@ public abstract partial class SegmentedAction : IMotionAction
     private int _count;
     private int _index;
     private double _segmentStart;
+    private double _reliefLimit;
     private double _since;
     private Pose _from;
     private Vec3 _direction;
@@ -110,14 +111,16 @@ public abstract partial class SegmentedAction : IMotionAction
     /// <param name="speed">Reference speed [m/s].</param>
     /// <param name="forceLimit">Force limit [N].</param>
     /// <param name="stopOnContact">True: reaching the force ends the move successfully (guarded search).</param>
-    protected void AddMove(Pose target, double speed, double forceLimit, bool stopOnContact = false) =>
-        Add(new MotionSegment { Kind = SegmentKind.Move, Target = target, Speed = speed, ForceLimit = forceLimit, StopOnContact = stopOnContact });
+    /// <param name="relief">True: the move leads away from a contact (<see cref="MotionSegment.Relief"/>).</param>
+    protected void AddMove(Pose target, double speed, double forceLimit, bool stopOnContact = false, bool relief = false) =>
+        Add(new MotionSegment { Kind = SegmentKind.Move, Target = target, Speed = speed, ForceLimit = forceLimit, StopOnContact = stopOnContact, Relief = relief });
 
     /// <summary>Adds a spatula move.</summary>
     /// <param name="extension">Extension [m].</param>
     /// <param name="forceLimit">Force limit while it moves [N].</param>
-    protected void AddSpatula(double extension, double forceLimit) =>
-        Add(new MotionSegment { Kind = SegmentKind.Spatula, Value = extension, ForceLimit = forceLimit, Timeout = Limits.TimeMargin });
+    /// <param name="relief">True: the spatula withdraws from a contact (<see cref="MotionSegment.Relief"/>).</param>
+    protected void AddSpatula(double extension, double forceLimit, bool relief = false) =>
+        Add(new MotionSegment { Kind = SegmentKind.Spatula, Value = extension, ForceLimit = forceLimit, Timeout = Limits.TimeMargin, Relief = relief });
 
     /// <summary>Adds a paddle move.</summary>
     /// <param name="gap">Gap [m].</param>
@@ -152,6 +155,7 @@ public abstract partial class SegmentedAction : IMotionAction
     {
         ref var s = ref _segments[_index];
         _segmentStart = c.Time;
+        _reliefLimit = Math.Max(s.ForceLimit, c.ArmState.TcpWrench.Force.Length + Limits.ReliefMargin);
         _since = double.NaN;
         switch (s.Kind)
         {

@@ -39,6 +39,12 @@ public sealed class CandidateGenerator
         _bins = new BinMeta[binCapacity];
     }
 
+    /// <summary>
+    /// True (default) to try every chain of <see cref="PrimitiveChain.All"/>; false to try only the plain insertion (a
+    /// planner without space-making primitives, the ablation of <c>plan eval</c>).
+    /// </summary>
+    public bool SpaceMaking { get; init; } = true;
+
     /// <summary>The fit margins in use.</summary>
     public FitOptions Fit => _fit;
 
@@ -75,7 +81,7 @@ public sealed class CandidateGenerator
                     continue;
                 }
 
-                for (var k = 0; k < PrimitiveChain.Count; k++)
+                for (var k = 0; k < (SpaceMaking ? PrimitiveChain.Count : 1); k++)
                 {
                     ref readonly var space = ref _spaces[(b * PrimitiveChain.Count) + k];
                     if (space.Width <= 0 || space.Height <= 0 || space.Depth <= 0)
@@ -98,7 +104,9 @@ public sealed class CandidateGenerator
 
                         var features = new CandidateFeatures(
                             item.Class, item.Mass, item.Fragile, cw, ch, cd, meta.Fill, meta.RowHeight, chains[k],
-                            Math.Min(1, volume / space.Volume));
+                            Math.Min(1, volume / space.Volume),
+                            item.Class == PackagingClass.Cylinder && o < ItemOrientation.WHL,
+                            chains[k].First == Primitive.Slot || chains[k].Second == Primitive.Slot);
                         var p = model.Predict(features);
                         p = double.IsNaN(p) ? 0 : Math.Clamp(p, 0, 1);
                         if (!found || p > best.Probability)

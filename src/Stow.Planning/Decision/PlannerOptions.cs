@@ -28,14 +28,35 @@ public sealed record PlannerOptions
     /// </summary>
     public double SwapSlack { get; init; }
 
+    /// <summary>
+    /// Drive-unit travel time of a pod swap [s], ≥ 0: the full pod leaves the station and the next one arrives. Default
+    /// 15 s (assumption, the same figure as <c>Cell:Shift:PodSwapSeconds</c>: a drive unit at about 1.5 m/s over a
+    /// queue of ~20 m, with the next pod waiting behind). When &gt; 0 the swap is weighed as a cost in the decision: the
+    /// planner asks for a new pod only when the best P here falls short of the item's empty-bin P by more than the P
+    /// whose expected cost equals the swap time, r · t_swap / (1 + r · t_fail) (the slope of
+    /// <see cref="CandidateValue.Score"/> in P), and never stows below <see cref="Floor"/>. A one-item look-ahead: the
+    /// remaining capacity of the pod is not valued. 0 keeps the plain <see cref="SwapThreshold"/> (or <see cref="SwapSlack"/>).
+    /// </summary>
+    public double PodSwapSeconds { get; init; } = 15.0;
+
+    /// <summary>Try the space-making chains (sweep, flip, stack, slot and their pairs); false plans plain insertions only. Default true.</summary>
+    public bool SpaceMaking { get; init; } = true;
+
+    /// <summary>The swap cost of <see cref="PodSwapSeconds"/> expressed as a drop in P [1] (0 when off).</summary>
+    public double SwapCostInProbability =>
+        PodSwapSeconds <= 0 ? 0 : UnitsPerSecond * PodSwapSeconds / (1 + (UnitsPerSecond * FailureSeconds));
+
     /// <summary>Probability of taking a non-greedy candidate with P ≥ <see cref="Floor"/>, in [0, <see cref="MaxExplorationRate"/>]. Default 0.02.</summary>
     public double ExplorationRate { get; init; } = 0.02;
 
     /// <summary>Seed of the exploration random stream. Default 1.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Prefer the overhead rows (the ones people need a ladder for) by adding <see cref="OverheadRowBonus"/>. Default false.</summary>
-    public bool PreferOverheadRows { get; init; }
+    /// <summary>
+    /// Prefer the overhead rows (the ones people need a ladder for) by adding <see cref="OverheadRowBonus"/>. Default true,
+    /// as the published cell does: the robot takes the rows that are slow and unsafe for people.
+    /// </summary>
+    public bool PreferOverheadRows { get; init; } = true;
 
     /// <summary>Bin floor height above the pod base from which a row counts as overhead [m]. Default 1.5 (assumption: above shoulder height of most associates).</summary>
     public double OverheadRowMinHeight { get; init; } = 1.5;
@@ -86,7 +107,7 @@ public sealed record PlannerOptions
             (OverheadRowBonus, nameof(OverheadRowBonus)), (DensityWeight, nameof(DensityWeight)),
             (UnitsPerSecond, nameof(UnitsPerSecond)), (InsertSeconds, nameof(InsertSeconds)),
             (SweepSeconds, nameof(SweepSeconds)), (FlipSeconds, nameof(FlipSeconds)), (StackSeconds, nameof(StackSeconds)),
-            (SlotSeconds, nameof(SlotSeconds)), (FailureSeconds, nameof(FailureSeconds))])
+            (SlotSeconds, nameof(SlotSeconds)), (FailureSeconds, nameof(FailureSeconds)), (PodSwapSeconds, nameof(PodSwapSeconds))])
         {
             Range(v, 0, 1e6, name);
         }

@@ -14,6 +14,7 @@ using Stow.Planning.Risk;
 /// <param name="Alternatives">Next-best candidates by score, best first (at most <see cref="PlannerOptions.AlternativeCount"/>), excluding <paramref name="Candidate"/>.</param>
 /// <param name="CandidateCount">Number of candidates considered.</param>
 /// <param name="Reason">One line for operators and logs.</param>
+/// <param name="Propensity">Probability, in (0, 1], with which the policy's random rule picked <paramref name="Candidate"/> (1 for a deterministic choice; NaN when unknown).</param>
 public sealed record StowDecision(
     DecisionKind Kind,
     Item? Item,
@@ -22,7 +23,8 @@ public sealed record StowDecision(
     double BestProbability,
     IReadOnlyList<StowCandidate> Alternatives,
     int CandidateCount,
-    string Reason)
+    string Reason,
+    double Propensity = double.NaN)
 {
     /// <summary>
     /// The attempt record of carrying out this <see cref="DecisionKind.Stow"/> decision with result
@@ -37,6 +39,6 @@ public sealed record StowDecision(
             throw new InvalidOperationException($"only a stow decision makes an attempt record; this one is {Kind}");
         }
 
-        return new AttemptRecord(c.Features, outcome, c.Probability, IsExploration);
+        return new AttemptRecord(c.Features, outcome, c.Probability, IsExploration, Propensity);
     }
 }

@@ -15,11 +15,15 @@ using Stow.Planning.Risk;
 /// <item>the first buffered item that fits no bin of any known pod type (<see cref="ExceptionRouter"/>):
 /// <see cref="DecisionKind.Exception"/>;</item>
 /// <item>no candidate, or no candidate whose P reaches its threshold: <see cref="DecisionKind.PodSwap"/>. The threshold is
-/// <see cref="PlannerOptions.SwapThreshold"/>, or with <see cref="PlannerOptions.SwapSlack"/> &gt; 0 the item-relative
-/// max(Floor, min(SwapThreshold, P_empty − SwapSlack)) (P_empty: the item's best P in an empty bin of the pod type);</item>
+/// <see cref="PlannerOptions.SwapThreshold"/>, or with a slack s &gt; 0 the item-relative
+/// max(Floor, min(SwapThreshold, P_empty − s)) (P_empty: the item's best P in an empty bin of the pod type), where s is
+/// the larger of <see cref="PlannerOptions.SwapSlack"/> and the drive-unit travel time of a swap expressed in P
+/// (<see cref="PlannerOptions.SwapCostInProbability"/>);</item>
 /// <item>otherwise <see cref="DecisionKind.Stow"/> with the highest-scoring candidate whose P reaches its threshold, or,
 /// with probability <see cref="PlannerOptions.ExplorationRate"/>, a uniformly drawn other candidate with P ≥
-/// <see cref="PlannerOptions.Floor"/>, flagged <see cref="StowDecision.IsExploration"/>.</item>
+/// <see cref="PlannerOptions.Floor"/>, flagged <see cref="StowDecision.IsExploration"/>. The decision carries the
+/// probability of its choice (<see cref="StowDecision.Propensity"/>: 1 − rate for the greedy candidate while exploration
+/// may happen, rate / eligible for an explored one, 1 otherwise) for off-policy evaluation.</item>
 /// </list>
 /// </summary>
 /// <remarks>
@@ -53,14 +57,14 @@ public sealed class StowPlanner : IStowPolicy
         _options = options ?? new PlannerOptions();
         _options.Validate();
         _model = model;
-        _generator = new CandidateGenerator(_options.Fit);
+        _generator = new CandidateGenerator(_options.Fit) { SpaceMaking = _options.SpaceMaking };
         _router = new ExceptionRouter(podTypes, _options.Fit);
         _random = new Random(_options.Seed);
         _emptyGenerator = new CandidateGenerator(_options.Fit, 1);
     }
 
     /// <inheritdoc />
-    public string Name => "planner-" + _model.Name;
+    public string Name => "planner-" + _model.Name + (_options.SpaceMaking ? "" : "-no-space-making");
 
     /// <summary>The success model in use.</summary>
     public ISuccessModel Model => _model;
@@ -137,7 +141,10 @@ public sealed class StowPlanner : IStowPolicy
         var chosen = greedy;
         var explored = false;
         var rate = _options.ExplorationRate;
-        if (_random.NextDouble() < rate && Explorations + 1 <= rate * StowDecisions)
+        var gateOpen = Explorations + 1 <= rate * StowDecisions;
+        var eligible = gateOpen ? CountEligible(candidates, greedy) : 0;
+        var propensity = eligible > 0 ? 1 - rate : 1.0;
+        if (_random.NextDouble() < rate && gateOpen)
         {
             var pick = DrawExploration(candidates, greedy);
             if (pick >= 0)
@@ -145,6 +152,7 @@ public sealed class StowPlanner : IStowPolicy
                 chosen = pick;
                 explored = true;
                 Explorations++;
+                propensity = rate / eligible;
             }
         }
 
@@ -152,7 +160,7 @@ public sealed class StowPlanner : IStowPolicy
         var why = string.Create(
             CultureInfo.InvariantCulture,
             $"{(explored ? "explore" : "greedy")}: {buffer[c.ItemIndex].Id} → {c.Bin} via {c.Chain} ({c.Orientation}), P {c.Probability:F3}, score {c.Score:F3}");
-        return new StowDecision(DecisionKind.Stow, buffer[c.ItemIndex], c, explored, bestP, TopByScore(candidates, chosen), n, why);
+        return new StowDecision(DecisionKind.Stow, buffer[c.ItemIndex], c, explored, bestP, TopByScore(candidates, chosen), n, why, propensity);
     }
 
     /// <summary>
@@ -161,7 +169,8 @@ public sealed class StowPlanner : IStowPolicy
     /// </summary>
     private double ItemThreshold(Item item, PodType podType)
     {
-        if (_options.SwapSlack <= 0)
+        var slack = Math.Max(_options.SwapSlack, _options.SwapCostInProbability);
+        if (slack <= 0)
         {
             return _options.SwapThreshold;
         }
@@ -183,7 +192,7 @@ public sealed class StowPlanner : IStowPolicy
             _emptyP[(item.Id, podType.Name)] = empty;
         }
 
-        return Math.Max(_options.Floor, Math.Min(_options.SwapThreshold, empty - _options.SwapSlack));
+        return Math.Max(_options.Floor, Math.Min(_options.SwapThreshold, empty - slack));
     }
 
     /// <summary>An estimate of <paramref name="podType"/> with every bin empty (cached per pod type).</summary>
@@ -211,6 +220,21 @@ public sealed class StowPlanner : IStowPolicy
         var estimate = new PodSpaceEstimate(new Stow.Core.Ids.PodId("EMPTY"), 0, bins);
         _emptyPod = (podType, estimate);
         return estimate;
+    }
+
+    /// <summary>Candidates exploration may draw from: every one but the greedy with P ≥ floor.</summary>
+    private int CountEligible(ReadOnlySpan<StowCandidate> candidates, int greedy)
+    {
+        var eligible = 0;
+        for (var j = 0; j < candidates.Length; j++)
+        {
+            if (j != greedy && candidates[j].Probability >= _options.Floor)
+            {
+                eligible++;
+            }
+        }
+
+        return eligible;
     }
 
     private int DrawExploration(ReadOnlySpan<StowCandidate> candidates, int greedy)

@@ -13,11 +13,16 @@ namespace Stow.Planning.Risk;
 /// produced by a baseline policy without a model).
 /// </param>
 /// <param name="Exploration">True when the candidate was chosen by exploration rather than greedily.</param>
+/// <param name="Propensity">
+/// Probability, in (0, 1], with which the logging policy chose this candidate given what it saw (its exploration
+/// rule), or NaN when unknown. Off-policy estimates (<see cref="Calibration.OffPolicyEstimator"/>) weigh by its inverse.
+/// </param>
 public sealed record AttemptRecord(
     CandidateFeatures Features,
     StowOutcome Outcome,
     double PredictedProbability = double.NaN,
-    bool Exploration = false)
+    bool Exploration = false,
+    double Propensity = double.NaN)
 {
     /// <summary>True when <see cref="Outcome"/> is <see cref="StowOutcome.Stowed"/>.</summary>
     public bool Succeeded => Outcome == StowOutcome.Stowed;

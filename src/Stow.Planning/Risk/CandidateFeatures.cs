@@ -17,6 +17,8 @@ using Stow.Planning.Candidates;
 /// <param name="RowHeight">Height of the bin floor above the pod base [m].</param>
 /// <param name="Chain">Primitive chain run before insertion.</param>
 /// <param name="VolumeRatio">Item volume over the volume of the chain's free box, in [0, 1] for a produced candidate.</param>
+/// <param name="LyingCylinder">True for a cylinder placed with its axis horizontal (it may roll: the simulator's roll risks).</param>
+/// <param name="Leaning">True when the item may end leaning rather than resting on a face (slotted on edge into a gap).</param>
 public readonly record struct CandidateFeatures(
     PackagingClass Class,
     double Mass,
@@ -27,7 +29,9 @@ public readonly record struct CandidateFeatures(
     double FillFraction,
     double RowHeight,
     PrimitiveChain Chain,
-    double VolumeRatio)
+    double VolumeRatio,
+    bool LyingCylinder = false,
+    bool Leaning = false)
 {
     /// <summary>The smaller of the width and height clearances [m]: how tight the opening is around the item.</summary>
     public double MinClearance => Math.Min(ClearanceWidth, ClearanceHeight);

@@ -37,20 +37,21 @@ public class MotionTimingModelTests(ITestOutputHelper output)
         Assert.InRange(simulated, predicted - 0.1, predicted + 0.2);
     }
 
-    [Fact]
-    public void A_Simulated_Stow_Runs_Much_Faster_Than_Real_Time()
+    [Fact(Timeout = 60_000)]
+    public async Task A_Simulated_Stow_Runs_On_Simulated_Time_Alone()
     {
+        await Task.Yield();
         RunStow(out _, out _); // warm-up: JIT and tiered compilation
-        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         RunStow(out var simulated, out var cycles);
         watch.Stop();
-        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
-        var wallSpeedUp = simulated / watch.Elapsed.TotalSeconds;
-        var cpuSpeedUp = simulated / Math.Max(cpu, 1e-6);
-        output.WriteLine($"stow: {simulated:F2} s simulated ({cycles} cycles) in {watch.Elapsed.TotalMilliseconds:F0} ms wall ({wallSpeedUp:F0}x), {cpu * 1000:F0} ms CPU ({cpuSpeedUp:F0}x), {MotionTimingModel.UnitsPerHour(simulated):F0} UPH (motion only)");
-        // Target ≥ 200x; the bound here is loose because the build machine is shared (wall time is not ours alone).
-        Assert.True(Math.Max(wallSpeedUp, cpuSpeedUp) > 50, $"speed-up wall {wallSpeedUp:F0}x, CPU {cpuSpeedUp:F0}x");
+        output.WriteLine($"stow: {simulated:F2} s simulated ({cycles} cycles) in {watch.Elapsed.TotalMilliseconds:F0} ms wall ({simulated / watch.Elapsed.TotalSeconds:F0}x), {MotionTimingModel.UnitsPerHour(simulated):F0} UPH (motion only)");
+
+        // The loop on the virtual clock advances time by exactly one period per cycle and never waits for the wall
+        // clock: the stow's duration is its cycle count times the period, whatever the machine's load. (How much
+        // faster than real time that runs is a benchmark's question: bench/Stow.Bench/Motion/StowSequenceBenchmarks.)
+        Assert.True(cycles > 1000, $"a stow takes seconds of simulated time, got {cycles} cycles");
+        Assert.Equal(cycles * 0.001, simulated, 6);
     }
 
     private static void RunStow(out double simulated, out long cycles)

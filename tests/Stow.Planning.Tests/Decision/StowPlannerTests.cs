@@ -45,7 +45,7 @@ public class StowPlannerTests
         var rng = new Random(seed);
         var pod = Scenarios.Fabric40;
         var threshold = 0.80 + (rng.NextDouble() * 0.19);
-        var options = new PlannerOptions { SwapThreshold = threshold, Floor = threshold - 0.05, ExplorationRate = 0 };
+        var options = new PlannerOptions { SwapThreshold = threshold, Floor = threshold - 0.05, ExplorationRate = 0, PodSwapSeconds = 0 };
         var buffer = Scenarios.Buffer(rng, 1 + rng.Next(20));
         var estimate = Scenarios.Estimate(rng, pod, maxFill: rng.NextDouble());
         var d = new StowPlanner(Prior, Scenarios.PodTypes, options).Decide(buffer, estimate, pod);
@@ -145,14 +145,43 @@ public class StowPlannerTests
         // Heavy, fragile and irregular: even an empty bin gives it P below the 0.96 threshold but above the 0.92 floor.
         var hard = new Item(new ItemId("hard"), "hard", new ItemDimensions(0.12, 0.10, 0.08), 4.0, PackagingClass.Irregular, true, "", "test");
         var empty = Scenarios.EmptyPod(pod);
-        var plain = new StowPlanner(Prior, [pod]).Decide([hard], empty, pod);
-        var slack = new StowPlanner(Prior, [pod], new PlannerOptions { SwapSlack = 0.02 }).Decide([hard], empty, pod);
+        var plain = new StowPlanner(Prior, [pod], new PlannerOptions { PodSwapSeconds = 0 }).Decide([hard], empty, pod);
+        var slack = new StowPlanner(Prior, [pod], new PlannerOptions { SwapSlack = 0.02, PodSwapSeconds = 0 }).Decide([hard], empty, pod);
 
         Assert.InRange(plain.BestProbability, 0.92, 0.96);
         Assert.Equal(DecisionKind.PodSwap, plain.Kind);
         Assert.Equal(DecisionKind.Stow, slack.Kind);
         Assert.Same(hard, slack.Item);
         Assert.InRange(slack.Candidate!.Value.Probability, plain.BestProbability - 0.02, plain.BestProbability);
+    }
+
+    [Fact]
+    public void The_Drive_Unit_Trip_Is_Weighed_A_Long_Trip_Stows_Where_No_Trip_Cost_Swaps()
+    {
+        var pod = Scenarios.Fabric40;
+        var hard = new Item(new ItemId("hard"), "hard", new ItemDimensions(0.12, 0.10, 0.08), 4.0, PackagingClass.Irregular, true, "", "test");
+        var empty = Scenarios.EmptyPod(pod);
+        var free = new StowPlanner(Prior, [pod], new PlannerOptions { PodSwapSeconds = 0 }).Decide([hard], empty, pod);
+        var costly = new StowPlanner(Prior, [pod], new PlannerOptions { PodSwapSeconds = 15 }).Decide([hard], empty, pod);
+
+        Assert.Equal(DecisionKind.PodSwap, free.Kind);
+        Assert.Equal(DecisionKind.Stow, costly.Kind);
+        // r · t_swap / (1 + r · t_fail) with r = 1/12 per s, t_swap = 15 s, t_fail = 15 s.
+        Assert.Equal(1.25 / 2.25, new PlannerOptions { PodSwapSeconds = 15 }.SwapCostInProbability, 12);
+        Assert.Equal(0, new PlannerOptions { PodSwapSeconds = 0 }.SwapCostInProbability);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PlannerOptions { PodSwapSeconds = -1 }.Validate());
+    }
+
+    [Fact]
+    public void A_Stow_Decision_Logs_The_Propensity_Of_Its_Choice()
+    {
+        var pod = Scenarios.Fabric40;
+        var item = new Item(new ItemId("box"), "box", new ItemDimensions(0.12, 0.10, 0.05), 0.3, PackagingClass.Box, false, "", "test");
+        var d = new StowPlanner(Prior, [pod], new PlannerOptions { ExplorationRate = 0 }).Decide([item], Scenarios.EmptyPod(pod), pod);
+
+        Assert.Equal(DecisionKind.Stow, d.Kind);
+        Assert.Equal(1, d.Propensity);
+        Assert.Equal(1, d.ToAttemptRecord(StowOutcome.Stowed).Propensity);
     }
 
     [Fact]
@@ -206,8 +235,8 @@ public class StowPlannerTests
         }
 
         var estimate = new PodSpaceEstimate(new PodId("P"), 0, bins);
-        var plain = new StowPlanner(Prior, Scenarios.PodTypes, new PlannerOptions { ExplorationRate = 0 }).Decide([item], estimate, pod);
-        var overhead = new StowPlanner(Prior, Scenarios.PodTypes, new PlannerOptions { ExplorationRate = 0, PreferOverheadRows = true })
+        var plain = new StowPlanner(Prior, Scenarios.PodTypes, new PlannerOptions { ExplorationRate = 0, PreferOverheadRows = false }).Decide([item], estimate, pod);
+        var overhead = new StowPlanner(Prior, Scenarios.PodTypes, new PlannerOptions { ExplorationRate = 0 })
             .Decide([item], estimate, pod);
         Assert.Equal(DecisionKind.Stow, plain.Kind);
         Assert.Equal(DecisionKind.Stow, overhead.Kind);

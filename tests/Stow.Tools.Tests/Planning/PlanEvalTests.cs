@@ -106,4 +106,52 @@ public class PlanEvalTests
         Assert.Single(r.Shift.DensityAtSwap);
         Assert.Equal(r.Shift.Summary.Attempted, r.Summary.Attempts);
     }
+
+    [Fact(Timeout = 180000)]
+    public async Task Plan_Eval_Over_Seeds_Reports_Every_Figure_With_An_Interval_For_Five_Policies()
+    {
+        var (code, stdout, stderr) = await Task.Run(() => Run("plan", "eval", "--catalog", "arc2017", "--pods", "1", "--seeds", "3-4", "--json"));
+
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var policies = doc.RootElement.GetProperty("policies").EnumerateArray().ToList();
+        Assert.Equal(
+            ["planner-prior", "planner-learned", "planner-monotone", "largest-free-volume", "planner-prior-no-space-making"],
+            policies.Select(p => p.GetProperty("policy").GetString()));
+        foreach (var p in policies)
+        {
+            foreach (var key in new[] { "stowed_of_inducted", "success_rate", "defect_rate", "unproductive_rate", "density_at_swap", "overhead_share", "ece" })
+            {
+                if (p.GetProperty(key).ValueKind == JsonValueKind.Null)
+                {
+                    continue;
+                }
+
+                var mean = p.GetProperty(key).GetDouble();
+                var ci = p.GetProperty(key + "_ci95").EnumerateArray().Select(v => v.GetDouble()).ToList();
+                Assert.InRange(mean, 0, 1);
+                Assert.True(ci[0] <= mean + 1e-9 && mean <= ci[1] + 1e-9, $"{key}: {mean} outside [{ci[0]}, {ci[1]}]");
+            }
+
+            Assert.True(p.GetProperty("items_per_pod").GetDouble() >= 0);
+            Assert.Equal(JsonValueKind.Object, p.GetProperty("chain_use").ValueKind);
+        }
+
+        Assert.Equal(["None"], policies[4].GetProperty("chain_use").EnumerateObject().Select(c => c.Name));
+        Assert.Equal([3, 4], doc.RootElement.GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()));
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Plan_Eval_Names_A_Bad_World_File_And_Exits_2()
+    {
+        using var dir = new TempDir();
+        var bad = dir.File("world.json");
+        File.WriteAllText(bad, "{ \"Sim\": { \"Arrival\": { \"MinFill\": 0.9, \"MaxFill\": 0.5 } } }");
+
+        var (code, _, stderr) = await Task.Run(() => Run("plan", "eval", "--catalog", "arc2017", "--pods", "1", "--config", bad));
+
+        Assert.Equal(2, code);
+        Assert.Contains("world.json", stderr, StringComparison.Ordinal);
+        Assert.Contains("Sim:Arrival needs 0 ≤ MinFill ≤ MaxFill ≤ 1", stderr, StringComparison.Ordinal);
+    }
 }

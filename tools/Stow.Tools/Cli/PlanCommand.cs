@@ -20,13 +20,15 @@ public static class PlanCommand
         var catalog = new Option<string>("--catalog") { Description = "Item catalogue: olist, arc2017, mixed", DefaultValueFactory = _ => "olist" };
         var pods = new Option<int>("--pods") { Description = "Pods to fill per policy (the shift ends there)", DefaultValueFactory = _ => 20 };
         var seed = new Option<int>("--seed") { Description = "Seed of items, world and exploration", DefaultValueFactory = _ => 1 };
-        var prefill = new Option<double>("--prefill") { Description = "Largest arrival fill of a pod, in [0, 1)", DefaultValueFactory = _ => EvalShiftOptions.DefaultPrefillMax };
+        var prefill = new Option<double?>("--prefill") { Description = "Arrival fill uniform in [0, this] instead of the world's Sim:Arrival range, in [0, 1)" };
+        var world = new Option<string[]>("--config") { Description = "World file(s) with Sim: keys, layered in order over the defaults (config/worlds/*.json)", AllowMultipleArgumentsPerToken = true };
+        var seeds = new Option<string?>("--seeds") { Description = "Run seeds A-B (≥ 1): five policies per seed on common random numbers, each figure with a 95 % interval over the seeds" };
         var model = new Option<string?>("--model") { Description = "Learned model file (default models/risk.json in the repository)" };
         var json = CliCommon.JsonOption();
         var data = CliCommon.DataOption();
         var podType = CliCommon.PodTypeOption();
         var eval = new Command("eval", "Compare the prior planner, the learned planner and the largest-free-volume baseline");
-        foreach (var o in new Option[] { catalog, pods, seed, prefill, model, json, data, podType })
+        foreach (var o in new Option[] { catalog, pods, seed, seeds, prefill, world, model, json, data, podType })
         {
             eval.Options.Add(o);
         }
@@ -47,9 +49,35 @@ public static class PlanCommand
                 var items = CatalogLoader.LoadWithDefaults(name, pr.GetValue(data));
                 var type = CliCommon.PodType(pr.GetValue(podType)!);
                 var types = CliCommon.PodTypes();
-                var options = new EvalShiftOptions { Pods = n, Seed = pr.GetValue(seed), PrefillMax = p };
+                var worldOptions = WorldFiles.Load(pr.GetValue(world) ?? []);
+                if (p is { } max)
+                {
+                    worldOptions = worldOptions with { Arrival = Stow.Sim.World.PodArrivalOptions.UpTo(max) };
+                }
+
+                var options = new EvalShiftOptions { Pods = n, Seed = pr.GetValue(seed), World = worldOptions };
                 var modelPath = pr.GetValue(model) ?? DefaultModelPath();
                 var (learned, source) = PlanEvaluation.LearnedModel(modelPath, name, items, type, types, options.Seed);
+                if (pr.GetValue(seeds) is { } seedText)
+                {
+                    var list = CliCommon.Seeds(seedText);
+                    var (monotone, monotoneSource) = PlanEvalSeries.FitMonotone(items, type, types, Math.Min(n, 5));
+                    var series = PlanEvalSeries.Run(items, type, types, options, list, learned, monotone);
+                    var worldName = string.Join(" + ", pr.GetValue(world) ?? []) is { Length: > 0 } wn ? wn : "default";
+                    if (pr.GetValue(json))
+                    {
+                        Console.WriteLine(PlanEvalSeriesReport.Json(worldName, list, n, [source, monotoneSource], series).ToJsonString(EvalJson.Options));
+                        return 0;
+                    }
+
+                    Console.WriteLine($"plan eval: {name} items on {type.Name}, {n} pods per policy and seed, seeds {seedText}, world {worldName}, ground-truth space");
+                    Console.WriteLine($"learned model: {source}");
+                    Console.WriteLine(monotoneSource);
+                    Console.WriteLine();
+                    PlanEvalSeriesReport.WriteTable(Console.Out, series);
+                    return 0;
+                }
+
                 var report = PlanEvaluation.Run(name, items, type, types, options, learned, source);
                 if (pr.GetValue(json))
                 {
@@ -57,7 +85,7 @@ public static class PlanCommand
                     return 0;
                 }
 
-                Console.WriteLine($"plan eval: {name} items on {type.Name}, {n} pods per policy, seed {options.Seed}, prefill up to {p:P0}, ground-truth space");
+                Console.WriteLine($"plan eval: {name} items on {type.Name}, {n} pods per policy, seed {options.Seed}, arrival fill {options.World.Arrival.MinFill:P0}-{options.World.Arrival.MaxFill:P0}, ground-truth space");
                 Console.WriteLine($"learned model: {source}");
                 Console.WriteLine();
                 EvalJson.WriteTable(Console.Out, report.Policies);
@@ -66,7 +94,7 @@ public static class PlanCommand
                 Console.WriteLine(report.Verdict);
                 return 0;
             }
-            catch (Exception e) when (e is CatalogException or PodConfigException or IOException or JsonException or ArgumentException)
+            catch (Exception e) when (e is CatalogException or PodConfigException or IOException or JsonException or ArgumentException or Stow.Sim.World.SimConfigException or InvalidDataException or FormatException)
             {
                 Console.Error.WriteLine($"stowcell plan eval: {e.Message}");
                 return 2;

@@ -12,6 +12,7 @@ using Stow.Core.Pods;
 using Stow.Core.Time;
 using Stow.Planning.Calibration;
 using Stow.Planning.Decision;
+using Stow.Sim.World;
 
 namespace Stow.Tools.PlanEval;
 
@@ -29,14 +30,14 @@ public static class EvalShift
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
-        return ItemSampler.Draw(catalog, options.ItemsPerPod * options.Pods, options.Seed);
+        return ItemSampler.Draw(catalog, options.ItemsPerPod * options.Pods, RandomStreams.SeedOf(options.Seed, RandomStream.Items));
     }
 
     /// <summary>Planner options of an evaluation shift (defaults, with the run's seed and exploration rate).</summary>
     public static PlannerOptions PlannerOptions(EvalShiftOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new PlannerOptions { Seed = options.Seed, ExplorationRate = options.ExplorationRate };
+        return new PlannerOptions { Seed = RandomStreams.SeedOf(options.Seed, RandomStream.Exploration), ExplorationRate = options.ExplorationRate };
     }
 
     /// <summary>Runs <paramref name="policy"/> over <paramref name="items"/> on pods of <paramref name="podType"/>.</summary>
@@ -53,7 +54,9 @@ public static class EvalShift
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Pods, 1);
         var clock = new VirtualClock();
-        var world = new SimShiftWorld(podType, prefillItems, options.PrefillMax, options.Seed);
+        var world = new SimShiftWorld(podType, prefillItems, options.World, options.Seed);
+        var arrivals = new List<double> { world.Density };
+        world.PodArrived += (_, pod) => arrivals.Add(pod.Bins.Sum(b => b.OccupiedVolume) / pod.Bins.Sum(b => b.Spec.Volume));
         var planner = new PolicyPlanner(policy);
         var states = new PackMlShiftStates(new PackMlCell(clock));
         var shiftOptions = new ShiftOptions { MaxPods = options.Pods, EndAtPodLimit = true };
@@ -78,6 +81,6 @@ public static class EvalShift
         }
 
         return new EvalShiftResult(eval.Summarize(10, ReliabilityBinning.EqualCount), planner.Records.ToList(), shift,
-            items.Count, journal.AttemptedItems.Count, runner.PodLimitReached, journal.Reasons);
+            items.Count, journal.AttemptedItems.Count, runner.PodLimitReached, journal.Reasons, arrivals);
     }
 }

@@ -11,6 +11,7 @@ namespace Stow.Tools.PlanEval;
 /// <param name="Items">Items drawn for the shift.</param>
 /// <param name="ItemsAttempted">Distinct items attempted at least once.</param>
 /// <param name="PodLimitReached">True when the shift ended at the pod limit (else the items ran out).</param>
+/// <param name="ArrivalFills">Volumetric fill of each pod as it arrived, in arrival order (the prefill stream alone decides it).</param>
 /// <param name="Outcomes">Attempts by outcome and the world's reason (<c>stowed</c>, <c>defect:protruding</c>, <c>unproductive:nofit</c>, ...).</param>
 public sealed record EvalShiftResult(
     PolicyEvaluationSummary Summary,
@@ -19,4 +20,5 @@ public sealed record EvalShiftResult(
     int Items,
     int ItemsAttempted,
     bool PodLimitReached,
-    IReadOnlyDictionary<string, int> Outcomes);
+    IReadOnlyDictionary<string, int> Outcomes,
+    IReadOnlyList<double> ArrivalFills);

@@ -52,7 +52,7 @@ public static class RiskFit
         }
 
         var model = LearnedSuccessModel.Fit(records);
-        return new RiskModelFile(catalogName, podType.Name, seeds.ToArray(), pods, EvalShiftOptions.DefaultPrefillMax,
+        return new RiskModelFile(catalogName, podType.Name, seeds.ToArray(), pods, new EvalShiftOptions().World.Arrival.MaxFill,
             explorationRate, records.Count, model.Parameters);
     }
 
