@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing (scripts/setup.sh), then runs a StowCell command.
-# The first word picks the executable: the cell's own commands (run, journal, graph) go to `stowcell`
+# The first word picks the executable: the cell's own commands (run, journal, graph, hmi) go to `stowcell`
 # (src/Stow.Cell, with its simulator backend plugin built into plugins/Stow.Sim.Cell next to it); the development
 # commands (items, sim, perception, plan, risk, journal-stress) go to `stowtools` (tools/Stow.Tools).
 # With no arguments it runs `stowcell run` (the main job on the embedded default config).

@@ -10,8 +10,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 # libgtk-3-0: libOpenCvSharpExtern.so (OpenCvSharp4.official.runtime.linux-x64) links libgtk-3 and libgdk-3.
+# chromium: the operator HMI's Playwright tests.
 # graphviz: the PackML DOT graph test; mbpoll, python3-pymodbus (+serial-asyncio): independent Modbus peers in tests.
-APT_PACKAGES=(mosquitto mosquitto-clients socat sqlite3 libgtk-3-0 graphviz mbpoll python3-pymodbus python3-serial-asyncio)
+APT_PACKAGES=(mosquitto mosquitto-clients socat sqlite3 libgtk-3-0 graphviz mbpoll python3-pymodbus python3-serial-asyncio chromium)
 
 say() { echo "[setup] $*" >&2; }
 

@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(GraphCommand.Create());
         root.Subcommands.Add(JournalCommand.Create());
         root.Subcommands.Add(MqttProbeCommand.Create());
+        root.Subcommands.Add(HmiCommand.Create());
         return root;
     }
 

@@ -11,7 +11,7 @@ namespace Stow.Sim.Cell.Perception;
 /// Perception through the ONNX models on frames the simulator renders of the pod at the station
 /// (the simulated camera rig: one frame per camera), with seeded sensor noise. Owns the renderers; single-threaded.
 /// </summary>
-public sealed class RenderedPerception : IShiftPerception, IDisposable
+public sealed class RenderedPerception : IShiftPerception, IPerceivedFrames, IDisposable
 {
     private readonly SimShiftWorld _world;
     private readonly PodSpacePipeline _pipeline;
@@ -35,6 +35,12 @@ public sealed class RenderedPerception : IShiftPerception, IDisposable
     }
 
     /// <inheritdoc />
+    public event EventHandler<PerceivedBinFrame>? BinPerceived;
+
+    /// <inheritdoc />
+    public PodSpacePipeline Pipeline => _pipeline;
+
+    /// <inheritdoc />
     public string ExecutionProvider => _pipeline.ExecutionProvider;
 
     /// <inheritdoc />
@@ -48,7 +54,11 @@ public sealed class RenderedPerception : IShiftPerception, IDisposable
     public BinSpaceEstimate PerceiveBin(BinId bin, double time)
     {
         var scene = Stow.Sim.Scenes.WorldScene.Build(_world.Current, _arcImages);
-        return _pipeline.PerceiveBin(bin, Capture(_renderers[_pipeline.FrameOfBin(_pipeline.IndexOf(bin))], scene, time));
+        var index = _pipeline.IndexOf(bin);
+        var frame = Capture(_renderers[_pipeline.FrameOfBin(index)], scene, time);
+        var estimate = _pipeline.PerceiveBin(bin, frame);
+        BinPerceived?.Invoke(this, new PerceivedBinFrame(frame, index, estimate));
+        return estimate;
     }
 
     /// <inheritdoc />

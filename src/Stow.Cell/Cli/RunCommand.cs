@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NLog.Extensions.Logging;
 using Spectre.Console;
+using Stow.Cell.Hmi;
 using Stow.Cell.Hosting;
 using Stow.Cell.Reporting;
 using Stow.Cell.Shift;
@@ -33,6 +34,7 @@ public static class RunCommand
         var seed = new Option<int?>("--seed") { Description = "Seed of the whole run (default from config: 1)" };
         var perception = new Option<string?>("--perception") { Description = "Perception mode: " + CellConfiguration.Allowed<PerceptionMode>() };
         var motion = new Option<string?>("--motion") { Description = "Motion mode: " + CellConfiguration.Allowed<MotionMode>() };
+        var hmi = new Option<string?>("--hmi") { Description = "Operator HMI address, e.g. http://0.0.0.0:8080, or 'off' (default from config: http://127.0.0.1:8080)" };
         var output = new Option<string?>("--out") { Description = "Report directory (default runs/run-<seed>-<time>)" };
         var json = CliCommon.JsonOption();
         var data = CliCommon.DataOption();
@@ -42,7 +44,7 @@ public static class RunCommand
             Hidden = true,
         };
         var cmd = new Command("run", "Run a stow shift on the simulator with real items (the main job)");
-        foreach (var o in new Option[] { config, catalog, items, seed, perception, motion, output, json, data, assemblies })
+        foreach (var o in new Option[] { config, catalog, items, seed, perception, motion, hmi, output, json, data, assemblies })
         {
             cmd.Options.Add(o);
         }
@@ -64,6 +66,7 @@ public static class RunCommand
             Set("Cell:Perception:Mode", pr.GetValue(perception));
             Set("Cell:Motion:Mode", pr.GetValue(motion));
             Set("Cell:DataDir", pr.GetValue(data));
+            Set("Cell:Hmi:Url", pr.GetValue(hmi));
             return await RunAsync(pr.GetValue(config), overrides, pr.GetValue(output), pr.GetValue(json), pr.GetValue(assemblies));
         });
         return cmd;
@@ -103,11 +106,13 @@ public static class RunCommand
         await host.StartAsync();
         var lifetime = host.Services.GetService(typeof(IHostApplicationLifetime)) as IHostApplicationLifetime;
         var logs = (ILoggerFactory)host.Services.GetService(typeof(ILoggerFactory))!;
-        var shift = new ShiftHost(options, logs, root);
+        var hmiState = new HmiState();
         var progress = new ProgressPrinter(options.Items);
-        shift.Progress += (_, p) => progress.Show(p);
         try
         {
+            await using var hmiServer = await StartHmiAsync(options, hmiState, root, logs);
+            var shift = new ShiftHost(options, logs, root) { Hmi = hmiServer is null ? null : hmiState };
+            shift.Progress += (_, p) => progress.Show(p);
             Console.Error.WriteLine($"stowcell run: {options.Items} items ({options.Catalog}), seed {options.Seed}, perception {CellConfiguration.Text(options.Perception.Mode)}, motion {CellConfiguration.Text(options.Motion.Mode)}; report in {runDir}");
             var result = await shift.RunAsync(runDir, lifetime?.ApplicationStopping ?? CancellationToken.None);
             progress.Done();
@@ -162,6 +167,35 @@ public static class RunCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"stowcell run: --loaded-assemblies {path}: {e.Message}");
+        }
+    }
+
+    /// <summary>Starts the operator HMI unless configured off. A bad HMI configuration is a set-up error; an address in
+    /// use is not: the shift runs without the HMI (prompts still go over MQTT) and says so.</summary>
+    private static async Task<HmiServer?> StartHmiAsync(CellOptions options, HmiState state, string root, ILoggerFactory logs)
+    {
+        if (string.Equals(options.Hmi.Url, HmiOptions.Off, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var keys = options.Hmi.KeysDir ?? Path.Combine(root, options.Reports, ".hmi-keys");
+        try
+        {
+            var server = await HmiServer.StartAsync(options.Hmi, state, keys, logs, CancellationToken.None);
+            Console.Error.WriteLine($"stowcell run: operator HMI at {server.Address}" + (server.DemoUsers.Count == 0 ? ""
+                : $" (users {string.Join(", ", server.DemoUsers)} have the published demo passwords: fine for the simulator, not for a cell)"));
+            return server;
+        }
+        catch (ArgumentException e)
+        {
+            throw new ShiftSetupException(e.Message, e);
+        }
+        catch (IOException e)
+        {
+            logs.CreateLogger("Stow.Cell.Hmi").LogWarning("{Message}; the shift runs without the HMI", e.Message);
+            Console.Error.WriteLine($"stowcell run: {e.Message}; the shift runs without the HMI");
+            return null;
         }
     }
 

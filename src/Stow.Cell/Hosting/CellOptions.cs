@@ -52,6 +52,9 @@ public sealed class CellOptions
     /// <summary>MQTT settings.</summary>
     public MqttSection Mqtt { get; set; } = new();
 
+    /// <summary>Operator HMI settings.</summary>
+    public Hmi.HmiOptions Hmi { get; set; } = new();
+
     /// <summary>Perception: <c>onnx</c> (models on rendered frames) or <c>groundtruth</c> (bypass).</summary>
     public sealed class PerceptionSection
     {

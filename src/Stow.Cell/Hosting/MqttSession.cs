@@ -58,7 +58,8 @@ public sealed class MqttSession : IAsyncDisposable
             timeout.CancelAfter(TimeSpan.FromSeconds(15));
             await link.ConnectAsync(timeout.Token);
             cell.Transitioned += (_, e) => link.PublishState(e.To, e.Mode);
-            link.SupervisorCommand += (_, e) => cell.Execute(e.Command);
+            var states = new PackMlShiftStates(cell); // the command, then SC for the acting state (Hold lands in Held)
+            link.SupervisorCommand += (_, e) => states.Command(e.Command);
             return new MqttSession(broker, link, new OperatorEndpoint(o.CellId, host, port, o.Mqtt.Username, o.Mqtt.Password));
         }
         catch (Exception e) when (e is InvalidOperationException or MqttConnectException or OperationCanceledException or ArgumentException)

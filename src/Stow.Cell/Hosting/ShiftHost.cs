@@ -38,6 +38,9 @@ public sealed class ShiftHost
         _root = repoRoot;
     }
 
+    /// <summary>The operator HMI's model, fed by this shift while it runs; null for no HMI.</summary>
+    public Hmi.HmiState? Hmi { get; init; }
+
     /// <summary>Raised on every progress snapshot (shift thread).</summary>
     public event EventHandler<ShiftProgress>? Progress;
 
@@ -82,9 +85,25 @@ public sealed class ShiftHost
         await using var standIn = _o.Mqtt.SimulatedOperator ? await backend.StartOperatorAsync(mqtt.Endpoint, cancel) : null;
         var channel = new MqttOperatorChannel(mqtt.Link, cell, _logs.CreateLogger("Stow.Cell.Operator")) { CurrentPod = world.Pod };
         backend.PodArrived += (_, pod) => channel.CurrentPod = pod;
+        var states = new PackMlShiftStates(cell, ActingWork(backend.Motion));
         var runner = new ShiftRunner(world, backend.Perception, planner, backend.Motion, new ShiftJournal(journal, n => allTypes.First(t => t.Name == n).Bins.Select(b => b.Id)),
-            channel, new PackMlShiftStates(cell, ActingWork(backend.Motion)), clock, _o.Shift, log, backend.Scorer);
+            channel, states, clock, _o.Shift, log, backend.Scorer);
         runner.Progress += (s, p) => Progress?.Invoke(s, p);
+        // One record per acknowledged prompt, whichever channel (MQTT or HMI) it came over, with who gave it.
+        mqtt.Link.PromptAcknowledged += (_, e) => journal.RecordAcknowledgement(new OperatorAckRecord(
+            e.Prompt.Id, e.Prompt.Kind.ToString(), e.Operator, e.Channel, e.Response, e.Prompt.IssuedAt, e.At));
+        using var hmi = Hmi?.Attach(states, mqtt.Link, type, runner);
+        if (Hmi is { } screen && backend.Perception is IPerceivedFrames frames)
+        {
+            frames.BinPerceived += (_, f) =>
+            {
+                if (screen.WantsFrame())
+                {
+                    screen.ShowFrame(Stow.Cell.Hmi.HmiFrameBuilder.Build(frames.Pipeline, f.Frame, f.BinIndex, f.Estimate, type[f.Estimate.Bin].Volume));
+                }
+            };
+        }
+
         log.LogInformation("shift: {Items} items from {Catalog} (seed {Seed}), pod type {PodType}, perception {Perception}, motion {Motion}",
             items.Count, catalog.Name, _o.Seed, type.Name, CellConfiguration.Text(_o.Perception.Mode), CellConfiguration.Text(_o.Motion.Mode));
         log.LogInformation("backend: {Backend}", _o.Backend);

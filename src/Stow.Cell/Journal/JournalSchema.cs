@@ -36,6 +36,9 @@ internal static class JournalSchema
           to_loc TEXT NOT NULL, to_pod TEXT, to_bin TEXT,
           attempt_id INTEGER REFERENCES attempts(attempt_id), note TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS events_by_item ON item_events(item_id, seq);
+        CREATE TABLE IF NOT EXISTS operator_acks(
+          prompt_id TEXT PRIMARY KEY, kind TEXT NOT NULL, operator TEXT NOT NULL, channel TEXT NOT NULL,
+          response TEXT NOT NULL, issued_at TEXT NOT NULL, at TEXT NOT NULL);
         PRAGMA user_version = 1;
         """;
 }

@@ -108,6 +108,12 @@ public sealed partial class MqttOperatorLink : IDisposable, IAsyncDisposable
     /// <summary>An operator acknowledged a pending prompt.</summary>
     public event EventHandler<PromptAcknowledgedEventArgs>? PromptAcknowledged;
 
+    /// <summary>A prompt was issued (raised on the caller of <see cref="Prompt"/>, after it is pending).</summary>
+    public event EventHandler<OperatorPrompt>? PromptIssued;
+
+    /// <summary>A pending prompt was withdrawn by the cell (raised on the caller of <see cref="WithdrawPrompt"/>).</summary>
+    public event EventHandler<OperatorPrompt>? PromptWithdrawn;
+
     /// <summary>A valid PackML command arrived from the supervisor (the host decides whether to apply it).</summary>
     public event EventHandler<SupervisorCommandEventArgs>? SupervisorCommand;
 
@@ -178,6 +184,7 @@ public sealed partial class MqttOperatorLink : IDisposable, IAsyncDisposable
 
         _logger.LogInformation("Operator prompt {Id} ({Kind}): {Message}", id, kind, message);
         Send(PromptMessage(prompt));
+        PromptIssued?.Invoke(this, prompt);
         return prompt;
     }
 
@@ -185,9 +192,10 @@ public sealed partial class MqttOperatorLink : IDisposable, IAsyncDisposable
     /// <returns>False when no such prompt is pending.</returns>
     public bool WithdrawPrompt(string promptId)
     {
+        OperatorPrompt? prompt;
         lock (_gate)
         {
-            if (!_pending.Remove(promptId))
+            if (!_pending.Remove(promptId, out prompt))
             {
                 return false;
             }
@@ -195,6 +203,37 @@ public sealed partial class MqttOperatorLink : IDisposable, IAsyncDisposable
 
         _logger.LogInformation("Operator prompt {Id} withdrawn", promptId);
         Send(Clear(Topics.Prompt(promptId)));
+        PromptWithdrawn?.Invoke(this, prompt);
+        return true;
+    }
+
+    /// <summary>
+    /// Acknowledges a pending prompt: the one path for every channel (the <c>operator/ack</c> topic and the HMI), so an
+    /// acknowledgement is one event to the cell whichever way it came: the prompt stops being pending, its retained
+    /// message is cleared and <see cref="PromptAcknowledged"/> is raised once, on the calling thread.
+    /// </summary>
+    /// <param name="promptId">Id of the pending prompt.</param>
+    /// <param name="operatorName">Who acknowledged (user name or payload field <c>operator</c>).</param>
+    /// <param name="response">Free text response (may be empty).</param>
+    /// <param name="channel">Where it came from: <c>mqtt</c> or <c>hmi</c>.</param>
+    /// <returns>False (nothing changes) when no such prompt is pending: unknown, or already acknowledged.</returns>
+    public bool Acknowledge(string promptId, string operatorName, string response, string channel)
+    {
+        OperatorPrompt? prompt;
+        lock (_gate)
+        {
+            _pending.Remove(promptId, out prompt);
+        }
+
+        if (prompt is null)
+        {
+            return false;
+        }
+
+        _logger.LogInformation("Operator '{Operator}' acknowledged prompt {Id} ({Kind}) via {Channel}: {Response}",
+            operatorName, prompt.Id, prompt.Kind, channel, response);
+        Send(Clear(Topics.Prompt(prompt.Id)));
+        PromptAcknowledged?.Invoke(this, new PromptAcknowledgedEventArgs(prompt, operatorName, response, _clock.UtcNow, channel));
         return true;
     }
 
@@ -288,22 +327,10 @@ public sealed partial class MqttOperatorLink : IDisposable, IAsyncDisposable
             return;
         }
 
-        OperatorPrompt? prompt;
-        lock (_gate)
-        {
-            _pending.Remove(ack.PromptId, out prompt);
-        }
-
-        if (prompt is null)
+        if (!Acknowledge(ack.PromptId, ack.Operator, ack.Response, "mqtt"))
         {
             Reject(topic, payload, $"no pending prompt '{ack.PromptId}' (unknown or already acknowledged)");
-            return;
         }
-
-        _logger.LogInformation("Operator '{Operator}' acknowledged prompt {Id} ({Kind}): {Response}",
-            ack.Operator, prompt.Id, prompt.Kind, ack.Response);
-        Send(Clear(Topics.Prompt(prompt.Id)));
-        PromptAcknowledged?.Invoke(this, new PromptAcknowledgedEventArgs(prompt, ack.Operator, ack.Response, _clock.UtcNow));
     }
 
     private void Reject(string topic, byte[] payload, string reason)

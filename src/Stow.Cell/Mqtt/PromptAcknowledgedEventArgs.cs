@@ -5,4 +5,5 @@ namespace Stow.Cell.Mqtt;
 /// <param name="Operator">Who acknowledged (as given in the payload; may be empty).</param>
 /// <param name="Response">Free text response (may be empty).</param>
 /// <param name="At">UTC time the cell accepted the acknowledgement.</param>
-public sealed record PromptAcknowledgedEventArgs(OperatorPrompt Prompt, string Operator, string Response, DateTimeOffset At);
+/// <param name="Channel">Where it came from: <c>mqtt</c> (topic <c>operator/ack</c>) or <c>hmi</c> (the web HMI).</param>
+public sealed record PromptAcknowledgedEventArgs(OperatorPrompt Prompt, string Operator, string Response, DateTimeOffset At, string Channel = "mqtt");

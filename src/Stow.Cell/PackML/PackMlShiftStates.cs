@@ -39,4 +39,39 @@ public sealed class PackMlShiftStates(PackMlCell cell, IReadOnlyDictionary<PackM
 
         return true;
     }
+
+    /// <inheritdoc />
+    /// <remarks>Wakes on every PackML transition; an acting Holding or Unholding state left by a command is completed by
+    /// whoever issued it (the HMI and the MQTT supervisor path issue SC after the command).</remarks>
+    public void WaitWhileHeld(CancellationToken cancel)
+    {
+        if (!IsHeld(Cell.State))
+        {
+            return;
+        }
+
+        using var changed = new SemaphoreSlim(0);
+        void OnTransition(object? sender, PackMlTransitionEventArgs e) => changed.Release();
+        Cell.Transitioned += OnTransition;
+        try
+        {
+            while (IsHeld(Cell.State) && !cancel.IsCancellationRequested)
+            {
+                try
+                {
+                    changed.Wait(cancel);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            Cell.Transitioned -= OnTransition;
+        }
+    }
+
+    private static bool IsHeld(PackMlState s) => s is PackMlState.Holding or PackMlState.Held or PackMlState.Unholding;
 }

@@ -41,6 +41,7 @@ public sealed partial class ShiftRunner
     private readonly HashSet<BinId> _contactBlocked = [];
     private PodSpaceEstimate? _estimate;
     private int _pods;
+    private int _inducted;
     private int _done;
     private int _exceptions;
     private int _swapsWithoutStow;
@@ -74,6 +75,9 @@ public sealed partial class ShiftRunner
     /// <summary>Raised after each attempt, pod swap or exception, on the shift thread.</summary>
     public event EventHandler<ShiftProgress>? Progress;
 
+    /// <summary>Raised when a stow attempt starts (before the motion), on the shift thread.</summary>
+    public event EventHandler<StowAction>? AttemptStarted;
+
     /// <summary>Runs the shift over <paramref name="items"/> (in induct order).</summary>
     /// <param name="items">Items to stow.</param>
     /// <param name="cancel">Stops the shift between stows (PackML Stop).</param>
@@ -90,6 +94,7 @@ public sealed partial class ShiftRunner
         _estimate = TimedPerceive();
         while ((_buffer.Count > 0 || queue.Count > 0) && !cancel.IsCancellationRequested)
         {
+            _states.WaitWhileHeld(cancel); // a supervisor's Hold pauses the shift between stows
             if (_buffer.Count == 0)
             {
                 WaitForItems(queue);
@@ -152,6 +157,7 @@ public sealed partial class ShiftRunner
         var attempt = _journal.BeginAttempt(pod, action);
         _attemptsOnPod++;
         _operator.PublishStatus(_states.State, _world.Density, $"{action.Item.Id} -> {pod}/{action.Bin} via {action.ChainText}");
+        AttemptStarted?.Invoke(this, action);
         var motion = _motion.Execute(action);
         var outcome = new WorldOutcome(StowOutcome.Unproductive, motion.FailureReason ?? "motion failed");
         if (!motion.Succeeded)
@@ -332,6 +338,7 @@ public sealed partial class ShiftRunner
             _nextArrival += interval;
             var item = queue.Dequeue();
             _journal.Inducted(item);
+            _inducted++;
             _buffer.Add(item);
         }
     }
@@ -382,7 +389,8 @@ public sealed partial class ShiftRunner
     {
         var attempted = _samples.Count;
         var stowed = _samples.Count(s => s.Outcome == "stowed");
-        Progress?.Invoke(this, new ShiftProgress(total, _done, attempted, stowed, attempted == 0 ? 0 : stowed / (double)attempted, _world.Density, _pods, _states.State, _clock.Now));
+        Progress?.Invoke(this, new ShiftProgress(total, _done, attempted, stowed, attempted == 0 ? 0 : stowed / (double)attempted, _world.Density, _pods, _states.State, _clock.Now,
+            _inducted, _exceptions, _world.Pod, _estimate, [.. _contactBlocked]));
     }
 
     /// <summary>The estimate with no room for any primitive (a bin where an insertion was stopped by something unseen).</summary>

@@ -243,6 +243,13 @@ public sealed class PodSpacePipeline : IDisposable
         return _face.Band.Output("band_mask").AsSpan<float>().Slice(i * size, size);
     }
 
+    /// <summary>The band mask of the last single-bin run (<see cref="PerceiveBin"/>): <see cref="CropHeight"/>·<see cref="CropWidth"/>
+    /// probabilities in crop orientation (<see cref="MapOf"/> maps them to image pixels). Valid until the next run; not thread-safe.</summary>
+    public ReadOnlySpan<float> LastBinBandMask() => _single.Band.Output("band_mask").AsSpan<float>()[..(CropWidth * CropHeight)];
+
+    /// <summary>The crop-to-image sampling map of bin index <paramref name="binIndex"/> (owned by the pipeline: do not dispose).</summary>
+    public BinRectification MapOf(int binIndex) => _maps[binIndex];
+
     /// <summary>Whether the space model has the free-volume head (version 3 and later).</summary>
     public bool HasVolumeHead => _volumeHead;
 

@@ -37,6 +37,35 @@ public sealed class PackMlShiftStatesTests
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task The_Shift_Waits_While_A_Supervisor_Holds_The_Cell_And_Goes_On_At_Unhold()
+    {
+        var states = new PackMlShiftStates(new PackMlCell(new VirtualClock()));
+        Assert.True(states.Command(PackMlCommand.Reset) && states.Command(PackMlCommand.Start));
+        states.WaitWhileHeld(CancellationToken.None); // Execute: returns at once
+
+        Assert.True(states.Command(PackMlCommand.Hold));
+        Assert.Equal(PackMlState.Held, states.State);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiting = Task.Run(() =>
+        {
+            entered.SetResult();
+            states.WaitWhileHeld(CancellationToken.None);
+            return states.State;
+        });
+        await entered.Task;
+        Assert.False(waiting.IsCompleted);
+        Assert.True(states.Command(PackMlCommand.Unhold));
+        Assert.Equal(PackMlState.Execute, await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+
+        Assert.True(states.Command(PackMlCommand.Hold));
+        using var cancel = new CancellationTokenSource();
+        var cancelled = Task.Run(() => states.WaitWhileHeld(cancel.Token));
+        await cancel.CancelAsync();
+        await cancelled.WaitAsync(TimeSpan.FromSeconds(5)); // a stop request ends the wait
+        Assert.Equal(PackMlState.Held, states.State);
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task Resetting_Brings_The_Hardware_Up_And_Clearing_Clears_The_Fault_Before_Completing()
     {
         await Task.Yield();

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Stow.Cell.Hmi;
+
+/// <summary>
+/// HMI password hashes: ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (format v3: PBKDF2 with HMAC-SHA512,
+/// 100 000 iterations, 128-bit salt, 256-bit subkey, base64). Thread-safe and stateless.
+/// </summary>
+public static class HmiPasswords
+{
+    private static readonly PasswordHasher<string> Hasher = new();
+
+    /// <summary>The demo passwords the simulator's configuration ships with (README): published, so never for a real cell.</summary>
+    public static IReadOnlyList<string> PublishedDemoPasswords { get; } = ["stow-operator", "stow-supervisor"];
+
+    /// <summary>Names of the users whose password is one of <see cref="PublishedDemoPasswords"/> (costs one hash check per pair).</summary>
+    public static IReadOnlyList<string> UsersWithDemoPasswords(IEnumerable<HmiUserOptions> users) =>
+        users.Where(u => PublishedDemoPasswords.Any(p => Verify(u.PasswordHash, p))).Select(u => u.Name).ToList();
+
+    /// <summary>Hashes <paramref name="password"/> for the configuration (<c>Cell:Hmi:Users:N:PasswordHash</c>).</summary>
+    /// <exception cref="ArgumentException">Empty password.</exception>
+    public static string Hash(string password)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        return Hasher.HashPassword("stowcell", password);
+    }
+
+    /// <summary>True when <paramref name="password"/> matches <paramref name="hash"/>; false for a wrong password or a malformed hash.</summary>
+    public static bool Verify(string hash, string password)
+    {
+        if (!IsWellFormed(hash) || string.IsNullOrEmpty(password))
+        {
+            return false;
+        }
+
+        return Hasher.VerifyHashedPassword("stowcell", hash, password) != PasswordVerificationResult.Failed;
+    }
+
+    /// <summary>True when <paramref name="hash"/> is base64 of a v3 hash (marker byte 0x01, at least 61 bytes).</summary>
+    public static bool IsWellFormed(string hash)
+    {
+        if (string.IsNullOrEmpty(hash))
+        {
+            return false;
+        }
+
+        var bytes = new byte[hash.Length];
+        return Convert.TryFromBase64String(hash, bytes, out var n) && n >= 61 && bytes[0] == 0x01;
+    }
+
+    /// <summary>Checks the configured users: names unique and non-empty, roles defined, hashes well formed.</summary>
+    /// <exception cref="ArgumentException">A user entry is invalid; the message names <c>Cell:Hmi:Users:N</c> and what is wrong.</exception>
+    public static void Validate(IList<HmiUserOptions> users)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < users.Count; i++)
+        {
+            var u = users[i];
+            var key = $"Cell:Hmi:Users:{i}";
+            if (string.IsNullOrWhiteSpace(u.Name))
+            {
+                throw new ArgumentException($"{key}: Name is empty");
+            }
+
+            if (!seen.Add(u.Name))
+            {
+                throw new ArgumentException($"{key}: user '{u.Name}' is listed twice");
+            }
+
+            if (!Enum.IsDefined(u.Role))
+            {
+                throw new ArgumentException($"{key} ({u.Name}): Role {u.Role} is not Operator or Supervisor");
+            }
+
+            if (!IsWellFormed(u.PasswordHash))
+            {
+                throw new ArgumentException($"{key} ({u.Name}): PasswordHash is not a password hash (make one with `stowcell hmi hash-password`)");
+            }
+        }
+    }
+}
