@@ -1,3 +1,5 @@
+using Stow.Sim.Devices.Induct;
+using Stow.Sim.World;
 using Microsoft.Extensions.Logging;
 using Stow.Cell.Backends;
 using Stow.Cell.Hosting;
@@ -29,9 +31,9 @@ public sealed class SimCellBackend : ICellBackend
     private readonly ILoggerFactory _logs;
     private readonly InductScale _scale;
 
-    private SimCellBackend(SimShiftWorld world, IShiftPerception perception, IShiftMotion motion, ILoggerFactory logs, int seed)
+    private SimCellBackend(SimShiftWorld world, IShiftPerception perception, IShiftMotion motion, ILoggerFactory logs, int seed, InductErrorOptions induct)
     {
-        _scale = new InductScale(seed);
+        _scale = new InductScale(seed, induct);
         _world = world;
         _logs = logs;
         Scorer = new SimOutcomeScorer(world);
@@ -61,11 +63,26 @@ public sealed class SimCellBackend : ICellBackend
     {
         ArgumentNullException.ThrowIfNull(context);
         var o = context.Options;
-        var world = new SimShiftWorld(context.PodType, context.CatalogItems, o.ArrivalFillMax, o.Seed);
+        SimWorldOptions simOptions;
+        try
+        {
+            simOptions = SimWorldOptions.FromConfiguration(o.Sim, "the cell configuration's Sim: section");
+        }
+        catch (SimConfigException e)
+        {
+            throw new ShiftSetupException($"configuration: {e.Message}", e);
+        }
+
+        if (o.ArrivalFillMax is { } max)
+        {
+            simOptions = simOptions with { Arrival = PodArrivalOptions.UpTo(max) };
+        }
+
+        var world = new SimShiftWorld(context.PodType, context.CatalogItems, simOptions, o.Seed);
         var perception = BuildPerception(context, world);
         try
         {
-            return new SimCellBackend(world, perception, BuildMotion(context, world), context.Logs, o.Seed);
+            return new SimCellBackend(world, perception, BuildMotion(context, world), context.Logs, o.Seed, simOptions.Induct);
         }
         catch
         {

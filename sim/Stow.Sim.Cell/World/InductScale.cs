@@ -1,3 +1,5 @@
+using Stow.Sim.Devices.Induct;
+using Stow.Sim.World;
 using Stow.Core.Items;
 using Stow.Sim.Devices;
 
@@ -25,10 +27,24 @@ public sealed class InductScale
     public const double MassSigmaRelative = 0.01;
 
     private readonly GaussianNoise _noise;
+    private readonly InductErrorOptions _error;
 
-    /// <summary>Creates the scale.</summary>
+    /// <summary>Creates the scale with the default errors (the constants above).</summary>
     /// <param name="seed">Seed of the measurement errors.</param>
-    public InductScale(int seed) => _noise = new GaussianNoise(new Random(unchecked((seed * 7919) + 17)));
+    public InductScale(int seed)
+        : this(seed, new InductErrorOptions())
+    {
+    }
+
+    /// <summary>Creates the scale with the errors of a world variant (<c>Sim:Induct</c>).</summary>
+    /// <param name="seed">Run seed; the errors draw from its own stream (<see cref="RandomStream.Induct"/>).</param>
+    /// <param name="error">Standard deviations of the measurement errors.</param>
+    public InductScale(int seed, InductErrorOptions error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        _error = error;
+        _noise = new GaussianNoise(RandomStreams.Create(seed, RandomStream.Induct));
+    }
 
     /// <summary>The item as measured: same id, name, class and source, measured edges [m] and mass [kg].</summary>
     /// <param name="truth">The physical item.</param>
@@ -38,9 +54,9 @@ public sealed class InductScale
         ArgumentNullException.ThrowIfNull(truth);
         var d = truth.Dimensions;
         var measured = new ItemDimensions(Edge(d.Length), Edge(d.Width), Edge(d.Height));
-        var mass = Math.Max(0.001, truth.Mass + _noise.Next(MassSigmaAbsolute + (MassSigmaRelative * truth.Mass)));
+        var mass = Math.Max(0.001, truth.Mass + _noise.Next(_error.MassSigmaAbsolute + (_error.MassSigmaRelative * truth.Mass)));
         return truth with { Dimensions = measured, Mass = mass };
     }
 
-    private double Edge(double e) => Math.Max(0.001, e + _noise.Next(EdgeSigmaAbsolute + (EdgeSigmaRelative * e)));
+    private double Edge(double e) => Math.Max(0.001, e + _noise.Next(_error.EdgeSigmaAbsolute + (_error.EdgeSigmaRelative * e)));
 }

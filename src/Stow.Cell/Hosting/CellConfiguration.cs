@@ -52,6 +52,13 @@ public static class CellConfiguration
         try
         {
             config.GetSection("Cell").Bind(o);
+            foreach (var (key, value) in config.AsEnumerable())
+            {
+                if (key.StartsWith("Sim:", StringComparison.OrdinalIgnoreCase) && value is not null)
+                {
+                    o.Sim[key] = value;
+                }
+            }
         }
         catch (InvalidOperationException e)
         {
@@ -62,7 +69,7 @@ public static class CellConfiguration
         }
 
         Check(o.Items > 0, "Cell:Items", o.Items);
-        Check(o.ArrivalFillMax is >= 0 and <= 0.9, "Cell:ArrivalFillMax", o.ArrivalFillMax);
+        Check(o.ArrivalFillMax is null or (>= 0 and <= 0.9), "Cell:ArrivalFillMax", o.ArrivalFillMax ?? 0);
         Check(o.Planning.SwapThreshold is > 0 and <= 1, "Cell:Planning:SwapThreshold", o.Planning.SwapThreshold);
         Check(o.Planning.Floor is >= 0 and <= 1, "Cell:Planning:Floor", o.Planning.Floor);
         Check(o.Planning.ExplorationRate is >= 0 and <= 0.05, "Cell:Planning:ExplorationRate", o.Planning.ExplorationRate);

@@ -25,8 +25,18 @@ public sealed class CellOptions
     /// <summary>Pod type name (config/pods).</summary>
     public string PodType { get; set; } = "fabric-40";
 
-    /// <summary>Pods arrive holding inventory up to this fill (uniform in [0, max]).</summary>
-    public double ArrivalFillMax { get; set; } = 0.15;
+    /// <summary>
+    /// Older single-knob arrival fill: when set, pods arrive holding inventory uniform in [0, max] of their volume; when
+    /// null (the default), the simulator's <c>Sim:Arrival</c> distribution applies (docs/sim-outcome-model.md: each bin
+    /// filled to a target uniform in [0.20, 0.67], pods as they come back from the floor).
+    /// </summary>
+    public double? ArrivalFillMax { get; set; }
+
+    /// <summary>
+    /// The <c>Sim:</c> keys of the layered configuration (the simulated world's constants, <c>docs/sim-outcome-model.md</c>),
+    /// flattened as <c>Sim:Outcome:BandDefect</c> = value; read only by a simulator backend. Empty for the default world.
+    /// </summary>
+    public Dictionary<string, string?> Sim { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Folder of run reports; each run gets a sub-folder.</summary>
     public string Reports { get; set; } = "runs";
