@@ -16,6 +16,7 @@ using Xunit;
 namespace Stow.Cell.Tests.Motion;
 
 /// <summary>Stow motion with the arm driven over RTDE (ur.arm) against the controller emulator of the live-sim rig.</summary>
+[Collection(WallClockCollection.Name)]
 public sealed class LiveArmMotionTests
 {
     private static readonly Lazy<PodType> Fabric40 = new(() => PodTypeLoader.Load(Path.Combine(TestPaths.RepoRoot, "config", "pods", "fabric-40.json")));
