@@ -7,29 +7,18 @@ namespace Stow.Sim.Cell.World;
 
 /// <summary>
 /// The simulated induct's dimensioner and scale: each arriving item is reported with seeded Gaussian measurement error,
-/// σ = <see cref="EdgeSigmaAbsolute"/> + <see cref="EdgeSigmaRelative"/> · edge on each edge and
-/// σ = <see cref="MassSigmaAbsolute"/> + <see cref="MassSigmaRelative"/> · mass on the mass (assumed figures of a
-/// light-curtain dimensioner and a checkweigher at an induct station, not from a datasheet), clamped to stay positive.
+/// σ = <see cref="InductErrorOptions.EdgeSigmaAbsolute"/> + <see cref="InductErrorOptions.EdgeSigmaRelative"/> · edge on
+/// each edge and σ = <see cref="InductErrorOptions.MassSigmaAbsolute"/> + <see cref="InductErrorOptions.MassSigmaRelative"/>
+/// · mass on the mass (<c>Sim:Induct</c>; the defaults are assumed figures of a light-curtain dimensioner and a
+/// checkweigher at an induct station, not from a datasheet), clamped to stay positive.
 /// The cell plans with these numbers; the world keeps the true item. Deterministic for the seed; single-threaded.
 /// </summary>
 public sealed class InductScale
 {
-    /// <summary>Absolute edge error σ [m].</summary>
-    public const double EdgeSigmaAbsolute = 0.002;
-
-    /// <summary>Relative edge error σ (fraction of the edge).</summary>
-    public const double EdgeSigmaRelative = 0.01;
-
-    /// <summary>Absolute mass error σ [kg].</summary>
-    public const double MassSigmaAbsolute = 0.005;
-
-    /// <summary>Relative mass error σ (fraction of the mass).</summary>
-    public const double MassSigmaRelative = 0.01;
-
     private readonly GaussianNoise _noise;
     private readonly InductErrorOptions _error;
 
-    /// <summary>Creates the scale with the default errors (the constants above).</summary>
+    /// <summary>Creates the scale with the default errors (<see cref="InductErrorOptions"/>'s defaults).</summary>
     /// <param name="seed">Seed of the measurement errors.</param>
     public InductScale(int seed)
         : this(seed, new InductErrorOptions())
