@@ -5,7 +5,10 @@ using Stow.Core.Time;
 
 namespace Stow.Cell.Tests.Run;
 
-/// <summary>SIGTERM during a stow shift (a real child process) ends in a safe state with the journal consistent.</summary>
+/// <summary>
+/// SIGTERM during a stow shift (a real child process) ends in a safe state with the journal consistent. The shift is
+/// long (3000 items) so that it cannot complete between the 50th attempt and the signal on a fast, quiet machine.
+/// </summary>
 public class SigtermTests
 {
     [Fact(Timeout = 240_000)]
@@ -13,7 +16,7 @@ public class SigtermTests
     {
         using var dir = new TempDir();
         var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { TestPaths.StowCellDll, "run", "--items", "200", "--catalog", "arc2017", "--perception", "groundtruth", "--motion", "timed", "--out", dir.Path, "--json" })
+        foreach (var a in new[] { TestPaths.StowCellDll, "run", "--items", "3000", "--catalog", "arc2017", "--perception", "groundtruth", "--motion", "timed", "--out", dir.Path, "--json" })
         {
             psi.ArgumentList.Add(a);
         }
