@@ -98,69 +98,52 @@ public sealed partial class UrArm : CommandedComponent, IArm
     /// <inheritdoc/>
     public CommandStatus CommandPose(in Pose target)
     {
-        var s = Check(ArmCommandMode.Pose);
-        if (s != CommandStatus.Accepted)
+        var s = ArmCommandGate.Pose(IsActive, _state.ProtectiveStop, Mode, target);
+        if (s == CommandStatus.Accepted)
         {
-            return s;
+            _pending.TargetPose = target;
+            _pending.HasTarget = true;
         }
 
-        if (!Finite(target.Position) || !double.IsFinite(target.Orientation.W))
-        {
-            return CommandStatus.Invalid;
-        }
-
-        _pending.TargetPose = target;
-        _pending.HasTarget = true;
         return s;
     }
 
     /// <inheritdoc/>
     public CommandStatus CommandTwist(in Twist twist)
     {
-        var s = Check(ArmCommandMode.Twist);
-        if (s != CommandStatus.Accepted)
+        var s = ArmCommandGate.Twist(IsActive, _state.ProtectiveStop, Mode, twist);
+        if (s == CommandStatus.Accepted)
         {
-            return s;
+            _pending.TargetTwist = twist;
+            _pending.HasTarget = true;
         }
 
-        if (!Finite(twist.Linear) || !Finite(twist.Angular))
-        {
-            return CommandStatus.Invalid;
-        }
-
-        _pending.TargetTwist = twist;
-        _pending.HasTarget = true;
         return s;
     }
 
     /// <inheritdoc/>
     public CommandStatus SetSpeedScaling(double scaling)
     {
-        if (!IsActive)
+        var s = ArmCommandGate.SpeedScaling(IsActive, scaling);
+        if (s == CommandStatus.Accepted)
         {
-            return CommandStatus.NotActive;
+            _pending.SpeedScaling = scaling;
         }
 
-        if (!(scaling is >= 0 and <= 1))
-        {
-            return CommandStatus.Invalid;
-        }
-
-        _pending.SpeedScaling = scaling;
-        return CommandStatus.Accepted;
+        return s;
     }
 
     /// <inheritdoc/>
     /// <remarks>A host-side stop: the driver commands hold (the program's stopl) until <see cref="ResetProtectiveStop"/>.</remarks>
     public CommandStatus TriggerProtectiveStop()
     {
-        if (!IsActive)
+        var s = ArmCommandGate.ProtectiveStop(IsActive, _state.EmergencyStop, reset: false);
+        if (s == CommandStatus.Accepted)
         {
-            return CommandStatus.NotActive;
+            _hostStop = true;
         }
 
-        _hostStop = true;
-        return CommandStatus.Accepted;
+        return s;
     }
 
     /// <inheritdoc/>
@@ -168,19 +151,14 @@ public sealed partial class UrArm : CommandedComponent, IArm
     /// (dashboard unlock and a program restart), which must run outside the loop.</remarks>
     public CommandStatus ResetProtectiveStop()
     {
-        if (!IsActive)
+        var s = ArmCommandGate.ProtectiveStop(IsActive, _state.EmergencyStop, reset: true);
+        if (s == CommandStatus.Accepted)
         {
-            return CommandStatus.NotActive;
+            _hostStop = false;
+            _pending.HasTarget = false;
         }
 
-        if (_state.EmergencyStop)
-        {
-            return CommandStatus.Stopped;
-        }
-
-        _hostStop = false;
-        _pending.HasTarget = false;
-        return CommandStatus.Accepted;
+        return s;
     }
 
     /// <inheritdoc/>
@@ -304,23 +282,6 @@ public sealed partial class UrArm : CommandedComponent, IArm
         }
 
         return true;
-    }
-
-    private static bool Finite(Vec3 v) => double.IsFinite(v.X) && double.IsFinite(v.Y) && double.IsFinite(v.Z);
-
-    private CommandStatus Check(ArmCommandMode mode)
-    {
-        if (!IsActive)
-        {
-            return CommandStatus.NotActive;
-        }
-
-        if (_state.ProtectiveStop)
-        {
-            return CommandStatus.Stopped;
-        }
-
-        return (int)mode == Mode ? CommandStatus.Accepted : CommandStatus.Invalid;
     }
 
     private Twist Track(in Pose target)

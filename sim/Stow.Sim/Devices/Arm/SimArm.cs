@@ -82,14 +82,9 @@ public sealed class SimArm : CommandedComponent, IArm
     /// <inheritdoc/>
     public CommandStatus CommandPose(in Pose target)
     {
-        var s = Check(ArmCommandMode.Pose);
+        var s = ArmCommandGate.Pose(IsActive, Stopped, Mode, target);
         if (s == CommandStatus.Accepted)
         {
-            if (!Finite(target.Position))
-            {
-                return CommandStatus.Invalid;
-            }
-
             _pending.TargetPose = target;
             _pending.HasTarget = true;
         }
@@ -100,14 +95,9 @@ public sealed class SimArm : CommandedComponent, IArm
     /// <inheritdoc/>
     public CommandStatus CommandTwist(in Twist twist)
     {
-        var s = Check(ArmCommandMode.Twist);
+        var s = ArmCommandGate.Twist(IsActive, Stopped, Mode, twist);
         if (s == CommandStatus.Accepted)
         {
-            if (!Finite(twist.Linear) || !Finite(twist.Angular))
-            {
-                return CommandStatus.Invalid;
-            }
-
             _pending.TargetTwist = twist;
             _pending.HasTarget = true;
         }
@@ -118,49 +108,39 @@ public sealed class SimArm : CommandedComponent, IArm
     /// <inheritdoc/>
     public CommandStatus SetSpeedScaling(double scaling)
     {
-        if (!IsActive)
+        var s = ArmCommandGate.SpeedScaling(IsActive, scaling);
+        if (s == CommandStatus.Accepted)
         {
-            return CommandStatus.NotActive;
+            _pending.SpeedScaling = scaling;
         }
 
-        if (!(scaling is >= 0 and <= 1))
-        {
-            return CommandStatus.Invalid;
-        }
-
-        _pending.SpeedScaling = scaling;
-        return CommandStatus.Accepted;
+        return s;
     }
 
     /// <inheritdoc/>
     public CommandStatus TriggerProtectiveStop()
     {
-        if (!IsActive)
+        var s = ArmCommandGate.ProtectiveStop(IsActive, _cell.EStopPressed, reset: false);
+        if (s == CommandStatus.Accepted)
         {
-            return CommandStatus.NotActive;
+            _protectiveStop = true;
         }
 
-        _protectiveStop = true;
-        return CommandStatus.Accepted;
+        return s;
     }
 
     /// <inheritdoc/>
     public CommandStatus ResetProtectiveStop()
     {
-        if (!IsActive)
+        var s = ArmCommandGate.ProtectiveStop(IsActive, _cell.EStopPressed, reset: true);
+        if (s == CommandStatus.Accepted)
         {
-            return CommandStatus.NotActive;
+            _protectiveStop = false;
+            _pending.HasTarget = false;
+            _active.HasTarget = false;
         }
 
-        if (_cell.EStopPressed)
-        {
-            return CommandStatus.Stopped;
-        }
-
-        _protectiveStop = false;
-        _pending.HasTarget = false;
-        _active.HasTarget = false;
-        return CommandStatus.Accepted;
+        return s;
     }
 
     /// <inheritdoc/>
@@ -253,21 +233,6 @@ public sealed class SimArm : CommandedComponent, IArm
 
     private bool Stopped => _protectiveStop || _cell.EStopPressed || _cell.ProtectiveStop;
 
-    private CommandStatus Check(ArmCommandMode mode)
-    {
-        if (!IsActive)
-        {
-            return CommandStatus.NotActive;
-        }
-
-        if (Stopped)
-        {
-            return CommandStatus.Stopped;
-        }
-
-        return (int)mode == Mode ? CommandStatus.Accepted : CommandStatus.Invalid;
-    }
-
     private void Integrate(double dt, bool stopped)
     {
         var o = _options;
@@ -345,6 +310,4 @@ public sealed class SimArm : CommandedComponent, IArm
 
         _state.JointPositions = _q;
     }
-
-    private static bool Finite(Vec3 v) => double.IsFinite(v.X) && double.IsFinite(v.Y) && double.IsFinite(v.Z);
 }
