@@ -38,8 +38,7 @@ public sealed partial class UrArm
 
         try
         {
-            _hostStop = false;
-            _pending.HasTarget = false;
+            ClearHostStop();
             if (Latest().SafetyStatus == (int)UrSafetyMode.ProtectiveStop)
             {
                 _dashboard.CloseSafetyPopup();
@@ -113,8 +112,8 @@ public sealed partial class UrArm
             }
 
             BringUp();
-            _pending = new ArmCommand { Mode = (ArmCommandMode)Mode, TargetPose = _state.TcpPose, SpeedScaling = 1, HasTarget = false };
-            _hostStop = false;
+            Pending = new ArmCommand { Mode = (ArmCommandMode)Mode, TargetPose = _state.TcpPose, SpeedScaling = 1, HasTarget = false };
+            ClearHostStop();
             StartProgram();
             return CallbackReturn.Success;
         }
@@ -129,7 +128,7 @@ public sealed partial class UrArm
     protected override CallbackReturn OnDeactivate()
     {
         EndProgram();
-        _pending.HasTarget = false;
+        Pending.HasTarget = false;
         return CallbackReturn.Success;
     }
 
@@ -217,7 +216,7 @@ public sealed partial class UrArm
         _inputs.InputIntRegisters[UrControlRegisters.Command] = UrControlRegisters.CommandHold;
         _inputs.InputIntRegisters[UrControlRegisters.WatchdogCounter]++;
         _inputs.SpeedSliderMask = 1;
-        _inputs.SpeedSliderFraction = _pending.SpeedScaling > 0 ? _pending.SpeedScaling : 1;
+        _inputs.SpeedSliderFraction = Pending.SpeedScaling > 0 ? Pending.SpeedScaling : 1;
         c.Send(_commandRecipe!, _inputs);
         using (var tcp = new TcpClient { NoDelay = true })
         {

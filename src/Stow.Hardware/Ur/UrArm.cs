@@ -29,7 +29,7 @@ namespace Stow.Hardware.Ur;
 /// pacer between cycles; <see cref="Recover"/> runs outside the loop.</para>
 /// </summary>
 #pragma warning disable CA1001 // the connections' lifetime follows the lifecycle transitions (cleanup, shutdown, error), not a using scope.
-public sealed partial class UrArm : CommandedComponent, IArm
+public sealed partial class UrArm : ArmComponent
 #pragma warning restore CA1001
 {
     private static readonly string[] OutputFields =
@@ -46,11 +46,9 @@ public sealed partial class UrArm : CommandedComponent, IArm
     private RtdeState _latest;
     private RtdeState _inputs;
     private ArmState _state;
-    private ArmCommand _pending;
     private ulong _readSequence;
     private ulong _pacerSequence;
     private long _freshAt;
-    private volatile bool _hostStop;
 
     /// <summary>Creates the driver, Unconfigured.</summary>
     /// <param name="name">Component name.</param>
@@ -65,7 +63,13 @@ public sealed partial class UrArm : CommandedComponent, IArm
     public UrArmOptions Options => _options;
 
     /// <inheritdoc/>
-    public ArmState State => _state;
+    public override ArmState State => _state;
+
+    /// <inheritdoc/>
+    protected override bool CommandsStopped => _state.ProtectiveStop;
+
+    /// <inheritdoc/>
+    protected override bool EmergencyStopPressed => _state.EmergencyStop;
 
     /// <summary>The controller's version, read on configure.</summary>
     public UrControlVersion ControllerVersion { get; private set; }
@@ -93,72 +97,6 @@ public sealed partial class UrArm : CommandedComponent, IArm
         var ok = c.WaitForNextState(_pacerSequence, timeout, out var s);
         _pacerSequence = s.Sequence;
         return ok;
-    }
-
-    /// <inheritdoc/>
-    public CommandStatus CommandPose(in Pose target)
-    {
-        var s = ArmCommandGate.Pose(IsActive, _state.ProtectiveStop, Mode, target);
-        if (s == CommandStatus.Accepted)
-        {
-            _pending.TargetPose = target;
-            _pending.HasTarget = true;
-        }
-
-        return s;
-    }
-
-    /// <inheritdoc/>
-    public CommandStatus CommandTwist(in Twist twist)
-    {
-        var s = ArmCommandGate.Twist(IsActive, _state.ProtectiveStop, Mode, twist);
-        if (s == CommandStatus.Accepted)
-        {
-            _pending.TargetTwist = twist;
-            _pending.HasTarget = true;
-        }
-
-        return s;
-    }
-
-    /// <inheritdoc/>
-    public CommandStatus SetSpeedScaling(double scaling)
-    {
-        var s = ArmCommandGate.SpeedScaling(IsActive, scaling);
-        if (s == CommandStatus.Accepted)
-        {
-            _pending.SpeedScaling = scaling;
-        }
-
-        return s;
-    }
-
-    /// <inheritdoc/>
-    /// <remarks>A host-side stop: the driver commands hold (the program's stopl) until <see cref="ResetProtectiveStop"/>.</remarks>
-    public CommandStatus TriggerProtectiveStop()
-    {
-        var s = ArmCommandGate.ProtectiveStop(IsActive, _state.EmergencyStop, reset: false);
-        if (s == CommandStatus.Accepted)
-        {
-            _hostStop = true;
-        }
-
-        return s;
-    }
-
-    /// <inheritdoc/>
-    /// <remarks>Clears the host-side stop. A protective stop of the controller itself needs <see cref="Recover"/>
-    /// (dashboard unlock and a program restart), which must run outside the loop.</remarks>
-    public CommandStatus ResetProtectiveStop()
-    {
-        var s = ArmCommandGate.ProtectiveStop(IsActive, _state.EmergencyStop, reset: true);
-        if (s == CommandStatus.Accepted)
-        {
-            _hostStop = false;
-            _pending.HasTarget = false;
-        }
-
-        return s;
     }
 
     /// <inheritdoc/>
@@ -212,7 +150,7 @@ public sealed partial class UrArm : CommandedComponent, IArm
         var safety = (UrSafetyMode)s.SafetyStatus;
         _state.EmergencyStop = safety is UrSafetyMode.RobotEmergencyStop or UrSafetyMode.SystemEmergencyStop;
         var programDown = IsActive && s.OutputIntRegisters[UrControlRegisters.ProgramState] != 1;
-        _state.ProtectiveStop = _hostStop || programDown || safety is not (UrSafetyMode.Normal or UrSafetyMode.Reduced);
+        _state.ProtectiveStop = HostStopLatched || programDown || safety is not (UrSafetyMode.Normal or UrSafetyMode.Reduced);
         _state.SpeedScaling = s.SpeedScaling;
         _state.Stamp = time;
         return HardwareResult.Ok;
@@ -229,7 +167,7 @@ public sealed partial class UrArm : CommandedComponent, IArm
             return HardwareResult.Error;
         }
 
-        var cmd = _pending;
+        var cmd = Pending;
         var twist = Twist.Zero;
         var hold = _state.ProtectiveStop || !cmd.HasTarget;
         if (!hold)
@@ -259,16 +197,6 @@ public sealed partial class UrArm : CommandedComponent, IArm
         }
 
         return HardwareResult.Ok;
-    }
-
-    /// <inheritdoc/>
-    protected override bool SupportsMode(int mode) => mode is (int)ArmCommandMode.Pose or (int)ArmCommandMode.Twist;
-
-    /// <inheritdoc/>
-    protected override void OnModeSwitched(int mode)
-    {
-        _pending.Mode = (ArmCommandMode)mode;
-        _pending.HasTarget = false;
     }
 
     private static bool AllFinite(in RtdeVector6 v)

@@ -18,19 +18,17 @@ namespace Stow.Sim.Devices.Arm;
 /// previous joints; joint velocities are their finite differences.
 /// Threading and lifecycle: as <see cref="IArm"/>. Deterministic for the cell's seed.
 /// </summary>
-public sealed class SimArm : CommandedComponent, IArm
+public sealed class SimArm : ArmComponent
 {
     private readonly SimCell _cell;
     private readonly SimArmOptions _options;
     private readonly ToolContactModel _contact;
     private readonly GaussianNoise _noise;
-    private ArmCommand _pending;
     private ArmCommand _active;
     private ArmState _state;
     private Pose _pose;
     private Vec3 _v;
     private Vec3 _w;
-    private bool _protectiveStop;
     private JointVector _q;
     private JointVector _qd;
 
@@ -67,81 +65,23 @@ public sealed class SimArm : CommandedComponent, IArm
     /// <summary>Joint velocities of the last cycle [rad/s] (finite differences of the joint positions).</summary>
     public JointVector JointVelocities => _qd;
 
-    /// <summary>True when the protective stop is latched (force limit or <see cref="TriggerProtectiveStop"/>), not counting an e-stop.</summary>
-    public bool ProtectiveStopLatched => _protectiveStop;
+    /// <summary>True when the protective stop is latched (force limit or <see cref="ArmComponent.TriggerProtectiveStop"/>), not counting an e-stop.</summary>
+    public bool ProtectiveStopLatched => HostStopLatched;
 
     /// <summary>Fault knobs, settable at any time.</summary>
     public SimFaultKnobs Faults { get; }
 
     /// <inheritdoc/>
-    public ArmState State => _state;
+    public override ArmState State => _state;
 
     /// <summary>Noise-free contact wrench of the last cycle [N, N·m] (ground truth for tests).</summary>
     public Wrench TrueWrench { get; private set; }
 
     /// <inheritdoc/>
-    public CommandStatus CommandPose(in Pose target)
-    {
-        var s = ArmCommandGate.Pose(IsActive, Stopped, Mode, target);
-        if (s == CommandStatus.Accepted)
-        {
-            _pending.TargetPose = target;
-            _pending.HasTarget = true;
-        }
-
-        return s;
-    }
+    protected override bool CommandsStopped => Stopped;
 
     /// <inheritdoc/>
-    public CommandStatus CommandTwist(in Twist twist)
-    {
-        var s = ArmCommandGate.Twist(IsActive, Stopped, Mode, twist);
-        if (s == CommandStatus.Accepted)
-        {
-            _pending.TargetTwist = twist;
-            _pending.HasTarget = true;
-        }
-
-        return s;
-    }
-
-    /// <inheritdoc/>
-    public CommandStatus SetSpeedScaling(double scaling)
-    {
-        var s = ArmCommandGate.SpeedScaling(IsActive, scaling);
-        if (s == CommandStatus.Accepted)
-        {
-            _pending.SpeedScaling = scaling;
-        }
-
-        return s;
-    }
-
-    /// <inheritdoc/>
-    public CommandStatus TriggerProtectiveStop()
-    {
-        var s = ArmCommandGate.ProtectiveStop(IsActive, _cell.EStopPressed, reset: false);
-        if (s == CommandStatus.Accepted)
-        {
-            _protectiveStop = true;
-        }
-
-        return s;
-    }
-
-    /// <inheritdoc/>
-    public CommandStatus ResetProtectiveStop()
-    {
-        var s = ArmCommandGate.ProtectiveStop(IsActive, _cell.EStopPressed, reset: true);
-        if (s == CommandStatus.Accepted)
-        {
-            _protectiveStop = false;
-            _pending.HasTarget = false;
-            _active.HasTarget = false;
-        }
-
-        return s;
-    }
+    protected override bool EmergencyStopPressed => _cell.EStopPressed;
 
     /// <inheritdoc/>
     public override HardwareResult Read(double time, double period)
@@ -158,7 +98,7 @@ public sealed class SimArm : CommandedComponent, IArm
         TrueWrench = w;
         if (w.Force.Length > _options.ProtectiveStopForce)
         {
-            _protectiveStop = true;
+            LatchProtectiveStop();
         }
 
         if (Faults.FreezeSensor)
@@ -190,7 +130,7 @@ public sealed class SimArm : CommandedComponent, IArm
 
         if (!Faults.DropCommands)
         {
-            _active = _pending;
+            _active = Pending;
         }
 
         return HardwareResult.Ok;
@@ -208,30 +148,23 @@ public sealed class SimArm : CommandedComponent, IArm
     protected override CallbackReturn OnActivate()
     {
         // Hold where we are: a fresh pose target at the current pose.
-        _pending = new ArmCommand { Mode = (ArmCommandMode)Mode, TargetPose = _pose, SpeedScaling = 1, HasTarget = false };
-        _active = _pending;
+        Pending = new ArmCommand { Mode = (ArmCommandMode)Mode, TargetPose = _pose, SpeedScaling = 1, HasTarget = false };
+        _active = Pending;
         return CallbackReturn.Success;
     }
 
     /// <inheritdoc/>
     protected override CallbackReturn OnDeactivate()
     {
-        _pending.HasTarget = false;
+        Pending.HasTarget = false;
         _active.HasTarget = false;
         return CallbackReturn.Success;
     }
 
     /// <inheritdoc/>
-    protected override bool SupportsMode(int mode) => mode is (int)ArmCommandMode.Pose or (int)ArmCommandMode.Twist;
+    protected override void OnProtectiveStopReset() => _active.HasTarget = false;
 
-    /// <inheritdoc/>
-    protected override void OnModeSwitched(int mode)
-    {
-        _pending.Mode = (ArmCommandMode)mode;
-        _pending.HasTarget = false;
-    }
-
-    private bool Stopped => _protectiveStop || _cell.EStopPressed || _cell.ProtectiveStop;
+    private bool Stopped => HostStopLatched || _cell.EStopPressed || _cell.ProtectiveStop;
 
     private void Integrate(double dt, bool stopped)
     {
