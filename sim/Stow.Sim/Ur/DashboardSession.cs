@@ -9,60 +9,25 @@ namespace Stow.Sim.Ur;
 /// One dashboard server connection of the <see cref="UrControllerEmulator"/>: line commands with the reply texts of
 /// the dashboard server manual (e-Series). Unknown commands get "could not understand: '...'".
 /// </summary>
-internal sealed class DashboardSession : IDisposable
+internal sealed class DashboardSession : LineSession
 {
-    private readonly UrControllerEmulator _controller;
-    private readonly Socket _socket;
-    private volatile bool _closed;
-
     public DashboardSession(UrControllerEmulator controller, Socket socket)
+        : base(controller, socket, "ur-emulator-dashboard")
     {
-        _controller = controller;
-        _socket = socket;
-        new Thread(Run) { IsBackground = true, Name = "ur-emulator-dashboard" }.Start();
     }
 
-    public void Dispose()
+    protected override void OnOpen(TextWriter writer) => writer.WriteLine(UrDashboardClient.Greeting);
+
+    protected override bool OnLine(string line, TextWriter writer)
     {
-        if (_closed)
-        {
-            return;
-        }
-
-        _closed = true;
-        _socket.Dispose();
-        _controller.Forget(this);
-    }
-
-    private void Run()
-    {
-        try
-        {
-            using var stream = new NetworkStream(_socket, ownsSocket: false);
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
-            writer.WriteLine(UrDashboardClient.Greeting);
-            while (!_closed && reader.ReadLine() is { } line)
-            {
-                var command = line.Trim();
-                writer.WriteLine(Answer(command));
-                if (command == "quit")
-                {
-                    break;
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
-        {
-            // Client gone.
-        }
-
-        Dispose();
+        var command = line.Trim();
+        writer.WriteLine(Answer(command));
+        return command != "quit";
     }
 
     private string Answer(string command)
     {
-        var c = _controller;
+        var c = Controller;
         switch (command)
         {
             case "power on":

@@ -9,94 +9,64 @@ namespace Stow.Sim.Ur;
 /// top-level <c>def</c> (plus the call line that follows, if any); a top-level line outside a <c>def</c> is a
 /// one-line program of its own. The robot-state stream a controller sends on this port is not emulated.
 /// </summary>
-internal sealed class SecondarySession : IDisposable
+internal sealed class SecondarySession : LineSession
 {
-    private readonly UrControllerEmulator _controller;
-    private readonly Socket _socket;
-    private volatile bool _closed;
+    private readonly StringBuilder _program = new();
+    private bool _inDef;
+    private string? _defName;
+    private string? _justLoaded;
 
     public SecondarySession(UrControllerEmulator controller, Socket socket)
+        : base(controller, socket, "ur-emulator-secondary")
     {
-        _controller = controller;
-        _socket = socket;
-        new Thread(Run) { IsBackground = true, Name = "ur-emulator-secondary" }.Start();
     }
 
-    public void Dispose()
+    protected override bool OnLine(string line, TextWriter writer)
     {
-        if (_closed)
+        var trimmed = line.Trim();
+        if (!_inDef)
         {
-            return;
-        }
-
-        _closed = true;
-        _socket.Dispose();
-        _controller.Forget(this);
-    }
-
-    private void Run()
-    {
-        var program = new StringBuilder();
-        var inDef = false;
-        string? defName = null;
-        string? justLoaded = null;
-        try
-        {
-            using var stream = new NetworkStream(_socket, ownsSocket: false);
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            while (!_closed && reader.ReadLine() is { } line)
+            if (trimmed.Length == 0)
             {
-                var trimmed = line.Trim();
-                if (!inDef)
-                {
-                    if (trimmed.Length == 0)
-                    {
-                        continue;
-                    }
+                return true;
+            }
 
-                    if (justLoaded is not null && trimmed == justLoaded + "()")
-                    {
-                        // The call of the program just loaded (a controller runs a def block sent alone, too).
-                        justLoaded = null;
-                        continue;
-                    }
+            if (_justLoaded is not null && trimmed == _justLoaded + "()")
+            {
+                // The call of the program just loaded (a controller runs a def block sent alone, too).
+                _justLoaded = null;
+                return true;
+            }
 
-                    justLoaded = null;
-                    program.Append(line).Append('\n');
-                    if (trimmed.StartsWith('#'))
-                    {
-                        continue;
-                    }
+            _justLoaded = null;
+            _program.Append(line).Append('\n');
+            if (trimmed.StartsWith('#'))
+            {
+                return true;
+            }
 
-                    if (line.StartsWith("def ", StringComparison.Ordinal) || line.StartsWith("sec ", StringComparison.Ordinal))
-                    {
-                        inDef = true;
-                        var open = line.IndexOf('(', StringComparison.Ordinal);
-                        defName = open > 4 ? line[4..open].Trim() : null;
-                        continue;
-                    }
-                }
-                else
-                {
-                    program.Append(line).Append('\n');
-                    if (line.TrimEnd() != "end")
-                    {
-                        continue;
-                    }
-
-                    inDef = false;
-                    justLoaded = defName;
-                }
-
-                _controller.LoadProgram(program.ToString());
-                program.Clear();
+            if (line.StartsWith("def ", StringComparison.Ordinal) || line.StartsWith("sec ", StringComparison.Ordinal))
+            {
+                _inDef = true;
+                var open = line.IndexOf('(', StringComparison.Ordinal);
+                _defName = open > 4 ? line[4..open].Trim() : null;
+                return true;
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        else
         {
-            // Client gone.
+            _program.Append(line).Append('\n');
+            if (line.TrimEnd() != "end")
+            {
+                return true;
+            }
+
+            _inDef = false;
+            _justLoaded = _defName;
         }
 
-        Dispose();
+        Controller.LoadProgram(_program.ToString());
+        _program.Clear();
+        return true;
     }
 }

@@ -1,0 +1,78 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace Stow.Sim.Ur;
+
+/// <summary>
+/// One text-line connection of the <see cref="UrControllerEmulator"/> (dashboard server, secondary interface): a reader
+/// thread that hands each line to <see cref="OnLine"/> until the client leaves, <see cref="IsClosed"/> turns true or
+/// <see cref="OnLine"/> returns false, then closes the socket and tells the controller.
+/// Threading: one background thread per session; <see cref="Dispose"/> from any thread.
+/// </summary>
+internal abstract class LineSession : IDisposable
+{
+    private readonly Socket _socket;
+    private volatile bool _closed;
+
+    /// <summary>Starts the session's reader thread.</summary>
+    /// <param name="controller">The emulator that accepted the connection.</param>
+    /// <param name="socket">The accepted socket (owned by the session).</param>
+    /// <param name="threadName">Name of the reader thread.</param>
+    protected LineSession(UrControllerEmulator controller, Socket socket, string threadName)
+    {
+        Controller = controller;
+        _socket = socket;
+        new Thread(Run) { IsBackground = true, Name = threadName }.Start();
+    }
+
+    /// <summary>The emulator that accepted the connection.</summary>
+    protected UrControllerEmulator Controller { get; }
+
+    /// <summary>True once the session was closed.</summary>
+    protected bool IsClosed => _closed;
+
+    /// <summary>Closes the socket and removes the session from the controller (idempotent).</summary>
+    public void Dispose()
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
+        _socket.Dispose();
+        Controller.Forget(this);
+    }
+
+    /// <summary>Called once before the first line (e.g. the dashboard's greeting). Default: nothing.</summary>
+    /// <param name="writer">Writes to the client (UTF-8, "\n", auto-flushed).</param>
+    protected virtual void OnOpen(TextWriter writer)
+    {
+    }
+
+    /// <summary>Handles one line from the client.</summary>
+    /// <param name="line">The line, without its terminator.</param>
+    /// <param name="writer">Writes to the client.</param>
+    /// <returns>False to close the session.</returns>
+    protected abstract bool OnLine(string line, TextWriter writer);
+
+    private void Run()
+    {
+        try
+        {
+            using var stream = new NetworkStream(_socket, ownsSocket: false);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
+            OnOpen(writer);
+            while (!_closed && reader.ReadLine() is { } line && OnLine(line, writer))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        {
+            // Client gone.
+        }
+
+        Dispose();
+    }
+}
