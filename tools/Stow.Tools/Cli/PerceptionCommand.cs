@@ -33,6 +33,7 @@ public static class PerceptionCommand
         var cmd = new Command("perception", "Perception datasets and evaluation");
         cmd.Subcommands.Add(Dataset());
         cmd.Subcommands.Add(Eval());
+        cmd.Subcommands.Add(Providers());
         return cmd;
     }
 
@@ -98,6 +99,45 @@ public static class PerceptionCommand
             else
             {
                 Console.WriteLine(report.ToText());
+            }
+        }));
+        return cmd;
+    }
+
+    private static Command Providers()
+    {
+        var models = new Option<string?>("--models") { Description = "Folder with band.onnx and space.onnx (default models/)" };
+        var provider = new Option<string>("--provider") { Description = "Execution provider to check: cpu or cuda", DefaultValueFactory = _ => "cuda" };
+        var device = new Option<int>("--device") { Description = "CUDA device id", DefaultValueFactory = _ => 0 };
+        var batch = new Option<int>("--batch") { Description = "Bins per run", DefaultValueFactory = _ => 40 };
+        var runs = new Option<int>("--runs") { Description = "Timed runs per session", DefaultValueFactory = _ => 200 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random input", DefaultValueFactory = _ => 1 };
+        var json = CliCommon.JsonOption();
+        var cmd = new Command("providers", "Check an execution provider: which provider ran the models, outputs against CPU, latency");
+        foreach (var o in new Option[] { models, provider, device, batch, runs, seed, json })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(pr => Guard("perception providers", () =>
+        {
+            var options = new OnnxSessionOptions { ExecutionProvider = OnnxSessionOptions.Parse(pr.GetValue(provider)!), CudaDeviceId = pr.GetValue(device) };
+            using var logs = LoggerFactory.Create(b =>
+            {
+                b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+                b.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            });
+            var rows = ProviderProbe.Run(pr.GetValue(models) ?? PerceptionModels.DefaultFolder(), options, pr.GetValue(batch), pr.GetValue(runs), pr.GetValue(seed), logs.CreateLogger("Stow.Perception"));
+            if (pr.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(rows, ReportWriter.JsonOptions));
+                return;
+            }
+
+            Console.WriteLine("model       asked  ran          cpu p50 ms  p50 ms  p99 ms  max |diff|");
+            foreach (var r in rows)
+            {
+                Console.WriteLine(FormattableString.Invariant($"{r.Model,-11} {r.Requested,-6} {r.ExecutionProvider,-12} {r.CpuP50Ms,10:F3} {r.P50Ms,7:F3} {r.P99Ms,7:F3}  {r.MaxAbsDiff:E2}"));
             }
         }));
         return cmd;
