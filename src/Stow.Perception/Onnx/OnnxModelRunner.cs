@@ -27,6 +27,7 @@ public sealed class OnnxModelRunner : IDisposable
     private readonly RunOptions _runOptions = null!;
     private readonly OrtIoBinding _binding = null!;
     private readonly bool _referenced;
+    private readonly bool _onDevice;
     private int _running;
     private bool _disposed;
 
@@ -35,6 +36,7 @@ public sealed class OnnxModelRunner : IDisposable
         _session = session;
         session.AddReference();
         _referenced = true;
+        _onDevice = session.ActiveProvider != OnnxExecutionProvider.Cpu;
         _inputs = new OnnxBoundTensor[inputs.Length];
         _outputs = new OnnxBoundTensor[outputShapes.Length];
         try
@@ -83,7 +85,10 @@ public sealed class OnnxModelRunner : IDisposable
     /// <exception cref="KeyNotFoundException">No such output.</exception>
     public OnnxBoundTensor Output(string name) => Find(_outputs, name, "output");
 
-    /// <summary>Runs the model once on the current input buffers, writing the output buffers. Allocation-free.</summary>
+    /// <summary>
+    /// Runs the model once on the current input buffers, writing the output buffers. Allocation-free on CPU; on a device
+    /// (CUDA) the inputs are bound again before the run (see the body), which marshals their names.
+    /// </summary>
     /// <exception cref="ObjectDisposedException">The runner was disposed.</exception>
     /// <exception cref="InvalidOperationException">Another thread is running this runner.</exception>
     /// <exception cref="OnnxRuntimeException">ORT failed; the message names the model.</exception>
@@ -98,7 +103,26 @@ public sealed class OnnxModelRunner : IDisposable
 
         try
         {
-            _session.InferenceSession.RunWithBinding(_runOptions, _binding);
+            if (_onDevice)
+            {
+                // ORT copies a host input to the device when it is bound, not when the session runs: a host buffer bound
+                // once would feed the device the values it held at bind time (zeros) on every run. Seen on an H200 with
+                // the CUDA provider: outputs were those of an all-zero input, up to 1.0 away from CPU's. So on a device
+                // the inputs are bound again before each run (ORT marshals each name: a few bytes per input per run),
+                // and the outputs are synchronised back into the host buffers before they are read.
+                for (int i = 0; i < _inputs.Length; i++)
+                {
+                    _binding.BindInput(_inputs[i].Name, _inputs[i].Value);
+                }
+
+                _binding.SynchronizeBoundInputs();
+                _session.InferenceSession.RunWithBinding(_runOptions, _binding);
+                _binding.SynchronizeBoundOutputs();
+            }
+            else
+            {
+                _session.InferenceSession.RunWithBinding(_runOptions, _binding);
+            }
         }
         catch (OrtException e)
         {

@@ -40,7 +40,7 @@ public static class ProviderProbe
             Fill(otherRunner, seed);
             var cpuMs = Time(cpuRunner, runs);
             var otherMs = Time(otherRunner, runs);
-            var diff = 0.0;
+            double diff = 0, cpuMax = 0, otherMax = 0;
             for (var o = 0; o < cpuRunner.Outputs.Count; o++)
             {
                 var a = cpuRunner.Outputs[o].AsSpan<float>();
@@ -48,12 +48,14 @@ public static class ProviderProbe
                 for (var i = 0; i < a.Length; i++)
                 {
                     diff = Math.Max(diff, Math.Abs(a[i] - b[i]));
+                    cpuMax = Math.Max(cpuMax, Math.Abs(a[i]));
+                    otherMax = Math.Max(otherMax, Math.Abs(b[i]));
                 }
             }
 
             rows.Add(new ProviderProbeRow(file, requested.ExecutionProvider.ToString().ToLowerInvariant(), other.Session.ExecutionProvider,
                 new Dictionary<string, int>(other.Session.NodesByProvider), other.Session.ProviderFallbackReason, batch, runs,
-                Percentile(cpuMs, 0.5), Percentile(cpuMs, 0.99), Percentile(otherMs, 0.5), Percentile(otherMs, 0.99), diff));
+                Percentile(cpuMs, 0.5), Percentile(cpuMs, 0.99), Percentile(otherMs, 0.5), Percentile(otherMs, 0.99), diff, cpuMax, otherMax));
         }
 
         return rows;

@@ -13,5 +13,8 @@ namespace Stow.Tools.PerceptionTools;
 /// <param name="P50Ms">Requested-provider session latency, median [ms].</param>
 /// <param name="P99Ms">Requested-provider session latency, 99th percentile [ms].</param>
 /// <param name="MaxAbsDiff">Largest absolute difference between the two sessions' outputs on the same input.</param>
+/// <param name="CpuOutputAbsMax">Largest absolute output value of the CPU session (the scale of <paramref name="MaxAbsDiff"/>).</param>
+/// <param name="OutputAbsMax">Largest absolute output value of the requested-provider session.</param>
 public sealed record ProviderProbeRow(string Model, string Requested, string ExecutionProvider, IReadOnlyDictionary<string, int> NodesByProvider,
-    string? FallbackReason, int Batch, int Runs, double CpuP50Ms, double CpuP99Ms, double P50Ms, double P99Ms, double MaxAbsDiff);
+    string? FallbackReason, int Batch, int Runs, double CpuP50Ms, double CpuP99Ms, double P50Ms, double P99Ms, double MaxAbsDiff,
+    double CpuOutputAbsMax, double OutputAbsMax);
