@@ -53,7 +53,18 @@
     };
   }
 
+  // Sends the queued acknowledgements; one pass at a time. A 503 (the restarted host has not attached its shift yet)
+  // keeps them queued: the next snapshot that shows a shift attached sends them again.
+  let flushing = false;
+  let flushedAt = -1;
   async function flushAcks() {
+    if (flushing) return;
+    flushing = true;
+    try { await sendAcks(); } finally { flushing = false; }
+    if (last) render(last);
+  }
+
+  async function sendAcks() {
     for (const id of queued()) {
       let r;
       try {
@@ -64,7 +75,6 @@
       if (r.status === 401) { showLogin('Please log in again: your acknowledgements are kept.'); return; }
       if (r.ok || r.status === 404) setQueued(queued().filter((x) => x !== id)); // done, or acknowledged elsewhere
     }
-    if (last) render(last);
   }
 
   function acknowledge(id) {
@@ -86,6 +96,7 @@
 
   function render(s) {
     last = s;
+    if (s.attached && queued().length > 0 && flushedAt !== s.version) { flushedAt = s.version; flushAcks(); }
     const st = $('state');
     st.textContent = s.state;
     st.dataset.state = s.state;
@@ -155,7 +166,11 @@
     e.preventDefault();
     try {
       const r = await fetch('/api/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: $('user').value, password: $('password').value }) });
-      if (!r.ok) { $('login-error').textContent = 'Wrong user name or password.'; return; }
+      if (!r.ok) {
+        const body = await r.json().catch(() => ({}));
+        $('login-error').textContent = r.status === 401 ? 'Wrong user name or password.' : (body.error || `The cell refused the login (${r.status}).`);
+        return;
+      }
       $('password').value = '';
       showMain(await r.json());
     } catch (_) {
