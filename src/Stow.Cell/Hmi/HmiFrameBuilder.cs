@@ -1,24 +1,37 @@
 using System.Globalization;
+using Stow.Core.Pods;
 using Stow.Core.Space;
 using Stow.Perception.Pipeline;
+using Stow.Perception.Rectification;
+using Stow.Perception.Space;
 
 namespace Stow.Cell.Hmi;
 
 /// <summary>
-/// Builds the HMI's camera view from a perceived bin: the camera frame around the bin (three bin sizes across), the band model's mask carried from the bin's
-/// rectified crop back to image pixels through the crop's sampling map (nearest pixel, as perception samples), and the
-/// bin opening's image rectangle labelled with the estimated free volume and largest insertable box. Stateless.
+/// Builds the HMI's camera view from a perceived bin: the camera frame around the bin (three bin sizes across, enlarged
+/// by a whole factor to at least <see cref="MinWidth"/> px with nearest-pixel sampling), the band model's mask carried
+/// from the bin's rectified crop back to image pixels through the crop's sampling map (nearest pixel, as perception
+/// samples), the bin opening's outline, and the front face of the largest free box
+/// (<see cref="FreeDepthAnalyzer.LocateLargestBox"/> on the estimate's free-depth grid, carried to the image through the
+/// same map), with the estimate in words. Stateless.
 /// </summary>
 public static class HmiFrameBuilder
 {
+    /// <summary>Narrowest view [px] before the page scales it (so the drawn lines stay thin next to the bin).</summary>
+    public const int MinWidth = 480;
+
     /// <summary>Builds the view; call while the pipeline's last single-bin outputs are valid (inside the perception event).</summary>
     /// <param name="pipeline">The pipeline that just ran <see cref="PodSpacePipeline.PerceiveBin"/>.</param>
     /// <param name="frame">Its camera frame.</param>
     /// <param name="binIndex">Bin index on the face.</param>
     /// <param name="estimate">Its estimate.</param>
-    /// <param name="binVolume">Bin volume [m³], for the free fraction.</param>
-    public static HmiFrame Build(PodSpacePipeline pipeline, RgbdFrame frame, int binIndex, BinSpaceEstimate estimate, double binVolume)
+    /// <param name="bin">The bin's geometry (volume, opening) from the pod type.</param>
+    public static HmiFrame Build(PodSpacePipeline pipeline, RgbdFrame frame, int binIndex, BinSpaceEstimate estimate, BinSpec bin)
     {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(estimate);
+        ArgumentNullException.ThrowIfNull(bin);
         int w = frame.Width, h = frame.Height;
         var map = pipeline.MapOf(binIndex);
         var crop = pipeline.LastBinBandMask();
@@ -29,12 +42,9 @@ public static class HmiFrameBuilder
             mask[(v * w) + u] = Math.Max(mask[(v * w) + u], crop[k]);
         }
 
-        double u0 = double.MaxValue, v0 = double.MaxValue, u1 = double.MinValue, v1 = double.MinValue;
-        for (var k = 0; k < map.MapX.Length; k++)
-        {
-            (u0, u1) = (Math.Min(u0, map.MapX[k]), Math.Max(u1, map.MapX[k]));
-            (v0, v1) = (Math.Min(v0, map.MapY[k]), Math.Max(v1, map.MapY[k]));
-        }
+        // The opening's corners: the crop's outer pixel edges through the map (clockwise from top-left).
+        var outline = Corners(map, 0, 0, map.Width, map.Height);
+        var (u0, v0, u1, v1) = (Min(outline, 0), Min(outline, 1), Max(outline, 0), Max(outline, 1));
 
         // Show the bin with some of its neighbourhood: three bin sizes around it, clamped to the image.
         var (cw, ch) = (Math.Max(u1 - u0, 8) * 3, Math.Max(v1 - v0, 8) * 3);
@@ -43,17 +53,75 @@ public static class HmiFrameBuilder
         var x1 = (int)Math.Clamp(((u0 + u1) / 2) + (cw / 2), x0 + 1, w);
         var y1 = (int)Math.Clamp(((v0 + v1) / 2) + (ch / 2), y0 + 1, h);
         var (ow, oh) = (x1 - x0, y1 - y0);
-        var rgb = new byte[ow * oh * 3];
-        var cropMask = new float[ow * oh];
-        for (var y = 0; y < oh; y++)
+        var s = Math.Max(1, (MinWidth + ow - 1) / ow);
+        var (sw, sh) = (ow * s, oh * s);
+        var rgb = new byte[sw * sh * 3];
+        var viewMask = new float[sw * sh];
+        for (var y = 0; y < sh; y++)
         {
-            Array.Copy(frame.Rgb, (((y + y0) * w) + x0) * 3, rgb, y * ow * 3, ow * 3);
-            Array.Copy(mask, ((y + y0) * w) + x0, cropMask, y * ow, ow);
+            var row = ((y / s) + y0) * w;
+            for (var x = 0; x < sw; x++)
+            {
+                var src = row + (x / s) + x0;
+                rgb[((y * sw) + x) * 3] = frame.Rgb[src * 3];
+                rgb[(((y * sw) + x) * 3) + 1] = frame.Rgb[(src * 3) + 1];
+                rgb[(((y * sw) + x) * 3) + 2] = frame.Rgb[(src * 3) + 2];
+                viewMask[(y * sw) + x] = mask[src];
+            }
+        }
+
+        // Image position (OpenCV: pixel centres at integers) to the enlarged view's: source pixel u covers view
+        // [(u - x0)·s, (u - x0 + 1)·s), so its centre is at (u - x0 + 0.5)·s - 0.5.
+        double[] ToView(double[] quad) => [.. quad.Select((c, i) => ((c - (i % 2 == 0 ? x0 : y0) + 0.5) * s) - 0.5)];
+
+        // The box's grid cells (row 0 at the floor, column 0 at y = 0) are the crop's grid reversed on both axes
+        // (PodSpacePipeline: crop row 0 is the top of the opening, column 0 its image-left edge).
+        var place = FreeDepthAnalyzer.LocateLargestBox([.. estimate.FreeDepth], estimate.GridRows, estimate.GridCols, bin, onContents: false, Primitive.None);
+        double[] freeBox = [];
+        if (place.Box.Volume > 0)
+        {
+            var (rows, cols) = (estimate.GridRows, estimate.GridCols);
+            var (top, bottom) = (rows - 1 - place.Row1, rows - 1 - place.Row0);
+            var (left, right) = (cols - 1 - place.Col1, cols - 1 - place.Col0);
+            freeBox = ToView(Corners(map, (double)left * map.Width / cols, (double)top * map.Height / rows,
+                (double)(right + 1) * map.Width / cols, (double)(bottom + 1) * map.Height / rows));
         }
 
         var box = estimate.LargestBox;
+        int[] boxMm = [(int)Math.Round(box.Width * 1000), (int)Math.Round(box.Height * 1000), (int)Math.Round(box.Depth * 1000)];
+        var fraction = Math.Clamp(estimate.FreeVolume / bin.Volume, 0, 1);
         var label = string.Create(CultureInfo.InvariantCulture,
-            $"{estimate.Bin}: free {estimate.FreeVolume * 1000:F1} L ({estimate.FreeVolume / binVolume:P0}), largest box {box.Width * 100:F0}×{box.Height * 100:F0}×{box.Depth * 100:F0} cm");
-        return new HmiFrame(rgb, ow, oh, cropMask, estimate.Bin.ToString(), [[u0 - x0, v0 - y0, u1 - u0, v1 - v0]], label);
+            $"Bin {estimate.Bin}: free {estimate.FreeVolume * 1000:F1} L ({fraction * 100:F0} %), largest box {boxMm[0]} × {boxMm[1]} × {boxMm[2]} mm (w × h × d)");
+        return new HmiFrame(rgb, sw, sh, viewMask, estimate.Bin.ToString(), ToView(outline), freeBox, estimate.FreeVolume * 1000, fraction, boxMm, label);
     }
+
+    /// <summary>Image positions of the crop rectangle [cx0, cx1] × [cy0, cy1] (crop pixel edges), clockwise from top-left:
+    /// the map gives pixel centres, so an edge is half a pixel outside its pixel's centre (extrapolated from the next one).</summary>
+    private static double[] Corners(BinRectification map, double cx0, double cy0, double cx1, double cy1)
+    {
+        (double X, double Y) At(double cx, double cy)
+        {
+            // The edge at crop x = cx lies between the centres of pixels cx - 1 and cx; extrapolate at the crop's borders.
+            var ix = Math.Clamp((int)Math.Floor(cx - 0.5), 0, map.Width - 2);
+            var iy = Math.Clamp((int)Math.Floor(cy - 0.5), 0, map.Height - 2);
+            var (fx, fy) = (cx - 0.5 - ix, cy - 0.5 - iy);
+            double P(float[] m)
+            {
+                var a = m[(iy * map.Width) + ix];
+                var b = m[(iy * map.Width) + ix + 1];
+                var c = m[((iy + 1) * map.Width) + ix];
+                var d = m[((iy + 1) * map.Width) + ix + 1];
+                return ((1 - fy) * (((1 - fx) * a) + (fx * b))) + (fy * (((1 - fx) * c) + (fx * d)));
+            }
+
+            return (P(map.MapX), P(map.MapY));
+        }
+
+        var (a, b, c, d) = (At(cx0, cy0), At(cx1, cy0), At(cx1, cy1), At(cx0, cy1));
+        return [a.X, a.Y, b.X, b.Y, c.X, c.Y, d.X, d.Y];
+    }
+
+    private static double Min(double[] quad, int axis) => Enumerable.Range(0, 4).Min(i => quad[(2 * i) + axis]);
+
+    private static double Max(double[] quad, int axis) => Enumerable.Range(0, 4).Max(i => quad[(2 * i) + axis]);
 }

@@ -3,19 +3,39 @@ using OpenCvSharp;
 namespace Stow.Cell.Hmi;
 
 /// <summary>
-/// Writes an <see cref="HmiFrame"/> as a PNG with OpenCV (<c>Cv2.ImEncode</c>), the band mask tinted half-way to
-/// magenta where its probability exceeds 0.5. Stateless and thread-safe.
+/// Writes an <see cref="HmiFrame"/> as a PNG with OpenCV (<c>Cv2.ImEncode</c>) with the overlay drawn in: the band
+/// mask tinted half-way to magenta where its probability exceeds 0.5, the largest free box filled
+/// <see cref="FreeAlpha"/> of the way to <see cref="FreeRgb"/> and outlined in it, and the bin opening outlined in
+/// <see cref="OutlineRgb"/>. Stateless and thread-safe.
 /// </summary>
 public static class HmiPng
 {
-    /// <summary>Encodes <paramref name="frame"/> with its band mask drawn in.</summary>
-    /// <exception cref="ArgumentException">Buffer sizes do not match the width and height.</exception>
+    /// <summary>Colour of the free-space box (RGB), also in the page's legend.</summary>
+    public static readonly (byte R, byte G, byte B) FreeRgb = (52, 224, 122);
+
+    /// <summary>Colour of the bin outline (RGB), also in the page's legend.</summary>
+    public static readonly (byte R, byte G, byte B) OutlineRgb = (255, 212, 0);
+
+    /// <summary>How far the free box's pixels are blended towards <see cref="FreeRgb"/>.</summary>
+    public const double FreeAlpha = 0.4;
+
+    /// <summary>Fixed-point bits of the drawn corners (OpenCV's <c>shift</c>): 1/16 px.</summary>
+    private const int Shift = 4;
+
+    /// <summary>Encodes <paramref name="frame"/> with its overlay drawn in.</summary>
+    /// <exception cref="ArgumentException">Buffer sizes do not match the width and height, or a quad has not 8 values.</exception>
     public static byte[] EncodeWithMask(HmiFrame frame)
     {
+        ArgumentNullException.ThrowIfNull(frame);
         int w = frame.Width, h = frame.Height;
         if (w <= 0 || h <= 0 || frame.Rgb.Length != w * h * 3 || (frame.BandMask is { } m && m.Length != w * h))
         {
             throw new ArgumentException($"frame {w}x{h}: RGB has {frame.Rgb.Length} bytes (want {w * h * 3}), mask {frame.BandMask?.Length} values (want {w * h})", nameof(frame));
+        }
+
+        if (frame.Outline.Length != 8 || frame.FreeBox.Length is not (0 or 8))
+        {
+            throw new ArgumentException($"frame of bin {frame.Bin}: outline has {frame.Outline.Length} values, free box {frame.FreeBox.Length} (want 8, and 8 or 0)", nameof(frame));
         }
 
         using var rgb = Mat.FromPixelData(h, w, MatType.CV_8UC3, frame.Rgb);
@@ -34,7 +54,24 @@ public static class HmiPng
             tinted.CopyTo(bgr, mask);
         }
 
+        var free = new Scalar(FreeRgb.B, FreeRgb.G, FreeRgb.R);
+        if (frame.FreeBox.Length == 8)
+        {
+            Point[][] box = [Quad(frame.FreeBox)];
+            using var inside = new Mat(h, w, MatType.CV_8UC1, Scalar.All(0));
+            Cv2.FillPoly(inside, box, Scalar.All(255), LineTypes.Link8, Shift);
+            using var green = new Mat(h, w, MatType.CV_8UC3, free);
+            using var blended = new Mat();
+            Cv2.AddWeighted(bgr, 1 - FreeAlpha, green, FreeAlpha, 0, blended);
+            blended.CopyTo(bgr, inside);
+            Cv2.Polylines(bgr, box, true, free, 2, LineTypes.AntiAlias, Shift);
+        }
+
+        Cv2.Polylines(bgr, [Quad(frame.Outline)], true, new Scalar(OutlineRgb.B, OutlineRgb.G, OutlineRgb.R), 2, LineTypes.AntiAlias, Shift);
         Cv2.ImEncode(".png", bgr, out var png);
         return png;
     }
+
+    private static Point[] Quad(double[] xy) =>
+        [.. Enumerable.Range(0, 4).Select(i => new Point((int)Math.Round(xy[2 * i] * (1 << Shift)), (int)Math.Round(xy[(2 * i) + 1] * (1 << Shift))))];
 }

@@ -81,12 +81,17 @@ public sealed record HmiSnapshot(
     /// <param name="ShiftSeconds">Shift time [s] (the cell's clock).</param>
     public sealed record FiguresView(double Uph, int Stowed, int Inducted, int Attempted, int Exceptions, int Pods, double ShiftSeconds);
 
-    /// <summary>The latest camera frame.</summary>
+    /// <summary>The latest camera frame; its overlay (band mask, bin outline, free box) is drawn into the image.</summary>
     /// <param name="Seq">Frame number (changes with every new frame; part of the image URL).</param>
     /// <param name="Width">Image width [px].</param>
     /// <param name="Height">Image height [px].</param>
     /// <param name="Bin">Bin whose estimate is overlaid.</param>
-    /// <param name="FreeBoxes">Image rectangles [px] (x, y, width, height) outlined with the free-space estimate.</param>
+    /// <param name="Outline">The bin opening in the image [px]: four corners (x, y) clockwise from top-left.</param>
+    /// <param name="FreeBox">The front face of the largest free box in the image [px], like <paramref name="Outline"/>; empty when none.</param>
+    /// <param name="FreeLitres">Estimated free volume [L].</param>
+    /// <param name="FreeFraction">Estimated free volume / bin volume.</param>
+    /// <param name="LargestBoxMm">Largest insertable box: width, height, depth [mm].</param>
     /// <param name="Label">The free-space estimate in words.</param>
-    public sealed record FrameView(long Seq, int Width, int Height, string Bin, IReadOnlyList<double[]> FreeBoxes, string Label);
+    public sealed record FrameView(long Seq, int Width, int Height, string Bin, double[] Outline, double[] FreeBox,
+        double FreeLitres, double FreeFraction, int[] LargestBoxMm, string Label);
 }

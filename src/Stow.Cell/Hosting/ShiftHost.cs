@@ -99,7 +99,7 @@ public sealed class ShiftHost
             {
                 if (screen.WantsFrame())
                 {
-                    screen.ShowFrame(Stow.Cell.Hmi.HmiFrameBuilder.Build(frames.Pipeline, f.Frame, f.BinIndex, f.Estimate, type[f.Estimate.Bin].Volume));
+                    screen.ShowFrame(Stow.Cell.Hmi.HmiFrameBuilder.Build(frames.Pipeline, f.Frame, f.BinIndex, f.Estimate, type[f.Estimate.Bin]));
                 }
             };
         }

@@ -150,9 +150,8 @@
     cam.dataset.seq = frame.seq;
     $('frame-bin').textContent = `bin ${frame.bin}`;
     $('frame-label').textContent = frame.label;
-    const boxes = frame.freeBoxes.map((b) => `<rect x="${b[0]}" y="${b[1]}" width="${b[2]}" height="${b[3]}" fill="rgba(52,224,122,.15)" stroke="#34e07a" stroke-width="2" vector-effect="non-scaling-stroke"/>`).join('');
-    cam.innerHTML = `<img alt="camera frame" src="/api/frame.png?seq=${frame.seq}">
-      <svg viewBox="0 0 ${frame.width} ${frame.height}" preserveAspectRatio="xMidYMid meet" style="width:100%;height:100%">${boxes}</svg>`;
+    // The overlay (band mask, bin outline, free box) is drawn into the image by the server.
+    cam.innerHTML = `<img alt="camera frame of bin ${esc(frame.bin)}" src="/api/frame.png?seq=${frame.seq}">`;
   }
 
   document.addEventListener('click', (e) => {
