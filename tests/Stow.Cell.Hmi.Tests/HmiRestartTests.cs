@@ -72,7 +72,7 @@ public sealed class HmiRestartTests
             // The queue empties on 200 (or on 404, which the journal check below would catch).
             await page.WaitForFunctionAsync("() => localStorage.getItem('stowcell.hmi.acks') === '[]'", null, new() { Timeout = 120_000 });
             await Expect(card).ToHaveCountAsync(0);
-            await Expect(page.Locator("#state")).Not.ToHaveTextAsync("–");
+            await Expect(page.Locator("#pod .bin").First).ToBeVisibleAsync(new() { Timeout = 90_000 }); // the new shift is shown
             await browser.ScreenshotAsync("7-after-host-process-restart");
             await second.KillAsync();
             Assert.Contains($"prompt(s) were open at the last stop and are issued again: {promptId}", await ReadLogAsync(run), StringComparison.Ordinal);

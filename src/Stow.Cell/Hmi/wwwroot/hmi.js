@@ -13,6 +13,8 @@
   const setQueued = (ids) => localStorage.setItem(QUEUE, JSON.stringify(ids));
   const time = (iso) => new Date(iso).toLocaleTimeString([], { hour12: false });
   const pct = (x) => (100 * x).toFixed(0) + ' %';
+  // Catalogue ids can be 32 hex digits: shown as their first six (the full id is in the tooltip and the journal).
+  const short = (s) => String(s).replace(/\b([0-9a-f]{6})[0-9a-f]{10,}/g, '$1…');
   const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
   function showLogin(message) {
@@ -110,7 +112,7 @@
     renderPod(s.pod);
     const w = s.stow;
     $('stow').innerHTML = w
-      ? `<div><span class="label">Item</span> ${esc(w.item)} <span class="dim">${esc(w.itemName)}</span></div>
+      ? `<div title="${esc(w.item)}"><span class="label">Item</span> ${esc(short(w.item))} <span class="dim">${esc(w.itemName)}</span></div>
          <div><span class="label">Bin</span> <b>${esc(w.bin)}</b> <span class="label">Chain</span> ${esc(w.chain)}</div>
          <div><span class="label">Predicted P</span> <span class="p">${w.predictedP.toFixed(3)}</span> <span class="dim">${w.active ? 'under way' : 'done'}</span></div>`
       : 'none yet';
@@ -123,7 +125,7 @@
   }
 
   function renderPod(pod) {
-    if (!pod) { $('pod').innerHTML = '<p class="dim">no pod at the face</p>'; $('pod-id').textContent = '–'; return; }
+    if (!pod) { $('pod').innerHTML = '<p class="dim">no pod at the face</p>'; $('pod-id').textContent = '–'; $('pod-fill').textContent = ''; return; }
     $('pod-id').textContent = pod.id;
     $('pod-fill').textContent = `${pod.type}, ${pct(pod.fill)} full`;
     $('pod').innerHTML = pod.rows.map((row) => `<div class="row">${row.map((b) =>
@@ -138,7 +140,7 @@
     $('prompts').innerHTML = prompts.length === 0 ? '<p class="dim">nothing to do</p>' : prompts.map((p) => {
       const waiting = q.includes(p.id);
       return `<div class="prompt ${esc(p.kind)}${waiting ? ' queued' : ''}" data-prompt="${esc(p.id)}" data-kind="${esc(p.kind)}">
-        <h3>${esc(p.title)}</h3><p>${esc(p.text)}</p><p class="dim">issued ${time(p.issuedAt)}</p>
+        <h3>${esc(p.title)}</h3><p title="${esc(p.text)}">${esc(short(p.text))}</p><p class="dim">issued ${time(p.issuedAt)}</p>
         <button data-ack="${esc(p.id)}"${waiting ? ' disabled' : ''}>${waiting ? 'Acknowledged, sending…' : 'Acknowledge'}</button></div>`;
     }).join('');
   }
