@@ -47,9 +47,11 @@ public sealed class HmiPageTests
         var frame = state.Snapshot().Frame!;
         Assert.Equal(frame.Width, width);
         Assert.True(frame.Width >= HmiFrameBuilder.MinWidth, $"view {frame.Width} px wide");
-        Assert.Equal(8, frame.Outline.Length);
-        Assert.All(frame.Outline.Where((_, i) => i % 2 == 0), x => Assert.InRange(x, -1, frame.Width));
-        Assert.All(frame.Outline.Where((_, i) => i % 2 == 1), y => Assert.InRange(y, -1, frame.Height));
+        var current = frame.Bins[0];
+        Assert.True(current.Current && current.Bin == frame.Bin);
+        Assert.Equal(8, current.Outline.Length);
+        Assert.All(current.Outline.Where((_, i) => i % 2 == 0), x => Assert.InRange(x, -1, frame.Width));
+        Assert.All(current.Outline.Where((_, i) => i % 2 == 1), y => Assert.InRange(y, -1, frame.Height));
         Assert.Contains($"Bin {frame.Bin}: free ", frame.Label, StringComparison.Ordinal);
         await browser.ScreenshotAsync("3-pod-swap-prompt");
         var promptId = await swap.GetAttributeAsync("data-prompt");

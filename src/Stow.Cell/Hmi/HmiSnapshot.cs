@@ -81,17 +81,12 @@ public sealed record HmiSnapshot(
     /// <param name="ShiftSeconds">Shift time [s] (the cell's clock).</param>
     public sealed record FiguresView(double Uph, int Stowed, int Inducted, int Attempted, int Exceptions, int Pods, double ShiftSeconds);
 
-    /// <summary>The latest camera frame; its overlay (band mask, bin outline, free box) is drawn into the image.</summary>
+    /// <summary>The latest camera view; its overlay (band mask, bin outlines, free boxes, bin labels) is drawn into the image.</summary>
     /// <param name="Seq">Frame number (changes with every new frame; part of the image URL).</param>
     /// <param name="Width">Image width [px].</param>
     /// <param name="Height">Image height [px].</param>
-    /// <param name="Bin">Bin whose estimate is overlaid.</param>
-    /// <param name="Outline">The bin opening in the image [px]: four corners (x, y) clockwise from top-left.</param>
-    /// <param name="FreeBox">The front face of the largest free box in the image [px], like <paramref name="Outline"/>; empty when none.</param>
-    /// <param name="FreeLitres">Estimated free volume [L].</param>
-    /// <param name="FreeFraction">Estimated free volume / bin volume.</param>
-    /// <param name="LargestBoxMm">Largest insertable box: width, height, depth [mm].</param>
-    /// <param name="Label">The free-space estimate in words.</param>
-    public sealed record FrameView(long Seq, int Width, int Height, string Bin, double[] Outline, double[] FreeBox,
-        double FreeLitres, double FreeFraction, int[] LargestBoxMm, string Label);
+    /// <param name="Bin">Bin just perceived (the view is centred on it).</param>
+    /// <param name="Bins">Every bin drawn, the current one first, with its outline and free box in view pixels and its estimate.</param>
+    /// <param name="Label">The current bin's estimate in words.</param>
+    public sealed record FrameView(long Seq, int Width, int Height, string Bin, IReadOnlyList<HmiFrameBin> Bins, string Label);
 }

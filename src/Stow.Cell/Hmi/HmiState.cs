@@ -125,7 +125,7 @@ public sealed partial class HmiState(TimeProvider? time = null)
         {
             var seq = (_frame?.Seq ?? 0) + 1;
             _frame = new HmiFrameImage(seq, png);
-            _frameView = new HmiSnapshot.FrameView(seq, frame.Width, frame.Height, frame.Bin, frame.Outline, frame.FreeBox, frame.FreeLitres, frame.FreeFraction, frame.LargestBoxMm, frame.Label);
+            _frameView = new HmiSnapshot.FrameView(seq, frame.Width, frame.Height, frame.Bin, frame.Bins, frame.Label);
             Bump();
         }
     }

@@ -95,13 +95,7 @@ public sealed class ShiftHost
         using var hmi = Hmi?.Attach(states, mqtt.Link, type, runner);
         if (Hmi is { } screen && backend.Perception is IPerceivedFrames frames)
         {
-            frames.BinPerceived += (_, f) =>
-            {
-                if (screen.WantsFrame())
-                {
-                    screen.ShowFrame(Stow.Cell.Hmi.HmiFrameBuilder.Build(frames.Pipeline, f.Frame, f.BinIndex, f.Estimate, type[f.Estimate.Bin]));
-                }
-            };
+            frames.BinPerceived += (_, f) => screen.Perceived(frames.Pipeline, f, type[f.Estimate.Bin]);
         }
 
         log.LogInformation("shift: {Items} items from {Catalog} (seed {Seed}), pod type {PodType}, perception {Perception}, motion {Motion}",
