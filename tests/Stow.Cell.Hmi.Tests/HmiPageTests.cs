@@ -72,6 +72,26 @@ public sealed class HmiPageTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Without_Configured_Users_The_Login_Page_Names_The_Key_To_Set()
+    {
+        var dir = Directory.CreateTempSubdirectory("stowcell-hmi-nousers-page-").FullName;
+        var options = new HmiOptions { Url = "http://127.0.0.1:0", UsersFile = Path.Combine(dir, "absent.json") };
+        await using (var server = await HmiServer.StartAsync(options, new HmiState(), Path.Combine(dir, "keys"), NullLoggerFactory.Instance, CancellationToken.None))
+        await using (var browser = await HmiBrowser.OpenAsync(server.Address))
+        {
+            var page = browser.Page;
+            await page.FillAsync("#user", "operator");
+            await page.FillAsync("#password", "stow-operator");
+            await page.ClickAsync("#login-form button");
+            await Expect(page.Locator("#login-error")).ToContainTextAsync(HmiOptions.UsersFileKey);
+            await Expect(page.Locator("#main")).ToBeHiddenAsync();
+            await browser.ScreenshotAsync("0-no-users-login-refused");
+        }
+
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Operator_Cannot_Send_A_PackML_Command_The_Server_Refuses_It()
     {
         await using var host = await HmiHost.StartAsync();

@@ -46,7 +46,7 @@ public static class HmiEndpoints
             {
                 var none = users.NoneMessage(options);
                 log.LogWarning("HMI login refused for '{User}': {Message}", req.User, none);
-                return Results.Json(new { error = "no HMI users are configured: ask the supervisor to set " + HmiOptions.UsersFileKey }, statusCode: 503);
+                return Results.Json(new { error = "No HMI users are configured: ask the supervisor to set " + HmiOptions.UsersFileKey }, statusCode: 503);
             }
 
             var user = users.List.FirstOrDefault(u => u.Name == req.User);
