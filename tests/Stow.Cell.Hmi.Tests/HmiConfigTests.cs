@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Stow.Cell.Hosting;
 
 namespace Stow.Cell.Hmi.Tests;
 
@@ -65,12 +67,70 @@ public sealed class HmiConfigTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task Users_With_The_Published_Demo_Passwords_Are_Named()
+    public async Task A_Users_File_Is_Written_By_Add_User_And_Read_Back()
     {
         await Task.Yield();
-        var o = new HmiOptions();
-        o.Users.Add(new HmiUserOptions { Name = "operator", PasswordHash = HmiPasswords.Hash("stow-operator") });
-        o.Users.Add(new HmiUserOptions { Name = "ann", PasswordHash = HmiPasswords.Hash("a-real-one") });
-        Assert.Equal(["operator"], HmiPasswords.UsersWithDemoPasswords(o.Users));
+        var dir = Directory.CreateTempSubdirectory("stowcell-hmi-users-").FullName;
+        var file = Path.Combine(dir, "sub", "hmi-users.json");
+        Assert.Empty(HmiUsersFile.Load(file)); // no file: no users
+        Assert.False(HmiUsersFile.Save(file, new HmiUserOptions { Name = "ann", Role = HmiRole.Supervisor, PasswordHash = HmiPasswords.Hash("a1") }));
+        Assert.False(HmiUsersFile.Save(file, new HmiUserOptions { Name = "bob", PasswordHash = HmiPasswords.Hash("b1") }));
+        Assert.True(HmiUsersFile.Save(file, new HmiUserOptions { Name = "ann", Role = HmiRole.Operator, PasswordHash = HmiPasswords.Hash("a2") }));
+        var users = HmiUsersFile.Load(file);
+        Assert.Equal(["bob", "ann"], users.Select(u => u.Name));
+        Assert.Equal(HmiRole.Operator, users[1].Role);
+        Assert.True(HmiPasswords.Verify(users[1].PasswordHash, "a2"));
+        Assert.Contains("\"Role\": \"Operator\"", await File.ReadAllTextAsync(file), StringComparison.Ordinal); // roles by name
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("{ \"Users\": [ { \"Name\": \"ann\", \"Role\": \"Operator\" ", ":1: ")] // truncated
+    [InlineData("{ \"Users\": [ { \"Name\": \"ann\", \"Role\": \"Boss\", \"PasswordHash\": \"x\" } ] }", "$.Users[0].Role")]
+    [InlineData("{ \"Users\": [ { \"Name\": \"ann\", \"Role\": \"Operator\", \"PasswordHash\": \"secret\" } ] }", ": Users:0 (ann): PasswordHash is not a password hash")]
+    [InlineData("{ \"People\": [] }", ": no \"Users\" list")]
+    public async Task A_Bad_Users_File_Is_Named(string json, string expected)
+    {
+        var dir = Directory.CreateTempSubdirectory("stowcell-hmi-users-").FullName;
+        var file = Path.Combine(dir, "hmi-users.json");
+        await File.WriteAllTextAsync(file, json);
+        var e = Assert.Throws<ArgumentException>(() => HmiUsersFile.Load(file));
+        Assert.Contains(file, e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        var server = await Assert.ThrowsAsync<ArgumentException>(() => HmiServer.StartAsync(new HmiOptions { Url = "http://127.0.0.1:0", UsersFile = file }, new HmiState(),
+            Path.Combine(dir, "keys"), NullLoggerFactory.Instance, CancellationToken.None));
+        Assert.Contains(file, server.Message, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task The_Embedded_Default_Configuration_Has_No_Users()
+    {
+        await Task.Yield();
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddCellLayers(null, new Dictionary<string, string?>()).Build();
+        var options = Stow.Cell.Hosting.CellConfiguration.Bind(config);
+        Assert.Empty(options.Hmi.Users);
+        Assert.Equal("config/hmi-users.json", options.Hmi.UsersFile);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Without_Users_Every_Login_Is_Refused_With_A_Line_Naming_The_Key()
+    {
+        var logs = new ListLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var dir = Directory.CreateTempSubdirectory("stowcell-hmi-nousers-").FullName;
+        var options = new HmiOptions { Url = "http://127.0.0.1:0", UsersFile = Path.Combine(dir, "absent.json") };
+        await using (var server = await HmiServer.StartAsync(options, new HmiState(), Path.Combine(dir, "keys"), factory, CancellationToken.None))
+        {
+            Assert.Equal(0, server.Users);
+            Assert.Contains(logs.Lines, l => l.Contains("no users are configured", StringComparison.Ordinal) && l.Contains(HmiOptions.UsersFileKey, StringComparison.Ordinal));
+            using var http = new HttpClient { BaseAddress = server.Address };
+            using var r = await http.PostAsync("/api/login", new StringContent("""{"user":"operator","password":"stow-operator"}""", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, r.StatusCode);
+            Assert.Contains(HmiOptions.UsersFileKey, await r.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains(logs.Lines, l => l.Contains("HMI login refused for 'operator'", StringComparison.Ordinal) && l.Contains(HmiOptions.UsersFileKey, StringComparison.Ordinal));
+        }
+
+        Directory.Delete(dir, recursive: true);
     }
 }

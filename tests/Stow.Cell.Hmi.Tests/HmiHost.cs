@@ -17,7 +17,7 @@ internal sealed class HmiHost : IAsyncDisposable
 
     private static readonly Lazy<HmiOptions> Users = new(() =>
     {
-        var o = new HmiOptions { Url = "http://127.0.0.1:0" };
+        var o = new HmiOptions { Url = "http://127.0.0.1:0", UsersFile = "" };
         o.Users.Add(new HmiUserOptions { Name = "olga", Role = HmiRole.Operator, PasswordHash = HmiPasswords.Hash(OperatorPassword) });
         o.Users.Add(new HmiUserOptions { Name = "sam", Role = HmiRole.Supervisor, PasswordHash = HmiPasswords.Hash(SupervisorPassword) });
         return o;
@@ -48,7 +48,7 @@ internal sealed class HmiHost : IAsyncDisposable
 
     public static HmiOptions Options(string url)
     {
-        var o = new HmiOptions { Url = url };
+        var o = new HmiOptions { Url = url, UsersFile = "" }; // the tests' own users only
         foreach (var u in Users.Value.Users)
         {
             o.Users.Add(u);

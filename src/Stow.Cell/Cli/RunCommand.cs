@@ -180,11 +180,23 @@ public static class RunCommand
         }
 
         var keys = options.Hmi.KeysDir ?? Path.Combine(root, options.Reports, ".hmi-keys");
+        // A copy with the users file taken from the repository root (the bound options stay as configured).
+        var hmi = new HmiOptions
+        {
+            Url = options.Hmi.Url,
+            KeysDir = options.Hmi.KeysDir,
+            UsersFile = string.IsNullOrEmpty(options.Hmi.UsersFile) ? "" : Path.GetFullPath(Path.Combine(root, options.Hmi.UsersFile)),
+        };
+        foreach (var u in options.Hmi.Users)
+        {
+            hmi.Users.Add(u);
+        }
+
         try
         {
-            var server = await HmiServer.StartAsync(options.Hmi, state, keys, logs, CancellationToken.None);
-            Console.Error.WriteLine($"stowcell run: operator HMI at {server.Address}" + (server.DemoUsers.Count == 0 ? ""
-                : $" (users {string.Join(", ", server.DemoUsers)} have the published demo passwords: fine for the simulator, not for a cell)"));
+            var server = await HmiServer.StartAsync(hmi, state, keys, logs, CancellationToken.None);
+            Console.Error.WriteLine($"stowcell run: operator HMI at {server.Address}" + (server.Users > 0 ? ""
+                : $" (no users: every login is refused; set {HmiOptions.UsersFileKey}, see `stowcell hmi add-user`)"));
             return server;
         }
         catch (ArgumentException e)

@@ -17,8 +17,8 @@ namespace Stow.Cell.Hmi;
 /// {user, password}, <c>POST /api/logout</c>, <c>GET /api/me</c>, <c>GET /api/state</c>, <c>GET /api/events</c>
 /// (server-sent events <c>state</c>, each a whole <see cref="HmiSnapshot"/>), <c>GET /api/frame.png</c>,
 /// <c>POST /api/prompts/{id}/ack</c> (operator or supervisor), <c>POST /api/packml/{command}</c> (supervisor). Status
-/// codes: 401 not logged in, 403 role not allowed, 404 prompt not pending, 409 command refused in this state, 503 no
-/// shift attached. There is no motion endpoint: nobody commands motion from the HMI.
+/// codes: 401 not logged in (or wrong password), 403 role not allowed, 404 prompt not pending, 409 command refused in this state, 503 no
+/// shift attached (or, at login, no users configured). There is no motion endpoint: nobody commands motion from the HMI.
 /// </summary>
 public static class HmiEndpoints
 {
@@ -40,11 +40,18 @@ public static class HmiEndpoints
         MapAsset(app, "/", "index.html", "text/html; charset=utf-8");
         MapAsset(app, "/hmi.css", "hmi.css", "text/css; charset=utf-8");
         MapAsset(app, "/hmi.js", "hmi.js", "text/javascript; charset=utf-8");
-        app.MapPost("/api/login", async (HttpContext ctx, LoginRequest req, HmiOptions options) =>
+        app.MapPost("/api/login", async (HttpContext ctx, LoginRequest req, HmiUsers users, HmiOptions options) =>
         {
-            var user = options.Users.FirstOrDefault(u => u.Name == req.User);
+            if (users.List.Count == 0)
+            {
+                var none = users.NoneMessage(options);
+                log.LogWarning("HMI login refused for '{User}': {Message}", req.User, none);
+                return Results.Json(new { error = "No HMI users are configured: ask the supervisor to set " + HmiOptions.UsersFileKey }, statusCode: 503);
+            }
+
+            var user = users.List.FirstOrDefault(u => u.Name == req.User);
             // Verify against some hash even for unknown users, so timing does not tell which names exist.
-            var ok = HmiPasswords.Verify(user?.PasswordHash ?? options.Users.FirstOrDefault()?.PasswordHash ?? "", req.Password ?? "") && user is not null;
+            var ok = HmiPasswords.Verify(user?.PasswordHash ?? users.List[0].PasswordHash, req.Password ?? "") && user is not null;
             if (!ok)
             {
                 log.LogWarning("HMI login refused for '{User}'", req.User);

@@ -14,6 +14,17 @@ public sealed class HmiOptions
     /// across host restarts; null: <c>.hmi-keys</c> under the reports folder.</summary>
     public string? KeysDir { get; set; }
 
-    /// <summary>Who may log in, with their roles and password hashes.</summary>
+    /// <summary>The key that names the users file, for messages.</summary>
+    public const string UsersFileKey = "Cell:Hmi:UsersFile";
+
+    /// <summary>
+    /// The users file (<c>{ "Users": [ { "Name", "Role", "PasswordHash" } ] }</c>, written by <c>stowcell hmi add-user</c>);
+    /// a relative path is taken from the repository root. A missing file means no users from it. The embedded default
+    /// configuration has no users: credentials never ship with the code.
+    /// </summary>
+    public string UsersFile { get; set; } = "config/hmi-users.json";
+
+    /// <summary>Users given in the configuration itself (<c>Cell:Hmi:Users:N</c>, e.g. in a <c>--config</c> file), in addition to
+    /// those of <see cref="UsersFile"/>.</summary>
     public IList<HmiUserOptions> Users { get; } = [];
 }

@@ -10,13 +10,6 @@ public static class HmiPasswords
 {
     private static readonly PasswordHasher<string> Hasher = new();
 
-    /// <summary>The demo passwords the simulator's configuration ships with (README): published, so never for a real cell.</summary>
-    public static IReadOnlyList<string> PublishedDemoPasswords { get; } = ["stow-operator", "stow-supervisor"];
-
-    /// <summary>Names of the users whose password is one of <see cref="PublishedDemoPasswords"/> (costs one hash check per pair).</summary>
-    public static IReadOnlyList<string> UsersWithDemoPasswords(IEnumerable<HmiUserOptions> users) =>
-        users.Where(u => PublishedDemoPasswords.Any(p => Verify(u.PasswordHash, p))).Select(u => u.Name).ToList();
-
     /// <summary>Hashes <paramref name="password"/> for the configuration (<c>Cell:Hmi:Users:N:PasswordHash</c>).</summary>
     /// <exception cref="ArgumentException">Empty password.</exception>
     public static string Hash(string password)
@@ -49,15 +42,18 @@ public static class HmiPasswords
     }
 
     /// <summary>Checks the configured users: names unique and non-empty, roles defined, hashes well formed.</summary>
-    /// <exception cref="ArgumentException">A user entry is invalid; the message names <c>Cell:Hmi:Users:N</c> and what is wrong.</exception>
-    public static void Validate(IList<HmiUserOptions> users)
+    /// <param name="users">The entries.</param>
+    /// <param name="where">What to call the list in messages (the configuration key, or a file and its key).</param>
+    /// <exception cref="ArgumentException">A user entry is invalid; the message names <c>where:N</c> and what is wrong.</exception>
+    public static void Validate(IList<HmiUserOptions> users, string where = "Cell:Hmi:Users")
     {
+        ArgumentNullException.ThrowIfNull(users);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < users.Count; i++)
         {
             var u = users[i];
-            var key = $"Cell:Hmi:Users:{i}";
-            if (string.IsNullOrWhiteSpace(u.Name))
+            var key = $"{where}:{i}";
+            if (u is null || string.IsNullOrWhiteSpace(u.Name))
             {
                 throw new ArgumentException($"{key}: Name is empty");
             }

@@ -20,21 +20,22 @@ public sealed class HmiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private HmiServer(WebApplication app, Uri address, IReadOnlyList<string> demoUsers)
+    private HmiServer(WebApplication app, Uri address, int users)
     {
         _app = app;
         Address = address;
-        DemoUsers = demoUsers;
+        Users = users;
     }
 
     /// <summary>The address it listens on (the bound port when configured with port 0).</summary>
     public Uri Address { get; }
 
-    /// <summary>Users that still have a published demo password (<see cref="HmiPasswords.PublishedDemoPasswords"/>); logged as a warning.</summary>
-    public IReadOnlyList<string> DemoUsers { get; }
+    /// <summary>How many users may log in (0: every login is refused, and the start-up log line says which key to set).</summary>
+    public int Users { get; }
 
     /// <summary>Starts listening on <see cref="HmiOptions.Url"/>.</summary>
-    /// <param name="options">Address and users.</param>
+    /// <param name="options">Address and users (<see cref="HmiOptions.Users"/> and the users file; a relative
+    /// <see cref="HmiOptions.UsersFile"/> is taken from the current directory).</param>
     /// <param name="state">The model shown and the way to the cell.</param>
     /// <param name="keysDir">Folder of the cookie-signing keys (created when missing; kept across restarts).</param>
     /// <param name="logs">Logger factory for ASP.NET Core and the HMI.</param>
@@ -48,7 +49,7 @@ public sealed class HmiServer : IAsyncDisposable
             throw new ArgumentException($"Cell:Hmi:Url '{options.Url}' is not an address like http://127.0.0.1:8080 (or 'off')");
         }
 
-        HmiPasswords.Validate(options.Users);
+        var users = new HmiUsers(HmiUsersFile.All(options, string.IsNullOrEmpty(options.UsersFile) ? "" : Path.GetFullPath(options.UsersFile)));
         Directory.CreateDirectory(keysDir);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "stowcell-hmi" });
         builder.Logging.ClearProviders();
@@ -56,6 +57,7 @@ public sealed class HmiServer : IAsyncDisposable
         builder.WebHost.UseUrls(options.Url);
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(users);
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysDir)).SetApplicationName("stowcell-hmi");
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(c =>
         {
@@ -96,13 +98,12 @@ public sealed class HmiServer : IAsyncDisposable
         var address = new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         var log = logs.CreateLogger("Stow.Cell.Hmi");
         log.LogInformation("HMI listening on {Address}", address);
-        var demo = HmiPasswords.UsersWithDemoPasswords(options.Users);
-        if (demo.Count > 0)
+        if (users.List.Count == 0)
         {
-            log.LogWarning("HMI users {Users} have the published demo passwords: set Cell:Hmi:Users with your own hashes for a real cell", string.Join(", ", demo));
+            log.LogWarning("{Message}", users.NoneMessage(options));
         }
 
-        return new HmiServer(app, address, demo);
+        return new HmiServer(app, address, users.List.Count);
     }
 
     /// <inheritdoc />

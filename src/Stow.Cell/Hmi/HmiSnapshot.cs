@@ -81,12 +81,12 @@ public sealed record HmiSnapshot(
     /// <param name="ShiftSeconds">Shift time [s] (the cell's clock).</param>
     public sealed record FiguresView(double Uph, int Stowed, int Inducted, int Attempted, int Exceptions, int Pods, double ShiftSeconds);
 
-    /// <summary>The latest camera frame.</summary>
+    /// <summary>The latest camera view; its overlay (band mask, bin outlines, free boxes, bin labels) is drawn into the image.</summary>
     /// <param name="Seq">Frame number (changes with every new frame; part of the image URL).</param>
     /// <param name="Width">Image width [px].</param>
     /// <param name="Height">Image height [px].</param>
-    /// <param name="Bin">Bin whose estimate is overlaid.</param>
-    /// <param name="FreeBoxes">Image rectangles [px] (x, y, width, height) outlined with the free-space estimate.</param>
-    /// <param name="Label">The free-space estimate in words.</param>
-    public sealed record FrameView(long Seq, int Width, int Height, string Bin, IReadOnlyList<double[]> FreeBoxes, string Label);
+    /// <param name="Bin">Bin just perceived (the view is centred on it).</param>
+    /// <param name="Bins">Every bin drawn, the current one first, with its outline and free box in view pixels and its estimate.</param>
+    /// <param name="Label">The current bin's estimate in words.</param>
+    public sealed record FrameView(long Seq, int Width, int Height, string Bin, IReadOnlyList<HmiFrameBin> Bins, string Label);
 }

@@ -35,6 +35,7 @@ public sealed partial class HmiState
             _mqttConnected = connected;
             _alarms.Clear();
             _promptSeen.Clear();
+            _overlays.Clear();
             foreach (var p in pending)
             {
                 _promptSeen[p.Id] = _stateSince;

@@ -89,7 +89,7 @@ public sealed partial class HmiState(TimeProvider? time = null)
         }
     }
 
-    /// <summary>The latest camera frame as PNG with the band mask drawn in, and its sequence number; null when none.</summary>
+    /// <summary>The latest camera frame as PNG with its overlay drawn in, and its sequence number; null when none.</summary>
     public HmiFrameImage? Frame()
     {
         lock (_gate)
@@ -125,7 +125,7 @@ public sealed partial class HmiState(TimeProvider? time = null)
         {
             var seq = (_frame?.Seq ?? 0) + 1;
             _frame = new HmiFrameImage(seq, png);
-            _frameView = new HmiSnapshot.FrameView(seq, frame.Width, frame.Height, frame.Bin, frame.FreeBoxes, frame.Label);
+            _frameView = new HmiSnapshot.FrameView(seq, frame.Width, frame.Height, frame.Bin, frame.Bins, frame.Label);
             Bump();
         }
     }

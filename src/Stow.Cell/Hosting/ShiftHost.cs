@@ -89,19 +89,13 @@ public sealed class ShiftHost
         var runner = new ShiftRunner(world, backend.Perception, planner, backend.Motion, new ShiftJournal(journal, n => allTypes.First(t => t.Name == n).Bins.Select(b => b.Id)),
             channel, states, clock, _o.Shift, log, backend.Scorer);
         runner.Progress += (s, p) => Progress?.Invoke(s, p);
-        // One record per acknowledged prompt, whichever channel (MQTT or HMI) it came over, with who gave it.
-        mqtt.Link.PromptAcknowledged += (_, e) => journal.RecordAcknowledgement(new OperatorAckRecord(
-            e.Prompt.Id, e.Prompt.Kind.ToString(), e.Operator, e.Channel, e.Response, e.Prompt.IssuedAt, e.At));
+        // Prompts journaled while open (those left open by an earlier run re-issued with their ids); one record per
+        // acknowledgement, whichever channel (MQTT or HMI) it came over, with who gave it.
+        using var prompts = OperatorPromptJournal.Attach(mqtt.Link, journal, log);
         using var hmi = Hmi?.Attach(states, mqtt.Link, type, runner);
         if (Hmi is { } screen && backend.Perception is IPerceivedFrames frames)
         {
-            frames.BinPerceived += (_, f) =>
-            {
-                if (screen.WantsFrame())
-                {
-                    screen.ShowFrame(Stow.Cell.Hmi.HmiFrameBuilder.Build(frames.Pipeline, f.Frame, f.BinIndex, f.Estimate, type[f.Estimate.Bin].Volume));
-                }
-            };
+            frames.BinPerceived += (_, f) => screen.Perceived(frames.Pipeline, f, type[f.Estimate.Bin]);
         }
 
         log.LogInformation("shift: {Items} items from {Catalog} (seed {Seed}), pod type {PodType}, perception {Perception}, motion {Motion}",

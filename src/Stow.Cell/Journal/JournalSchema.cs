@@ -39,6 +39,10 @@ internal static class JournalSchema
         CREATE TABLE IF NOT EXISTS operator_acks(
           prompt_id TEXT PRIMARY KEY, kind TEXT NOT NULL, operator TEXT NOT NULL, channel TEXT NOT NULL,
           response TEXT NOT NULL, issued_at TEXT NOT NULL, at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS operator_prompts(
+          prompt_id TEXT PRIMARY KEY, kind TEXT NOT NULL, message TEXT NOT NULL, issued_at TEXT NOT NULL,
+          pod_id TEXT, bin_id TEXT, item_id TEXT,
+          closed_at TEXT, closed_how TEXT CHECK(closed_how IS NULL OR closed_how IN ('acknowledged','withdrawn')));
         PRAGMA user_version = 1;
         """;
 }

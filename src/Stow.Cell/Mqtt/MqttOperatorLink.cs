@@ -188,6 +188,34 @@ public sealed partial class MqttOperatorLink : IDisposable, IAsyncDisposable
         return prompt;
     }
 
+    /// <summary>
+    /// Issues again, with its own id, a prompt that an earlier run of the cell issued and nobody answered (from the
+    /// journal after a restart): it is pending again, sent like a new one, and <see cref="PromptIssued"/> is raised.
+    /// </summary>
+    /// <returns>False (nothing changes) when a prompt of that id is already pending.</returns>
+    /// <exception cref="ArgumentException">The id is empty or not <c>[A-Za-z0-9-]</c>; the kind is not defined.</exception>
+    public bool Reissue(OperatorPrompt prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        if (string.IsNullOrEmpty(prompt.Id) || !prompt.Id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || !Enum.IsDefined(prompt.Kind))
+        {
+            throw new ArgumentException($"prompt '{prompt.Id}' ({prompt.Kind}) cannot be re-issued: bad id or kind", nameof(prompt));
+        }
+
+        lock (_gate)
+        {
+            if (!_pending.TryAdd(prompt.Id, prompt))
+            {
+                return false;
+            }
+        }
+
+        _logger.LogInformation("Operator prompt {Id} ({Kind}) re-issued from the journal: {Message}", prompt.Id, prompt.Kind, prompt.Message);
+        Send(PromptMessage(prompt));
+        PromptIssued?.Invoke(this, prompt);
+        return true;
+    }
+
     /// <summary>Withdraws a pending prompt the cell no longer needs (clears its retained message).</summary>
     /// <returns>False when no such prompt is pending.</returns>
     public bool WithdrawPrompt(string promptId)

@@ -133,14 +133,23 @@ public static class FreeDepthAnalyzer
     /// the rectangle must rest on occupied cells (stacking).
     /// O(rows²·cols²).
     /// </summary>
-    public static PrimitiveSpace LargestBox(float[] freeDepth, int rows, int cols, BinSpec bin, bool onContents, Primitive label)
+    public static PrimitiveSpace LargestBox(float[] freeDepth, int rows, int cols, BinSpec bin, bool onContents, Primitive label) =>
+        LocateLargestBox(freeDepth, rows, cols, bin, onContents, label).Box;
+
+    /// <summary>
+    /// <see cref="LargestBox"/> with where it is on the grid (for drawing it over the camera image). A bin with no free
+    /// space gives an empty box at cell (0, 0).
+    /// </summary>
+    public static FreeBoxPlacement LocateLargestBox(float[] freeDepth, int rows, int cols, BinSpec bin, bool onContents, Primitive label)
     {
+        ArgumentNullException.ThrowIfNull(freeDepth);
+        ArgumentNullException.ThrowIfNull(bin);
         var dy = bin.OpeningWidth / cols;
         var dz = bin.OpeningHeight / rows;
         var occThreshold = (float)(OccupiedFraction * bin.Depth);
         Span<float> colMin = stackalloc float[rows];
         Span<float> colMax = stackalloc float[rows];
-        PrimitiveSpace best = new(label, 0, 0, 0);
+        var best = new FreeBoxPlacement(new PrimitiveSpace(label, 0, 0, 0), 0, 0, 0, 0);
         for (var c0 = 0; c0 < cols; c0++)
         {
             colMin.Fill(float.MaxValue);
@@ -167,9 +176,9 @@ public static class FreeDepthAnalyzer
                         d = Math.Min(d, colMin[r1]);
                         var depth = Math.Clamp(d, 0, bin.Depth);
                         var h = (r1 - r0 + 1) * dz;
-                        if (w * h * depth > best.Volume)
+                        if (w * h * depth > best.Box.Volume)
                         {
-                            best = new PrimitiveSpace(label, w, h, depth);
+                            best = new FreeBoxPlacement(new PrimitiveSpace(label, w, h, depth), r0, r1, c0, c1);
                         }
                     }
                 }

@@ -55,6 +55,30 @@ public class FreeDepthAnalyzerTests
     }
 
     [Fact]
+    public void The_Largest_Box_Is_Located_On_The_Grid_Cells_It_Covers()
+    {
+        // The item of the test above: columns 0..5, rows 0..4. The floor box is columns 6..11, all rows; the stacked box
+        // rests on the item: columns 0..5, rows 5..7.
+        const int rows = 8, cols = 12;
+        var map = Fill(rows, cols, 0.36f);
+        for (var r = 0; r < 5; r++)
+        {
+            for (var c = 0; c < 6; c++)
+            {
+                map[(r * cols) + c] = 0.06f;
+            }
+        }
+
+        var floor = FreeDepthAnalyzer.LocateLargestBox(map, rows, cols, Bin, onContents: false, Primitive.None);
+        Assert.Equal((0, 7, 6, 11), (floor.Row0, floor.Row1, floor.Col0, floor.Col1));
+        Assert.Equal(FreeDepthAnalyzer.LargestBox(map, rows, cols, Bin, onContents: false, Primitive.None), floor.Box);
+        var stack = FreeDepthAnalyzer.LocateLargestBox(map, rows, cols, Bin, onContents: true, Primitive.Stack);
+        Assert.Equal((5, 7, 0, 5), (stack.Row0, stack.Row1, stack.Col0, stack.Col1));
+        var full = FreeDepthAnalyzer.LocateLargestBox(Fill(rows, cols, 0f), rows, cols, Bin, onContents: false, Primitive.None);
+        Assert.Equal((0.0, 0, 0, 0, 0), (full.Box.Volume, full.Row0, full.Row1, full.Col0, full.Col1));
+    }
+
+    [Fact]
     public void A_Flat_Item_On_The_Floor_Can_Be_Flipped_For_Width()
     {
         const int rows = 8, cols = 12;

@@ -13,6 +13,8 @@
   const setQueued = (ids) => localStorage.setItem(QUEUE, JSON.stringify(ids));
   const time = (iso) => new Date(iso).toLocaleTimeString([], { hour12: false });
   const pct = (x) => (100 * x).toFixed(0) + ' %';
+  // Catalogue ids can be 32 hex digits: shown as their first six (the full id is in the tooltip and the journal).
+  const short = (s) => String(s).replace(/\b([0-9a-f]{6})[0-9a-f]{10,}/g, '$1…');
   const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
   function showLogin(message) {
@@ -53,7 +55,18 @@
     };
   }
 
+  // Sends the queued acknowledgements; one pass at a time. A 503 (the restarted host has not attached its shift yet)
+  // keeps them queued: the next snapshot that shows a shift attached sends them again.
+  let flushing = false;
+  let flushedAt = -1;
   async function flushAcks() {
+    if (flushing) return;
+    flushing = true;
+    try { await sendAcks(); } finally { flushing = false; }
+    if (last) render(last);
+  }
+
+  async function sendAcks() {
     for (const id of queued()) {
       let r;
       try {
@@ -64,7 +77,6 @@
       if (r.status === 401) { showLogin('Please log in again: your acknowledgements are kept.'); return; }
       if (r.ok || r.status === 404) setQueued(queued().filter((x) => x !== id)); // done, or acknowledged elsewhere
     }
-    if (last) render(last);
   }
 
   function acknowledge(id) {
@@ -86,6 +98,7 @@
 
   function render(s) {
     last = s;
+    if (s.attached && queued().length > 0 && flushedAt !== s.version) { flushedAt = s.version; flushAcks(); }
     const st = $('state');
     st.textContent = s.state;
     st.dataset.state = s.state;
@@ -99,7 +112,7 @@
     renderPod(s.pod);
     const w = s.stow;
     $('stow').innerHTML = w
-      ? `<div><span class="label">Item</span> ${esc(w.item)} <span class="dim">${esc(w.itemName)}</span></div>
+      ? `<div title="${esc(w.item)}"><span class="label">Item</span> ${esc(short(w.item))} <span class="dim">${esc(w.itemName)}</span></div>
          <div><span class="label">Bin</span> <b>${esc(w.bin)}</b> <span class="label">Chain</span> ${esc(w.chain)}</div>
          <div><span class="label">Predicted P</span> <span class="p">${w.predictedP.toFixed(3)}</span> <span class="dim">${w.active ? 'under way' : 'done'}</span></div>`
       : 'none yet';
@@ -112,7 +125,7 @@
   }
 
   function renderPod(pod) {
-    if (!pod) { $('pod').innerHTML = '<p class="dim">no pod at the face</p>'; $('pod-id').textContent = '–'; return; }
+    if (!pod) { $('pod').innerHTML = '<p class="dim">no pod at the face</p>'; $('pod-id').textContent = '–'; $('pod-fill').textContent = ''; return; }
     $('pod-id').textContent = pod.id;
     $('pod-fill').textContent = `${pod.type}, ${pct(pod.fill)} full`;
     $('pod').innerHTML = pod.rows.map((row) => `<div class="row">${row.map((b) =>
@@ -127,7 +140,7 @@
     $('prompts').innerHTML = prompts.length === 0 ? '<p class="dim">nothing to do</p>' : prompts.map((p) => {
       const waiting = q.includes(p.id);
       return `<div class="prompt ${esc(p.kind)}${waiting ? ' queued' : ''}" data-prompt="${esc(p.id)}" data-kind="${esc(p.kind)}">
-        <h3>${esc(p.title)}</h3><p>${esc(p.text)}</p><p class="dim">issued ${time(p.issuedAt)}</p>
+        <h3>${esc(p.title)}</h3><p title="${esc(p.text)}">${esc(short(p.text))}</p><p class="dim">issued ${time(p.issuedAt)}</p>
         <button data-ack="${esc(p.id)}"${waiting ? ' disabled' : ''}>${waiting ? 'Acknowledged, sending…' : 'Acknowledge'}</button></div>`;
     }).join('');
   }
@@ -139,9 +152,8 @@
     cam.dataset.seq = frame.seq;
     $('frame-bin').textContent = `bin ${frame.bin}`;
     $('frame-label').textContent = frame.label;
-    const boxes = frame.freeBoxes.map((b) => `<rect x="${b[0]}" y="${b[1]}" width="${b[2]}" height="${b[3]}" fill="rgba(52,224,122,.15)" stroke="#34e07a" stroke-width="2" vector-effect="non-scaling-stroke"/>`).join('');
-    cam.innerHTML = `<img alt="camera frame" src="/api/frame.png?seq=${frame.seq}">
-      <svg viewBox="0 0 ${frame.width} ${frame.height}" preserveAspectRatio="xMidYMid meet" style="width:100%;height:100%">${boxes}</svg>`;
+    // The overlay (band mask, bin outline, free box) is drawn into the image by the server.
+    cam.innerHTML = `<img alt="camera frame of bin ${esc(frame.bin)}" src="/api/frame.png?seq=${frame.seq}">`;
   }
 
   document.addEventListener('click', (e) => {
@@ -155,7 +167,11 @@
     e.preventDefault();
     try {
       const r = await fetch('/api/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: $('user').value, password: $('password').value }) });
-      if (!r.ok) { $('login-error').textContent = 'Wrong user name or password.'; return; }
+      if (!r.ok) {
+        const body = await r.json().catch(() => ({}));
+        $('login-error').textContent = r.status === 401 ? 'Wrong user name or password.' : (body.error || `The cell refused the login (${r.status}).`);
+        return;
+      }
       $('password').value = '';
       showMain(await r.json());
     } catch (_) {
