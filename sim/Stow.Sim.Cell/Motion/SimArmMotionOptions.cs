@@ -49,16 +49,6 @@ public sealed record SimArmMotionOptions
     /// </summary>
     public PrimitiveLimits Limits { get; init; } = TunedLimits;
 
-    /// <summary>
-    /// Limits tuned for throughput on the simulated cell, within the arm's documented limits (UR5e datasheet:
-    /// 1 m/s TCP, 1.2 m/s²; the simulated EOAT's belts: 0.5 m/s): transit 0.9 m/s, contact 0.1 m/s, feed 0.45 m/s,
-    /// standoff 0.08 m. The force limits, jam and stall detection stay at <see cref="PrimitiveLimits.Default"/>.
-    /// </summary>
-    public static PrimitiveLimits TunedLimits { get; } = new()
-    {
-        TransitSpeed = 0.9,
-        ContactSpeed = 0.1,
-        FeedSpeed = 0.45,
-        Standoff = 0.08,
-    };
+    /// <summary>Limits tuned for throughput: the cell's own (<see cref="Stow.Cell.Execution.HalStowMotionOptions.TunedLimits"/>).</summary>
+    public static PrimitiveLimits TunedLimits => Stow.Cell.Execution.HalStowMotionOptions.TunedLimits;
 }

@@ -58,7 +58,7 @@ public sealed class LiveSimRig : IDisposable
     /// <summary>Directory holding the pty links.</summary>
     public string DeviceDirectory { get; }
 
-    /// <summary>The cell's hardware, every component Unconfigured.</summary>
+    /// <summary>The cell's hardware, every component Unconfigured (null for a rig started with <c>serve</c>).</summary>
     public HardwareManager Hardware { get; private set; } = null!;
 
     /// <summary>The emulators, by component name.</summary>
@@ -102,7 +102,11 @@ public sealed class LiveSimRig : IDisposable
     /// <exception cref="FormatException">The configuration is invalid.</exception>
     /// <exception cref="InvalidOperationException">socat could not be started.</exception>
     /// <param name="selfStepping">As in <see cref="StartFromFile"/>.</param>
-    public static LiveSimRig Start(string configJson, SimCell cell, string? deviceDirectory = null, bool selfStepping = true)
+    /// <param name="serve">True: the rig is the simulator process of a live-configured cell (<c>sim serve</c>): the UR
+    /// controller emulators listen on the ports the <c>ur.arm</c> components name (<c>rtdePort</c>, <c>secondaryPort</c>,
+    /// <c>dashboardPort</c>; 0 or absent: free ports), no driver is built (<see cref="Hardware"/> stays null: the cell's
+    /// process has the drivers) and components of other types are left to the cell. False: as before.</param>
+    public static LiveSimRig Start(string configJson, SimCell cell, string? deviceDirectory = null, bool selfStepping = true, bool serve = false)
     {
         ArgumentNullException.ThrowIfNull(cell);
         var config = HardwareConfig.Parse(configJson);
@@ -112,7 +116,13 @@ public sealed class LiveSimRig : IDisposable
         var rig = new LiveSimRig(Path.GetFullPath(dir), owns);
         try
         {
-            rig.StartDevices(config, cell, selfStepping);
+            rig.StartDevices(config, cell, selfStepping, serve);
+            if (serve)
+            {
+                rig.Hardware = null!;
+                return rig;
+            }
+
             var registry = new HardwareRegistry();
             SimHardware.Register(registry, cell);
             ModbusDrivers.Register(registry, rig.DeviceDirectory);
@@ -192,7 +202,7 @@ public sealed class LiveSimRig : IDisposable
         }
     }
 
-    private void StartDevices(HardwareConfig config, SimCell cell, bool selfStepping)
+    private void StartDevices(HardwareConfig config, SimCell cell, bool selfStepping, bool serve)
     {
         var emulators = new Dictionary<string, ModbusDeviceEmulator>(StringComparer.Ordinal);
         var links = new Dictionary<string, SocatPtyLink>(StringComparer.Ordinal);
@@ -204,6 +214,10 @@ public sealed class LiveSimRig : IDisposable
                 _controllers[c.Name] = UrControllerEmulator.Start(arm, cell, new UrControllerOptions
                 {
                     ProtectiveStopUnlockDelay = c.GetDouble("emulatorUnlockDelay", 0),
+                    BindAddress = serve ? c.GetString("host", "127.0.0.1") : "127.0.0.1",
+                    RtdePort = serve ? (int)c.GetInt64("rtdePort", 0) : 0,
+                    SecondaryPort = serve ? (int)c.GetInt64("secondaryPort", 0) : 0,
+                    DashboardPort = serve ? (int)c.GetInt64("dashboardPort", 0) : 0,
                 });
                 continue;
             }
@@ -217,6 +231,7 @@ public sealed class LiveSimRig : IDisposable
 
             var host = Path.Combine(DeviceDirectory, device);
             var emu = Path.Combine(DeviceDirectory, c.GetString("emulatorDevice", device + ".emu"));
+            Directory.CreateDirectory(Path.GetDirectoryName(host)!);
             var link = new SocatPtyLink(host, emu);
             _links.Add(link);
             links[c.Name] = link;

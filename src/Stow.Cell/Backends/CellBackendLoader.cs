@@ -15,7 +15,7 @@ public static class CellBackendLoader
     /// <summary>Folder of the plugins, next to the host assembly.</summary>
     public static string PluginRoot { get; } = Path.Combine(Path.GetDirectoryName(typeof(CellBackendLoader).Assembly.Location) ?? AppContext.BaseDirectory, "plugins");
 
-    /// <summary>Loads the named plugin and creates its factory.</summary>
+    /// <summary>Loads the named plugin and creates its factory (<c>hal</c>: the backend built into the cell, no plugin).</summary>
     /// <param name="name">Assembly name of the plugin (e.g. <c>Stow.Sim.Cell</c>).</param>
     /// <param name="pluginRoot">Folder holding <c>&lt;name&gt;/&lt;name&gt;.dll</c> (null: <see cref="PluginRoot"/>).</param>
     /// <returns>The factory.</returns>
@@ -23,6 +23,11 @@ public static class CellBackendLoader
     public static ICellBackendFactory Load(string name, string? pluginRoot = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name == Hal.HalCellBackendFactory.Name)
+        {
+            return new Hal.HalCellBackendFactory(); // built in: no plugin, no simulator assembly
+        }
+
         if (name.IndexOfAny(['/', '\\']) >= 0 || name.StartsWith('.'))
         {
             throw new ShiftSetupException($"Cell:Backend '{name}' must be an assembly name, not a path");

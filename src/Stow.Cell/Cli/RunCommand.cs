@@ -43,8 +43,14 @@ public static class RunCommand
             Description = "Diagnostic: write the assemblies loaded in this process to this file at the end of the run",
             Hidden = true,
         };
+        var endpoint = new Option<string[]>("--endpoint")
+        {
+            Description = "Hardware endpoint override COMPONENT.PARAM=VALUE (repeatable), e.g. eoat.device=/tmp/x/eoat.tty or arm.rtdePort=40004",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var set = new Option<string[]>("--set") { Description = "Configuration key override KEY=VALUE (repeatable), e.g. Cell:Shift:OperatorTimeoutSeconds=10" };
         var cmd = new Command("run", "Run a stow shift on the simulator with real items (the main job)");
-        foreach (var o in new Option[] { config, catalog, items, seed, perception, motion, hmi, output, json, data, assemblies })
+        foreach (var o in new Option[] { config, catalog, items, seed, perception, motion, hmi, output, json, data, assemblies, endpoint, set })
         {
             cmd.Options.Add(o);
         }
@@ -67,6 +73,30 @@ public static class RunCommand
             Set("Cell:Motion:Mode", pr.GetValue(motion));
             Set("Cell:DataDir", pr.GetValue(data));
             Set("Cell:Hmi:Url", pr.GetValue(hmi));
+            foreach (var e in pr.GetValue(set) ?? [])
+            {
+                var eq = e.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0)
+                {
+                    Console.Error.WriteLine($"stowcell run: --set '{e}' is not KEY=VALUE");
+                    return 2;
+                }
+
+                overrides[e[..eq]] = e[(eq + 1)..];
+            }
+
+            foreach (var e in pr.GetValue(endpoint) ?? [])
+            {
+                var eq = e.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0)
+                {
+                    Console.Error.WriteLine($"stowcell run: --endpoint '{e}' is not COMPONENT.PARAM=VALUE");
+                    return 2;
+                }
+
+                overrides["Cell:Endpoints:" + e[..eq]] = e[(eq + 1)..];
+            }
+
             return await RunAsync(pr.GetValue(config), overrides, pr.GetValue(output), pr.GetValue(json), pr.GetValue(assemblies));
         });
         return cmd;

@@ -43,9 +43,16 @@ public sealed class CellOptions
 
     /// <summary>
     /// Backend plugin that provides the shift's devices, by assembly name: loaded from <c>plugins/&lt;name&gt;/</c> next
-    /// to stowcell.dll (<see cref="Backends.CellBackendLoader"/>). <c>Stow.Sim.Cell</c> is the simulator.
+    /// to stowcell.dll (<see cref="Backends.CellBackendLoader"/>). <c>Stow.Sim.Cell</c> is the simulator; <c>hal</c> is the backend built into the cell (every device through its driver, no plugin).
     /// </summary>
     public string Backend { get; set; } = "Stow.Sim.Cell";
+
+    /// <summary>
+    /// Endpoint overrides of the hardware section, <c>COMPONENT.PARAM</c> → value (e.g. <c>eoat.device</c> →
+    /// <c>/tmp/x/eoat.tty</c>, <c>arm.rtdePort</c> → <c>40004</c>): <c>stowcell run --endpoint COMPONENT.PARAM=VALUE</c>.
+    /// Used by the built-in HAL backend (<c>hal</c>). Default: none.
+    /// </summary>
+    public Dictionary<string, string?> Endpoints { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Perception settings.</summary>
     public PerceptionSection Perception { get; set; } = new();

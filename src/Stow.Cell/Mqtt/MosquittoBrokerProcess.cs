@@ -42,12 +42,13 @@ public sealed class MosquittoBrokerProcess : IAsyncDisposable
     /// <param name="users">User → password; null for anonymous access.</param>
     /// <param name="aclFile">ACL file used with <paramref name="users"/>.</param>
     /// <param name="tls">Certificate and key for a TLS listener; null for plain TCP.</param>
+    /// <param name="port">Loopback port to listen on (0: a free one).</param>
     /// <exception cref="InvalidOperationException">mosquitto is not installed, or did not accept connections within 10 s (the message carries its log).</exception>
     public static async Task<MosquittoBrokerProcess> StartAsync(string workDirectory, IReadOnlyDictionary<string, string>? users = null, string? aclFile = null,
-        MosquittoBrokerTls? tls = null)
+        MosquittoBrokerTls? tls = null, int port = 0)
     {
         Directory.CreateDirectory(workDirectory);
-        var broker = new MosquittoBrokerProcess(FreePort(), workDirectory);
+        var broker = new MosquittoBrokerProcess(port > 0 ? port : FreePort(), workDirectory);
         var lines = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture, $"listener {broker.Port} 127.0.0.1"),

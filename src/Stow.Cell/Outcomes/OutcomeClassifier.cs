@@ -19,7 +19,10 @@ namespace Stow.Cell.Outcomes;
 /// <item>otherwise the item is neither in the paddles nor seen in the bin: missing (dropped), defect.</item>
 /// </list>
 /// Damage inside the bin (an item that slumped or toppled behind the bands) cannot be seen this way: the simulator's
-/// scorer counts those disagreements. Stateless; thread-safe.
+/// scorer counts those disagreements. When the camera cannot show a stowed item at all (a recorded camera serves the
+/// same frames whatever the arm did), the reading stops after step 2: a completed feed with the beams clear is
+/// stowed ("stowed (beams)"); protruding and missing items cannot be told apart from stowed ones then.
+/// Stateless; thread-safe.
 /// </summary>
 public static class OutcomeClassifier
 {
@@ -38,7 +41,10 @@ public static class OutcomeClassifier
     /// <param name="after">The bin as re-perceived after it.</param>
     /// <returns>Outcome class, reason (<c>stowed</c>, <c>protruding</c>, <c>missing</c>, <c>still in paddles</c>, or the
     /// motion's failure) and whether the item stopped short of its planned depth.</returns>
-    public static WorldOutcome Classify(MotionReport motion, bool itemInPaddles, StowAction action, BinSpec bin, BinSpaceEstimate before, BinSpaceEstimate after)
+    /// <param name="binVisible">False when the re-perceived bin cannot show the item (a recorded camera): the reading
+    /// rests on the motion and the beams alone. Default true.</param>
+    public static WorldOutcome Classify(MotionReport motion, bool itemInPaddles, StowAction action, BinSpec bin, BinSpaceEstimate before, BinSpaceEstimate after,
+        bool binVisible = true)
     {
         ArgumentNullException.ThrowIfNull(motion);
         ArgumentNullException.ThrowIfNull(action);
@@ -52,6 +58,12 @@ public static class OutcomeClassifier
         if (itemInPaddles)
         {
             return new WorldOutcome(StowOutcome.Unproductive, "still in paddles", StoppedShort: true);
+        }
+
+        if (!binVisible)
+        {
+            // The feed ended with the item out of the paddles, and the camera cannot show where it went.
+            return new WorldOutcome(StowOutcome.Stowed, "stowed (beams)");
         }
 
         OrientationRules.Extents(action.Item.Dimensions, action.Orientation, out var depth, out var width, out var height);

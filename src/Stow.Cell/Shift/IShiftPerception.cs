@@ -17,4 +17,11 @@ public interface IShiftPerception
     /// <c>cpu</c>, <c>cuda</c>), not the one asked for; <c>none</c> when perception runs no model.
     /// </summary>
     string ExecutionProvider => "none";
+
+    /// <summary>
+    /// Whether a re-perceived bin can show the item just stowed: false for a camera that replays recorded frames, whose
+    /// picture does not change when an item goes in (the cell then reads outcomes from the motion and the EOAT's beams
+    /// alone, <see cref="Outcomes.OutcomeClassifier"/>). Default true.
+    /// </summary>
+    bool SeesStowedItems => true;
 }

@@ -183,7 +183,7 @@ public sealed partial class ShiftRunner
         var updated = TimedPerceiveBin(action.Bin);
         if (motion.Succeeded)
         {
-            outcome = OutcomeClassifier.Classify(motion, _motion.ItemInPaddles(), action, _world.PodType[action.Bin], binEstimate, updated);
+            outcome = OutcomeClassifier.Classify(motion, _motion.ItemInPaddles(), action, _world.PodType[action.Bin], binEstimate, updated, _perception.SeesStowedItems);
         }
 
         // In simulation, the scorer sets the world's truth beside the cell's reading (and the re-perceived bin beside the

@@ -119,7 +119,7 @@ public sealed partial class UrArm
         }
         catch (Exception e) when (e is RtdeException or SocketException or UrDashboardException or IOException or TimeoutException)
         {
-            LastError = "ur.arm activate: " + e.Message;
+            LastError = _failureDetail = "ur.arm activate: " + e.Message;
             return CallbackReturn.Failure;
         }
     }
@@ -178,10 +178,13 @@ public sealed partial class UrArm
         }
     }
 
+    /// <inheritdoc/>
+    protected override string FailureDetail => _failureDetail;
+
     private CallbackReturn Fail(string why)
     {
         CloseAll();
-        LastError = "ur.arm configure: " + why;
+        LastError = _failureDetail = $"controller {_options.Host} (RTDE port {_options.RtdePort}, dashboard port {_options.DashboardPort}): {why}";
         return CallbackReturn.Failure;
     }
 

@@ -44,6 +44,7 @@ public sealed partial class UrArm : ArmComponent
     private UrDashboardClient? _dashboard;
     private RtdeInputRecipe? _commandRecipe;
     private RtdeState _latest;
+    private string _failureDetail = string.Empty;
     private RtdeState _inputs;
     private ArmState _state;
     private ulong _readSequence;

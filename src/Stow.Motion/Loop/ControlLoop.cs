@@ -35,7 +35,7 @@ public sealed class ControlLoop : IDisposable
 
     /// <summary>Creates a loop.</summary>
     /// <param name="hardware">Components to read and write.</param>
-    /// <param name="clock">Time source of the cycle (a <see cref="VirtualClock"/> with <see cref="VirtualClockPacer"/>, a <see cref="SystemClock"/> with <see cref="PeriodicPacer"/> or <see cref="SignalPacer"/>).</param>
+    /// <param name="clock">Time source of the cycle (a <see cref="VirtualClock"/> with <see cref="VirtualClockPacer"/>, a <see cref="SystemClock"/> with <see cref="PeriodicPacer"/>, or the cell's RTDE-paced <c>UrStatePacer</c>).</param>
     /// <param name="pacer">Pacing policy.</param>
     /// <param name="options">Rate and real-time settings of the dedicated thread.</param>
     /// <param name="logger">Receives one line when the thread starts (its scheduling); none when null.</param>
@@ -152,7 +152,7 @@ public sealed class ControlLoop : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Asks the thread to stop after its current cycle and waits for it (with a <see cref="SignalPacer"/> and no
+    /// <summary>Asks the thread to stop after its current cycle and waits for it (with a signal-waiting pacer and no
     /// signals, the current wait ends at the pacer's timeout first).</summary>
     /// <param name="timeout">How long to wait.</param>
     /// <returns>True when the thread ended within the timeout.</returns>

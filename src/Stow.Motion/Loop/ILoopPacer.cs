@@ -3,7 +3,7 @@ namespace Stow.Motion.Loop;
 /// <summary>
 /// Pacing policy of the control loop, separate from the loop body (ros2_control <c>ros2_control_node.cpp</c>):
 /// wall-clock periodic on absolute deadlines (<see cref="PeriodicPacer"/>), an external signal such as the UR
-/// controller's RTDE data packages (<see cref="SignalPacer"/>), or simulated time (<see cref="VirtualClockPacer"/>).
+/// controller's RTDE data packages (the cell's <c>UrStatePacer</c>), or simulated time (<see cref="VirtualClockPacer"/>).
 /// Threading: <see cref="Begin"/> and <see cref="WaitForNextCycle"/> are called from the loop thread only.
 /// </summary>
 public interface ILoopPacer

@@ -75,6 +75,20 @@ public class OutcomeClassifierTests
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task A_Camera_That_Cannot_Show_The_Item_Leaves_The_Reading_To_The_Beams()
+    {
+        await Task.Yield();
+
+        var cleared = OutcomeClassifier.Classify(Done, false, Action, Bin, Before, Before, binVisible: false);
+        var held = OutcomeClassifier.Classify(Done, true, Action, Bin, Before, Before, binVisible: false);
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Stowed, "stowed (beams)"), cleared);
+        Assert.Equal(new WorldOutcome(StowOutcome.Unproductive, "still in paddles", StoppedShort: true), held);
+        // The same unchanged picture with a camera that can show the item reads as missing.
+        Assert.Equal(StowOutcome.Defect, OutcomeClassifier.Classify(Done, false, Action, Bin, Before, Before).Kind);
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task An_Item_Neither_In_The_Paddles_Nor_In_The_Bin_Is_Missing()
     {
         await Task.Yield();

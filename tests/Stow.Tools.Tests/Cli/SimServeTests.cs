@@ -8,11 +8,11 @@ using Stow.Tools.Tests.Support;
 
 namespace Stow.Tools.Tests.Cli;
 
-/// <summary><c>stowtools sim serve</c>: the simulator as a separate process serving the Modbus devices of a configuration.</summary>
+/// <summary><c>stowtools sim serve</c>: the simulator as a separate process serving the Modbus devices and the UR controller of a configuration.</summary>
 public class SimServeTests
 {
     [Fact(Timeout = 120_000)]
-    public async Task Serves_The_Configured_Modbus_Devices_To_Real_Drivers_And_Stops_On_Sigterm()
+    public async Task Serves_The_Configured_Modbus_Devices_And_Arm_To_Real_Drivers_And_Stops_On_Sigterm()
     {
         using var dir = new TempDir();
         var config = Path.Combine(TestPaths.RepoRoot, "config", "cell.live-sim.json");
@@ -39,7 +39,8 @@ public class SimServeTests
 
         var endpoints = ready[SimServeCommand.ReadyPrefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(e => e.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-        Assert.Equal(["band_separator", "eoat"], endpoints.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["arm", "band_separator", "eoat"], endpoints.Keys.Order(StringComparer.Ordinal));
+        Assert.StartsWith("rtde:127.0.0.1:", endpoints["arm"], StringComparison.Ordinal);
         Assert.Equal(Path.Combine(devices, "eoat.tty"), endpoints["eoat"]);
 
         // The real Modbus drivers of both devices, as a live-configured cell builds them, come up against the served ptys.
@@ -70,7 +71,7 @@ public class SimServeTests
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task A_Configuration_Without_Modbus_Devices_Is_Refused_With_Its_Path()
+    public async Task A_Configuration_Without_Served_Devices_Is_Refused_With_Its_Path()
     {
         using var dir = new TempDir();
         var config = dir.File("no-devices.json");

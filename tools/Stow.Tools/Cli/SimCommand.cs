@@ -26,11 +26,13 @@ public static class SimCommand
         var output = new Option<string>("--out") { Description = "Output folder", Required = true };
         var data = CliCommon.DataOption();
         var podType = CliCommon.PodTypeOption();
+        var fill = new Option<double?>("--fill") { Description = "Prefill as a fraction of bin volume, 0-1 (default: seeded, 0 to 0.6)" };
         var render = new Command("render", "Render a seeded simulated pod face with ground truth");
         render.Options.Add(seed);
         render.Options.Add(output);
         render.Options.Add(data);
         render.Options.Add(podType);
+        render.Options.Add(fill);
         render.SetAction(pr =>
         {
             try
@@ -38,7 +40,7 @@ public static class SimCommand
                 var root = CatalogPaths.ResolveDataRoot(pr.GetValue(data));
                 var type = CliCommon.PodType(pr.GetValue(podType)!);
                 var s = pr.GetValue(seed);
-                var pod = SimScenes.Pod(type, SimScenes.SceneItems(root), s);
+                var pod = pr.GetValue(fill) is { } f ? Prefilled(type, SimScenes.SceneItems(root), s, f) : SimScenes.Pod(type, SimScenes.SceneItems(root), s);
                 var camera = CameraModel.DefaultFor(type);
                 var frame = new PodFaceRenderer(camera).Render(PerceptionDataset.WorldScene(pod, CliCommon.ArcImages(root), s), 0, s);
                 var truth = BinGroundTruth.Estimate(pod, 0, PerceptionDataset.GridRows, PerceptionDataset.GridCols);
@@ -72,5 +74,19 @@ public static class SimCommand
         cmd.Subcommands.Add(SimServeCommand.Create());
         cmd.Subcommands.Add(SimUrControllerCommand.Create());
         return cmd;
+    }
+
+    /// <summary>A scene pod prefilled to <paramref name="fill"/> of its bin volume (seeded by <paramref name="seed"/>).</summary>
+    /// <exception cref="IOException"><paramref name="fill"/> is outside [0, 1].</exception>
+    private static Stow.Sim.World.SimPod Prefilled(Stow.Core.Pods.PodType type, IReadOnlyList<Stow.Core.Items.Item> items, int seed, double fill)
+    {
+        if (fill is < 0 or > 1 || double.IsNaN(fill))
+        {
+            throw new IOException($"--fill {fill} must be within 0 and 1");
+        }
+
+        var pod = new Stow.Sim.World.SimPod(new Stow.Core.Ids.PodId($"POD-S{seed}"), type);
+        Stow.Sim.World.PodPrefill.Fill(pod, items, fill, new Random(seed));
+        return pod;
     }
 }

@@ -1,6 +1,6 @@
 using Stow.Motion.Loop;
 
-namespace Stow.Sim.Cell.Motion;
+namespace Stow.Cell.Execution;
 
 /// <summary>
 /// Keeps the last <see cref="Capacity"/> per-cycle jitter samples |period − nominal| [s] of the control loop in a

@@ -1,51 +1,55 @@
 using Stow.Cell.Shift;
-using Stow.Core.Items;
 using Stow.Core.Pods;
 using Stow.Core.Space;
 using Stow.Motion.Primitives;
-using Stow.Sim.Devices;
-using Stow.Sim.World;
-using Stow.Sim.Cell.World;
+using Stow.Planning.Candidates;
 
-namespace Stow.Sim.Cell.Motion;
+namespace Stow.Cell.Execution;
 
 /// <summary>
-/// Turns a <see cref="StowAction"/> into a <see cref="StowPlan"/> on the simulated world: bin geometry from the
-/// world's pod type, the lateral position the planner chose (<see cref="StowAction.Lateral"/>), one
-/// <see cref="PrimitiveStep"/> per space-making primitive with parameters derived from the bin and the item's
-/// oriented size. Stateless apart from the limits; outside the control loop (allocates).
+/// Turns a <see cref="StowAction"/> into a <see cref="StowPlan"/>: bin geometry from the pod type, the lateral position
+/// the planner chose (<see cref="StowAction.Lateral"/>), one <see cref="PrimitiveStep"/> per space-making primitive with
+/// parameters derived from the bin and the item's oriented size (the measured item: the cell never knows another).
+/// Stateless; outside the control loop (allocates).
 /// </summary>
-internal static class SimStowPlanBuilder
+public static class StowPlanBuilder
 {
+    /// <summary>Height of the spatula blade along z [m] (a vertical blade that sweeps along y): the EOAT's drawing, the
+    /// same figure as the simulated tool's (<c>EoatGeometry.Default</c>).</summary>
+    public const double SpatulaHeight = 0.08;
+
     /// <summary>Clearance kept between the spatula and the bin's walls and floor [m] (assumption).</summary>
     private const double WallClearance = 0.01;
 
-    /// <summary>Builds the plan (from the measured item) and the physical item's box size along the bin axes (x = feed, y = across, z = up) [m].</summary>
-    public static (StowPlan Plan, double FeedLength, double AcrossWidth) Build(SimShiftWorld world, StowAction action, PrimitiveLimits limits)
+    /// <summary>Builds the plan of <paramref name="action"/> on <paramref name="type"/>.</summary>
+    /// <param name="type">The pod type at the station (bin geometry).</param>
+    /// <param name="action">The planner's stow (measured item, bin, chain, orientation, lateral position).</param>
+    /// <param name="limits">Primitive speeds and bounds.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="KeyNotFoundException">The bin is not on <paramref name="type"/>.</exception>
+    public static StowPlan Build(PodType type, StowAction action, PrimitiveLimits limits)
     {
-        var bin = world.PodType[action.Bin];
-        var request = world.Request(action);
-        var size = ItemOrientations.Size(action.Item.Dimensions, request.Orientation);
-        var lane = Math.Clamp(request.Y, 0, Math.Max(0, bin.OpeningWidth - size.Y));
-        var centre = lane + (size.Y / 2);
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(action);
+        var bin = type[action.Bin];
+        OrientationRules.Extents(action.Item.Dimensions, action.Orientation, out _, out var width, out _);
+        var lane = Math.Clamp(action.Lateral, 0, Math.Max(0, bin.OpeningWidth - width));
+        var centre = lane + (width / 2);
         var steps = new List<PrimitiveStep>();
         foreach (var p in action.Chain)
         {
             if (p != Primitive.None)
             {
-                steps.Add(Step(p, bin, lane, size.Y, centre));
+                steps.Add(Step(p, bin, lane, width, centre));
             }
         }
 
-        var plan = new StowPlan(action.Item.Id, action.Item.Dimensions, action.Item.Mass, bin, steps, centre, 0, limits);
-        // The plan is the cell's (measured item); the item in the paddles is the physical one.
-        var physical = ItemOrientations.Size(request.Item.Dimensions, request.Orientation);
-        return (plan, physical.X, physical.Y);
+        return new StowPlan(action.Item.Id, action.Item.Dimensions, action.Item.Mass, bin, steps, centre, 0, limits);
     }
 
     private static PrimitiveStep Step(Primitive kind, BinSpec bin, double lane, double width, double centre)
     {
-        var blade = EoatGeometry.Default.SpatulaHeight;
+        var blade = SpatulaHeight;
         var low = Math.Min((blade / 2) + WallClearance, bin.OpeningHeight / 2);
         var depth = Math.Clamp(bin.Depth - 0.05, 0.05, 0.2);
         var minY = WallClearance;

@@ -3,7 +3,7 @@ using Stow.Core.Time;
 using Stow.Hardware.Ur;
 using Stow.Motion.Loop;
 
-namespace Stow.Sim.Cell.Motion;
+namespace Stow.Cell.Execution;
 
 /// <summary>
 /// Paces the control loop of a cell whose arm is a live <see cref="UrArm"/>: each cycle waits for the controller's
@@ -11,8 +11,8 @@ namespace Stow.Sim.Cell.Motion;
 /// <see cref="VirtualClock"/> by the wall time that passed, at most <see cref="MaxStep"/> so a stall of the host does
 /// not look like a long silence to the simulated devices stepped on that clock. When no state comes within
 /// <see cref="StateTimeout"/> (controller gone) it still returns, after sleeping one period, so the next cycle's
-/// <c>Read</c> reports the fault. Threading: loop thread only. (A stand-in until the loop's own signal-waiting pacer
-/// in Stow.Motion/Loop is wired to <see cref="UrArm.WaitForNextState"/>.)
+/// <c>Read</c> reports the fault. The cell's one pacer for a live arm (the signal-waiting pacer it replaced is gone).
+/// Threading: loop thread only.
 /// </summary>
 public sealed class UrStatePacer : ILoopPacer
 {

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Stow.Core.Geometry;
+using Stow.Core.Pods;
+using Stow.Hardware.Cameras;
+using Stow.Perception.Rectification;
+
+namespace Stow.Cell.Perception;
+
+/// <summary>
+/// The pod calibration the rectifier needs, from a camera's own calibration: each bin's opening (corners in the opening
+/// plane x = 0 of the pod face frame, REP 103) projected through the pinhole model with the camera's intrinsics and its
+/// extrinsics (the optical frame's pose in the pod face frame: z forward, x right, y down). Stateless; thread-safe.
+/// </summary>
+public static class FaceCalibration
+{
+    /// <summary>Closest corner distance accepted in front of the camera [m].</summary>
+    public const double NearPlane = 0.05;
+
+    /// <summary>Projects every bin opening of <paramref name="type"/> into the camera image.</summary>
+    /// <param name="type">The pod type at the station.</param>
+    /// <param name="intrinsics">The camera's intrinsics [px].</param>
+    /// <param name="extrinsics">The optical frame's pose in the pod face frame [m, unit quaternion].</param>
+    /// <returns>One quad per bin, in <see cref="PodType.Bins"/> order (corners top-left, top-right, bottom-right, bottom-left
+    /// in the image, with each corner's depth along the optical axis [m]).</returns>
+    /// <exception cref="InvalidOperationException">A corner is behind the camera or outside the image: the camera does not
+    /// see that bin (the message names it).</exception>
+    public static OpeningQuad[] Quads(PodType type, CameraIntrinsics intrinsics, Pose extrinsics)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var toCamera = extrinsics.Inverse();
+        var quads = new OpeningQuad[type.Bins.Count];
+        for (var b = 0; b < quads.Length; b++)
+        {
+            var bin = type.Bins[b];
+            var o = bin.Origin;
+            Vec3[] corners =
+            [
+                new(0, o.Y + bin.OpeningWidth, o.Z + bin.OpeningHeight),
+                new(0, o.Y, o.Z + bin.OpeningHeight),
+                new(0, o.Y, o.Z),
+                new(0, o.Y + bin.OpeningWidth, o.Z),
+            ];
+            double[] u = new double[4], v = new double[4], z = new double[4];
+            for (var i = 0; i < 4; i++)
+            {
+                var c = toCamera.Transform(corners[i]);
+                if (c.Z < NearPlane)
+                {
+                    throw new InvalidOperationException($"bin {bin.Id} corner {i} is not in front of the camera");
+                }
+
+                u[i] = (intrinsics.Fx * c.X / c.Z) + intrinsics.Cx;
+                v[i] = (intrinsics.Fy * c.Y / c.Z) + intrinsics.Cy;
+                z[i] = c.Z;
+                if (u[i] < -0.5 || v[i] < -0.5 || u[i] > intrinsics.Width - 0.5 || v[i] > intrinsics.Height - 0.5)
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                        $"bin {bin.Id} corner {i} projects to ({u[i]:F0}, {v[i]:F0}) px, outside the {intrinsics.Width}x{intrinsics.Height} image"));
+                }
+            }
+
+            quads[b] = new OpeningQuad(u, v, z);
+        }
+
+        return quads;
+    }
+}
