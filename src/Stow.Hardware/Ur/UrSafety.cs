@@ -12,8 +12,8 @@ namespace Stow.Hardware.Ur;
 /// <see cref="StaleAfter"/> on the loop's clock). The guard door is not wired to this controller: it reads closed.
 /// Type key <see cref="TypeName"/>, parameters <c>arm</c> (component name of the <c>ur.arm</c>, default <c>arm</c>; it
 /// must come before this component in the configuration) and <c>staleAfter</c> [s] (default 0.05).
-/// Commands: a protective stop goes to the arm (<see cref="UrArm.TriggerProtectiveStop"/>), a reset to
-/// <see cref="UrArm.ResetProtectiveStop"/>. Threading: control-loop thread, like the arm.
+/// Commands: a protective stop goes to the arm (<see cref="Arm.ArmComponent.TriggerProtectiveStop"/>), a reset to
+/// <see cref="Arm.ArmComponent.ResetProtectiveStop"/>. Threading: control-loop thread, like the arm.
 /// </summary>
 public sealed class UrSafety : CommandedComponent, ISafety
 {
