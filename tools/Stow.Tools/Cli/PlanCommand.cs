@@ -24,11 +24,17 @@ public static class PlanCommand
         var world = new Option<string[]>("--config") { Description = "World file(s) with Sim: keys, layered in order over the defaults (config/worlds/*.json)", AllowMultipleArgumentsPerToken = true };
         var seeds = new Option<string?>("--seeds") { Description = "Run seeds A-B (≥ 1): five policies per seed on common random numbers, each figure with a 95 % interval over the seeds" };
         var model = new Option<string?>("--model") { Description = "Learned model file (default models/risk.json in the repository)" };
+        var perception = new Option<string>("--perception")
+        {
+            Description = "Space the planner sees: onnx (the cell's ONNX perception on rendered frames, default) or groundtruth (the simulator's truth, for comparison)",
+            DefaultValueFactory = _ => "onnx",
+        };
+        perception.AcceptOnlyFromAmong("onnx", "groundtruth");
         var json = CliCommon.JsonOption();
         var data = CliCommon.DataOption();
         var podType = CliCommon.PodTypeOption();
         var eval = new Command("eval", "Compare the prior planner, the learned planner and the largest-free-volume baseline");
-        foreach (var o in new Option[] { catalog, pods, seed, seeds, prefill, world, model, json, data, podType })
+        foreach (var o in new Option[] { catalog, pods, seed, seeds, prefill, world, model, perception, json, data, podType })
         {
             eval.Options.Add(o);
         }
@@ -56,36 +62,43 @@ public static class PlanCommand
                 }
 
                 var options = new EvalShiftOptions { Pods = n, Seed = pr.GetValue(seed), World = worldOptions };
+                using var space = pr.GetValue(perception) == "groundtruth"
+                    ? PerceivedSpace.GroundTruth
+                    : PerceivedSpace.Onnx(Stow.Sim.Cell.Perception.PerceptionModels.DefaultFolder(), type, pr.GetValue(data));
+                var spaceText = space.Mode == EvalPerception.GroundTruth ? "ground-truth space" : $"space from the ONNX perception on rendered frames ({space.ExecutionProvider})";
                 var modelPath = pr.GetValue(model) ?? DefaultModelPath();
                 var (learned, source) = PlanEvaluation.LearnedModel(modelPath, name, items, type, types, options.Seed);
                 if (pr.GetValue(seeds) is { } seedText)
                 {
                     var list = CliCommon.Seeds(seedText);
-                    var (monotone, monotoneSource) = PlanEvalSeries.FitMonotone(items, type, types, Math.Min(n, 5));
-                    var series = PlanEvalSeries.Run(items, type, types, options, list, learned, monotone);
+                    var (monotone, monotoneSource) = PlanEvalSeries.FitMonotone(items, type, types, Math.Min(n, 5), space);
+                    var (series, offPolicy) = PlanEvalSeries.Run(items, type, types, options, list, learned, monotone, space);
                     var worldName = string.Join(" + ", pr.GetValue(world) ?? []) is { Length: > 0 } wn ? wn : "default";
                     if (pr.GetValue(json))
                     {
-                        Console.WriteLine(PlanEvalSeriesReport.Json(worldName, list, n, [source, monotoneSource], series).ToJsonString(EvalJson.Options));
+                        Console.WriteLine(PlanEvalSeriesReport.Json(worldName, list, n, [source, monotoneSource], series, offPolicy, spaceText).ToJsonString(EvalJson.Options));
                         return 0;
                     }
 
-                    Console.WriteLine($"plan eval: {name} items on {type.Name}, {n} pods per policy and seed, seeds {seedText}, world {worldName}, ground-truth space");
+                    Console.WriteLine($"plan eval: {name} items on {type.Name}, {n} pods per policy and seed, seeds {seedText}, world {worldName}, {spaceText}");
                     Console.WriteLine($"learned model: {source}");
                     Console.WriteLine(monotoneSource);
                     Console.WriteLine();
                     PlanEvalSeriesReport.WriteTable(Console.Out, series);
+                    Console.WriteLine();
+                    Console.WriteLine("Off-policy estimates from the prior planner's logs (before deployment) beside the on-policy success:");
+                    PlanEvalSeriesReport.WriteOffPolicy(Console.Out, offPolicy, series);
                     return 0;
                 }
 
-                var report = PlanEvaluation.Run(name, items, type, types, options, learned, source);
+                var report = PlanEvaluation.Run(name, items, type, types, options, learned, source, space);
                 if (pr.GetValue(json))
                 {
                     Console.WriteLine(EvalJson.PlanEval(report).ToJsonString(EvalJson.Options));
                     return 0;
                 }
 
-                Console.WriteLine($"plan eval: {name} items on {type.Name}, {n} pods per policy, seed {options.Seed}, arrival fill {options.World.Arrival.MinFill:P0}-{options.World.Arrival.MaxFill:P0}, ground-truth space");
+                Console.WriteLine($"plan eval: {name} items on {type.Name}, {n} pods per policy, seed {options.Seed}, arrival fill {options.World.Arrival.MinFill:P0}-{options.World.Arrival.MaxFill:P0}, {spaceText}");
                 Console.WriteLine($"learned model: {source}");
                 Console.WriteLine();
                 EvalJson.WriteTable(Console.Out, report.Policies);
@@ -94,7 +107,8 @@ public static class PlanCommand
                 Console.WriteLine(report.Verdict);
                 return 0;
             }
-            catch (Exception e) when (e is CatalogException or PodConfigException or IOException or JsonException or ArgumentException or Stow.Sim.World.SimConfigException or InvalidDataException or FormatException)
+            catch (Exception e) when (e is CatalogException or PodConfigException or IOException or JsonException or ArgumentException or Stow.Sim.World.SimConfigException or InvalidDataException or FormatException
+                or Stow.Perception.Onnx.ModelContractException or Stow.Perception.Onnx.OnnxRuntimeException)
             {
                 Console.Error.WriteLine($"stowcell plan eval: {e.Message}");
                 return 2;

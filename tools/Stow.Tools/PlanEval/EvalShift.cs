@@ -18,7 +18,8 @@ namespace Stow.Tools.PlanEval;
 
 /// <summary>
 /// One planning policy on the simulated world for <c>stowcell plan eval</c> and <c>risk fit</c>: a stream of
-/// prefilled pods (<see cref="SimShiftWorld"/>) with ground-truth space (<see cref="GroundTruthPerception"/>),
+/// prefilled pods (<see cref="SimShiftWorld"/>) with the space the cell's ONNX perception estimates on rendered frames
+/// or, for comparison, ground-truth space (<see cref="PerceivedSpace"/>),
 /// <see cref="TimedMotion"/>, a <see cref="MemoryJournal"/> (counting outcome reasons), an <see cref="AutoAckOperator"/> and PackML over a
 /// <see cref="VirtualClock"/>, run by <see cref="ShiftRunner"/> until the pod limit or the items run out.
 /// Deterministic for (catalogue, pod type, policy, options). Stateless.
@@ -47,8 +48,9 @@ public static class EvalShift
     /// <param name="prefillItems">Items pods arrive holding (e.g. the catalogue's).</param>
     /// <param name="options">Pods, seed, prefill.</param>
     /// <param name="log">Shift log; null for none.</param>
+    /// <param name="perception">What space the planner sees; null for ground truth.</param>
     public static EvalShiftResult Run(IStowPolicy policy, PodType podType, IReadOnlyList<Item> items,
-        IReadOnlyList<Item> prefillItems, EvalShiftOptions options, ILogger? log = null)
+        IReadOnlyList<Item> prefillItems, EvalShiftOptions options, ILogger? log = null, PerceivedSpace? perception = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
@@ -61,7 +63,7 @@ public static class EvalShift
         var states = new PackMlShiftStates(new PackMlCell(clock));
         var shiftOptions = new ShiftOptions { MaxPods = options.Pods, EndAtPodLimit = true };
         var journal = new ReasonCountingJournal();
-        var runner = new ShiftRunner(world, new GroundTruthPerception(world), planner, new TimedMotion(clock, world),
+        var runner = new ShiftRunner(world, (perception ?? PerceivedSpace.GroundTruth).For(world, options.Seed), planner, new TimedMotion(clock, world),
             journal, new AutoAckOperator(), states, clock, shiftOptions, log ?? NullLogger.Instance);
         var shift = runner.Run(items, CancellationToken.None);
         var eval = new PolicyEvaluation(policy.Name);

@@ -21,6 +21,7 @@ namespace Stow.Tools.PlanEval;
 /// <param name="Ece">Expected calibration error (10 equal-count bins).</param>
 /// <param name="ChainUse">Attempts per chain.</param>
 /// <param name="ChainSuccess">Stowed attempts per chain.</param>
+/// <param name="ChainSpaceMade">Litres of space the chain made in the perceived bin, summed over its attempts (<see cref="ShadowedPolicy.SpaceMade"/>); empty when not measured.</param>
 public sealed record PolicyFigures(
     string Policy,
     double StowedOfInducted,
@@ -35,13 +36,14 @@ public sealed record PolicyFigures(
     double Brier,
     double Ece,
     IReadOnlyDictionary<string, int> ChainUse,
-    IReadOnlyDictionary<string, int> ChainSuccess)
+    IReadOnlyDictionary<string, int> ChainSuccess,
+    IReadOnlyDictionary<string, double> ChainSpaceMade)
 {
     /// <summary>Height of a bin floor above the pod base [m] from which a row counts as overhead (<see cref="Stow.Planning.Decision.PlannerOptions.OverheadRowMinHeight"/>).</summary>
     public const double OverheadHeight = 1.5;
 
-    /// <summary>The figures of <paramref name="r"/>.</summary>
-    public static PolicyFigures Of(EvalShiftResult r)
+    /// <summary>The figures of <paramref name="r"/>; <paramref name="spaceMade"/>: litres made per chain, or null when not measured.</summary>
+    public static PolicyFigures Of(EvalShiftResult r, IReadOnlyDictionary<string, double>? spaceMade = null)
     {
         ArgumentNullException.ThrowIfNull(r);
         var s = r.Shift.Summary;
@@ -61,6 +63,7 @@ public sealed record PolicyFigures(
             r.Summary.Brier ?? double.NaN,
             r.Summary.Ece ?? double.NaN,
             r.Records.GroupBy(x => x.Features.Chain.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-            stowed.GroupBy(x => x.Features.Chain.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()));
+            stowed.GroupBy(x => x.Features.Chain.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            spaceMade ?? new Dictionary<string, double>());
     }
 }
