@@ -7,9 +7,11 @@ using Stow.Core.Pods;
 namespace Stow.Tools.Cli;
 
 /// <summary>
-/// <c>stowcell plan eval --catalog olist --pods 20 --seed S [--json]</c>: the prior planner, the learned planner and
-/// the largest-free-volume baseline on the simulated world with ground-truth space, same seed and items; one
-/// comparison table (or JSON). The learned model is <c>models/risk.json</c> when present, else fitted on the fly on
+/// <c>stowtools plan eval --catalog olist --pods 20 --seed S [--seeds A-B] [--perception onnx|groundtruth] [--json]</c>:
+/// the prior planner, the learned planner and the largest-free-volume baseline (with <c>--seeds</c> also the constrained
+/// planner, <c>models/risk-monotone.json</c> when present, and the planner without space-making, plus the off-policy
+/// estimates) on the simulated world, by default on the space the cell's ONNX perception estimates on rendered frames,
+/// same seed and items; one comparison table (or JSON). The learned model is <c>models/risk.json</c> when present, else fitted on the fly on
 /// seeds disjoint from S. Exit codes: 0 success, 2 bad input or missing data.
 /// </summary>
 public static class PlanCommand
@@ -71,7 +73,10 @@ public static class PlanCommand
                 if (pr.GetValue(seeds) is { } seedText)
                 {
                     var list = CliCommon.Seeds(seedText);
-                    var (monotone, monotoneSource) = PlanEvalSeries.FitMonotone(items, type, types, Math.Min(n, 5), space);
+                    var monotonePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, "risk-monotone.json");
+                    var (monotone, monotoneSource) = File.Exists(monotonePath)
+                        ? LoadMonotone(monotonePath)
+                        : PlanEvalSeries.FitMonotone(items, type, types, Math.Min(n, 5), space);
                     var (series, offPolicy) = PlanEvalSeries.Run(items, type, types, options, list, learned, monotone, space);
                     var worldName = string.Join(" + ", pr.GetValue(world) ?? []) is { Length: > 0 } wn ? wn : "default";
                     if (pr.GetValue(json))
@@ -117,6 +122,22 @@ public static class PlanCommand
         var cmd = new Command("plan", "Planning tools");
         cmd.Subcommands.Add(eval);
         return cmd;
+    }
+
+    /// <summary>The constrained model that <c>risk fit</c> wrote, with a sentence saying where it came from.</summary>
+    /// <exception cref="InvalidDataException">The file is malformed (the message names the file and the field).</exception>
+    private static (Stow.Planning.Risk.ISuccessModel Model, string Source) LoadMonotone(string path)
+    {
+        var file = MonotoneModelFile.Load(path);
+        try
+        {
+            return (file.ToModel(), System.FormattableString.Invariant(
+                $"constrained model loaded from {path} ({file.Perception} space, seeds {file.TrainingSeeds.Min()}-{file.TrainingSeeds.Max()}, {file.Records} records, IPS-weighted; Platt A {file.PlattA:F3}, B {file.PlattB:F3})"));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
     }
 
     /// <summary>models/risk.json in the repository (or the working folder when no repository is found).</summary>

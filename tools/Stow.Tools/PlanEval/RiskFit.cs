@@ -44,11 +44,27 @@ public static class RiskFit
     /// <summary>Collects records on <paramref name="seeds"/> and fits the learned model on them.</summary>
     /// <exception cref="InvalidOperationException">The shifts produced no records.</exception>
     public static RiskModelFile Fit(string catalogName, ItemCatalog catalog, PodType podType, IReadOnlyList<PodType> podTypes,
-        IReadOnlyList<int> seeds, int pods, double explorationRate = TrainingExplorationRate)
+        IReadOnlyList<int> seeds, int pods, double explorationRate = TrainingExplorationRate, PerceivedSpace? perception = null)
     {
         ArgumentNullException.ThrowIfNull(podType);
         ArgumentNullException.ThrowIfNull(seeds);
-        var records = Collect(catalog, podType, podTypes, seeds, pods, explorationRate);
+        var records = Collect(catalog, podType, podTypes, seeds, pods, explorationRate, perception);
+        if (records.Count == 0)
+        {
+            throw new InvalidOperationException("the training shifts made no attempts to learn from");
+        }
+
+        return FileOf(catalogName, podType, seeds, pods, explorationRate, records);
+    }
+
+    /// <summary>Fits the learned model on <paramref name="records"/> and describes how they were logged.</summary>
+    /// <exception cref="InvalidOperationException">No records.</exception>
+    public static RiskModelFile FileOf(string catalogName, PodType podType, IReadOnlyList<int> seeds, int pods, double explorationRate,
+        IReadOnlyList<AttemptRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(podType);
+        ArgumentNullException.ThrowIfNull(seeds);
+        ArgumentNullException.ThrowIfNull(records);
         if (records.Count == 0)
         {
             throw new InvalidOperationException("the training shifts made no attempts to learn from");
