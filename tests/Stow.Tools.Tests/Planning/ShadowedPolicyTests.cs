@@ -40,7 +40,10 @@ public class ShadowedPolicyTests
         Assert.Equal(r.Records.Select(x => x.Exploration ? 0.0 : 1.0), log.Select(d => d.TargetProbability));
         var greedyRecords = r.Records.Where(x => !x.Exploration).ToList();
         var snips = OffPolicyEstimator.SelfNormalized(log);
-        Assert.Equal(greedyRecords.Count(x => x.Succeeded) / (double)greedyRecords.Count, snips.Value, 9);
+        // SNIPS = Σ r/μ / Σ 1/μ over the agreeing decisions, μ the logged propensity (1 − rate, or 1 with nothing to explore).
+        var expected = greedyRecords.Sum(x => (x.Succeeded ? 1 : 0) / x.Propensity) / greedyRecords.Sum(x => 1 / x.Propensity);
+        Assert.Equal(expected, snips.Value, 9);
+        Assert.Equal(greedyRecords.Select(x => x.Propensity), log.Where(d => d.TargetProbability > 0).Select(d => d.Propensity));
         Assert.All(log, d => Assert.InRange(d.PredictedTargetReward, 0, 1));
     }
 
