@@ -32,11 +32,12 @@ public static class PlanCommand
             DefaultValueFactory = _ => "onnx",
         };
         perception.AcceptOnlyFromAmong("onnx", "groundtruth");
+        var floor = new Option<double?>("--floor") { Description = "The planners' P floor in (0, 0.96] (default 0.92): the lowest predicted P they stow at" };
         var json = CliCommon.JsonOption();
         var data = CliCommon.DataOption();
         var podType = CliCommon.PodTypeOption();
         var eval = new Command("eval", "Compare the prior planner, the learned planner and the largest-free-volume baseline");
-        foreach (var o in new Option[] { catalog, pods, seed, seeds, prefill, world, model, perception, json, data, podType })
+        foreach (var o in new Option[] { catalog, pods, seed, seeds, prefill, world, model, perception, floor, json, data, podType })
         {
             eval.Options.Add(o);
         }
@@ -47,9 +48,9 @@ public static class PlanCommand
             {
                 var n = pr.GetValue(pods);
                 var p = pr.GetValue(prefill);
-                if (n < 1 || p is < 0 or >= 1)
+                if (n < 1 || p is < 0 or >= 1 || pr.GetValue(floor) is <= 0 or > 0.96)
                 {
-                    Console.Error.WriteLine("stowcell plan eval: --pods must be ≥ 1 and --prefill in [0, 1)");
+                    Console.Error.WriteLine("stowtools plan eval: --pods must be ≥ 1, --prefill in [0, 1) and --floor in (0, 0.96]");
                     return 2;
                 }
 
@@ -63,7 +64,7 @@ public static class PlanCommand
                     worldOptions = worldOptions with { Arrival = Stow.Sim.World.PodArrivalOptions.UpTo(max) };
                 }
 
-                var options = new EvalShiftOptions { Pods = n, Seed = pr.GetValue(seed), World = worldOptions };
+                var options = new EvalShiftOptions { Pods = n, Seed = pr.GetValue(seed), World = worldOptions, Floor = pr.GetValue(floor) };
                 using var space = pr.GetValue(perception) == "groundtruth"
                     ? PerceivedSpace.GroundTruth
                     : PerceivedSpace.Onnx(Stow.Sim.Cell.Perception.PerceptionModels.DefaultFolder(), type, pr.GetValue(data));

@@ -34,11 +34,12 @@ public static class EvalShift
         return ItemSampler.Draw(catalog, options.ItemsPerPod * options.Pods, RandomStreams.SeedOf(options.Seed, RandomStream.Items));
     }
 
-    /// <summary>Planner options of an evaluation shift (defaults, with the run's seed and exploration rate).</summary>
+    /// <summary>Planner options of an evaluation shift (defaults, with the run's seed, exploration rate and floor).</summary>
     public static PlannerOptions PlannerOptions(EvalShiftOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new PlannerOptions { Seed = RandomStreams.SeedOf(options.Seed, RandomStream.Exploration), ExplorationRate = options.ExplorationRate };
+        var planner = new PlannerOptions { Seed = RandomStreams.SeedOf(options.Seed, RandomStream.Exploration), ExplorationRate = options.ExplorationRate };
+        return options.Floor is { } floor ? planner with { Floor = floor } : planner;
     }
 
     /// <summary>Runs <paramref name="policy"/> over <paramref name="items"/> on pods of <paramref name="podType"/>.</summary>
