@@ -160,7 +160,7 @@ public class PlanEvalTests
                 Assert.True(ci[0] <= e.GetProperty("value").GetDouble() && e.GetProperty("value").GetDouble() <= ci[1]);
             }
 
-            Assert.Equal(JsonValueKind.Array, o.GetProperty("on_policy_success_rate_ci95").ValueKind);
+            Assert.Equal(JsonValueKind.Array, o.GetProperty("on_policy_success_rate_cell_ci95").ValueKind);
         }
 
         Assert.Equal(["None"], policies[4].GetProperty("chain_use").EnumerateObject().Select(c => c.Name));

@@ -60,6 +60,9 @@ public static class EvalShift
         var world = new SimShiftWorld(podType, prefillItems, options.World, options.Seed);
         var arrivals = new List<double> { world.Density };
         world.PodArrived += (_, pod) => arrivals.Add(pod.Bins.Sum(b => b.OccupiedVolume) / pod.Bins.Sum(b => b.Spec.Volume));
+        // The world's truth of every applied stow, for the figures only: nothing of it reaches the planner or the cell.
+        var truths = new List<Stow.Core.Outcomes.StowOutcome>();
+        world.Applied += (_, truth) => truths.Add(truth.Kind);
         var planner = new PolicyPlanner(policy);
         var states = new PackMlShiftStates(new PackMlCell(clock));
         var shiftOptions = new ShiftOptions { MaxPods = options.Pods, EndAtPodLimit = true };
@@ -84,6 +87,6 @@ public static class EvalShift
         }
 
         return new EvalShiftResult(eval.Summarize(10, ReliabilityBinning.EqualCount), planner.Records.ToList(), shift,
-            items.Count, journal.AttemptedItems.Count, runner.PodLimitReached, journal.Reasons, arrivals);
+            items.Count, journal.AttemptedItems.Count, runner.PodLimitReached, journal.Reasons, arrivals, truths);
     }
 }

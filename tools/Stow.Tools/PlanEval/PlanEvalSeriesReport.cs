@@ -18,6 +18,9 @@ public static class PlanEvalSeriesReport
         ("success_rate", f => f.SuccessRate),
         ("defect_rate", f => f.DefectRate),
         ("unproductive_rate", f => f.UnproductiveRate),
+        ("success_rate_cell", f => f.SuccessRateCell),
+        ("defect_rate_cell", f => f.DefectRateCell),
+        ("outcome_agreement", f => f.OutcomeAgreement),
         ("density_at_swap", f => f.DensityAtSwap),
         ("arrival_density", f => f.ArrivalDensity),
         ("items_per_pod", f => f.ItemsPerPod),
@@ -71,7 +74,7 @@ public static class PlanEvalSeriesReport
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(series);
-        string[] shown = ["stowed_of_inducted", "success_rate", "defect_rate", "unproductive_rate", "density_at_swap", "items_per_pod", "overhead_share", "uph", "brier", "ece"];
+        string[] shown = ["stowed_of_inducted", "success_rate", "defect_rate", "unproductive_rate", "defect_rate_cell", "density_at_swap", "items_per_pod", "overhead_share", "uph", "brier", "ece"];
         w.WriteLine("| policy | " + string.Join(" | ", shown) + " |");
         w.WriteLine("|---|" + string.Concat(Enumerable.Repeat("---|", shown.Length)));
         foreach (var (policy, perSeed) in series)
@@ -102,7 +105,7 @@ public static class PlanEvalSeriesReport
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(offPolicy);
-        w.WriteLine("| target policy | logged by | decisions | agreement | ESS | IPS [95 %] | SNIPS [95 %] | DR [95 %] | on-policy success [95 %] |");
+        w.WriteLine("| target policy | logged by | decisions | agreement | ESS | IPS [95 %] | SNIPS [95 %] | DR [95 %] | on-policy success, cell reading [95 %] |");
         w.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var r in offPolicy)
         {
@@ -129,18 +132,18 @@ public static class PlanEvalSeriesReport
         {
             ["policy"] = r.Policy,
             ["logging_policy"] = r.LoggingPolicy,
-            ["estimand"] = "success per attempt of the greedy target on the logged contexts where it would stow",
+            ["estimand"] = "success per attempt (the cell's reading, as logged) of the greedy target on the logged contexts where it would stow",
             ["agreement"] = Num(r.Agreement),
             ["ips"] = Est(r.Ips),
             ["snips"] = r.SelfNormalized is { } sn ? Est(sn) : null,
             ["dr"] = Est(r.DoublyRobust),
-            ["on_policy_success_rate"] = Num(on.Mean),
-            ["on_policy_success_rate_ci95"] = new JsonArray(Num(on.Low), Num(on.High)),
+            ["on_policy_success_rate_cell"] = Num(on.Mean),
+            ["on_policy_success_rate_cell_ci95"] = new JsonArray(Num(on.Low), Num(on.High)),
         };
     }
 
     private static FigureInterval OnPolicy(string policy, IReadOnlyList<(string Policy, IReadOnlyList<PolicyFigures> PerSeed)> series) =>
-        FigureInterval.Of(series.FirstOrDefault(p => p.Policy == policy).PerSeed?.Select(f => f.SuccessRate) ?? []);
+        FigureInterval.Of(series.FirstOrDefault(p => p.Policy == policy).PerSeed?.Select(f => f.SuccessRateCell) ?? []);
 
     private static SortedDictionary<string, double> SumL(IEnumerable<IReadOnlyDictionary<string, double>> maps)
     {
