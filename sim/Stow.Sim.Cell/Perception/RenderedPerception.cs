@@ -9,7 +9,9 @@ namespace Stow.Sim.Cell.Perception;
 
 /// <summary>
 /// Perception through the ONNX models on frames the simulator renders of the pod at the station
-/// (the simulated camera rig: one frame per camera), with seeded sensor noise. Owns the renderers; single-threaded.
+/// (the simulated camera rig: one frame per camera), with the world's seeded sensor noise (<c>Sim:Sensor</c>,
+/// <see cref="Stow.Sim.World.SimWorldOptions.Sensor"/>), so a world variant with a noisier sensor changes the frames the
+/// models see. Owns the renderers; single-threaded.
 /// </summary>
 public sealed class RenderedPerception : IShiftPerception, IPerceivedFrames, IDisposable
 {
@@ -29,7 +31,9 @@ public sealed class RenderedPerception : IShiftPerception, IPerceivedFrames, IDi
     {
         _world = world;
         _pipeline = pipeline;
-        _renderers = rig.Cameras.Select(c => new PodFaceRenderer(c)).ToArray();
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(rig);
+        _renderers = rig.Cameras.Select(c => new PodFaceRenderer(c, world.Options.Sensor)).ToArray();
         _arcImages = arcImages;
         _frame = seed * 100_000;
     }

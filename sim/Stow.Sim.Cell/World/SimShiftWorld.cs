@@ -47,6 +47,9 @@ public sealed class SimShiftWorld : IShiftWorld
         Current = NewPod();
     }
 
+    /// <summary>The world's <c>Sim:</c> options (outcome constants, arrival fill, induct error, sensor noise).</summary>
+    public SimWorldOptions Options => _options;
+
     /// <summary>The simulated pod at the station.</summary>
     public SimPod Current { get; private set; }
 

@@ -128,6 +128,14 @@ public sealed class ShiftSummary
     [JsonPropertyName("brier")]
     public double Brier { get; set; }
 
+    /// <summary>Attempts per primitive chain (<c>None</c> = plain insertion, e.g. <c>SweepLeft+Slot</c>), ordinal order of the chain text.</summary>
+    [JsonPropertyName("chain_use")]
+    public SortedDictionary<string, int> ChainUse { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Success rate per primitive chain (stowed / attempts of that chain), same keys as <see cref="ChainUse"/>.</summary>
+    [JsonPropertyName("chain_success")]
+    public SortedDictionary<string, double> ChainSuccess { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Items inducted but not accounted for in exactly one place in the journal (must be 0).</summary>
     [JsonPropertyName("unaccounted")]
     public int Unaccounted { get; set; }

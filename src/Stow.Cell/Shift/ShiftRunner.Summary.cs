@@ -52,6 +52,9 @@ public sealed partial class ShiftRunner
             Unaccounted = _journal.CountUnaccounted(),
             OutcomeAgreement = _scores.Count == 0 ? null : _scores.Count(x => x.Truth == x.Cell) / (double)_scores.Count,
             OutcomeConfusion = _scores.Count == 0 ? null : Confusion(),
+            ChainUse = new SortedDictionary<string, int>(_samples.GroupBy(a => a.Chain).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal),
+            ChainSuccess = new SortedDictionary<string, double>(
+                _samples.GroupBy(a => a.Chain).ToDictionary(g => g.Key, g => g.Count(a => a.Outcome == "stowed") / (double)g.Count()), StringComparer.Ordinal),
         };
         // Targets are judged by the host, which knows whether this was the default configuration (TargetCheck.Judge).
         return new ShiftResult(s, _samples.ToList(), densities, _motion.Pacing == LoopPacing.WallClock ? _motion.JitterSamplesMs() : []);

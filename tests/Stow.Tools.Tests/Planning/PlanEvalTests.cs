@@ -44,15 +44,21 @@ public class PlanEvalTests
     {
         using var dir = new TempDir();
         var path = dir.File("risk.json");
-        var (code, stdout, stderr) = await Task.Run(() => Run("risk", "fit", "--catalog", "arc2017", "--seeds", "11-12", "--holdout", "13", "--pods", "1", "--out", path, "--json"));
+        var (code, stdout, stderr) = await Task.Run(() => Run("risk", "fit", "--catalog", "arc2017", "--seeds", "11-13", "--calibration", "14-15", "--holdout", "16-17", "--pods", "1", "--perception", "groundtruth", "--out", path, "--json"));
         Assert.True(code == 0, stderr);
         var file = RiskModelFile.Load(path);
-        Assert.Equal([11, 12], file.TrainingSeeds);
+        Assert.Equal([11, 12, 13], file.TrainingSeeds);
         Assert.True(file.Records > 0);
         var model = file.ToModel();
         Assert.InRange(model.Predict(new CandidateFeatures()), 0, 1);
         using var doc = JsonDocument.Parse(stdout);
         Assert.Contains("Brier score", doc.RootElement.GetProperty("verdict").GetString(), StringComparison.Ordinal);
+        var monotone = MonotoneModelFile.Load(dir.File("risk-monotone.json"));
+        Assert.Equal([14, 15], monotone.CalibrationSeeds);
+        Assert.InRange(monotone.ToModel().Predict(new CandidateFeatures()), 0, 1);
+        var card = File.ReadAllText(dir.File("risk-card.md"));
+        Assert.Contains("| bin | predicted range | n | mean predicted | observed |", card, StringComparison.Ordinal);
+        Assert.Contains("Constrained model, calibrated", card, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 180000)]
@@ -63,7 +69,7 @@ public class PlanEvalTests
         var catalog = CatalogLoader.LoadWithDefaults("arc2017");
         var types = PodTypeLoader.LoadFolder(CatalogPaths.DefaultPodFolder()).Values.ToList();
         RiskFit.Fit("arc2017", catalog, Fabric40(), types, [21], 1).Save(path);
-        string[] args = ["plan", "eval", "--catalog", "arc2017", "--pods", "1", "--seed", "5", "--model", path, "--json"];
+        string[] args = ["plan", "eval", "--catalog", "arc2017", "--pods", "1", "--seed", "5", "--model", path, "--perception", "groundtruth", "--json"];
 
         var (code, first, stderr) = await Task.Run(() => Run(args));
         var (_, second, _) = await Task.Run(() => Run(args));
@@ -111,9 +117,10 @@ public class PlanEvalTests
     public async Task Plan_Eval_Over_Seeds_Reports_Every_Figure_With_An_Interval_For_Five_Policies()
     {
         var (code, stdout, stderr) = await Task.Run(() => Run("plan", "eval", "--catalog", "arc2017", "--pods", "1", "--seeds", "3-4", "--json"));
-
         Assert.True(code == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
+        Assert.StartsWith("space from the ONNX perception", doc.RootElement.GetProperty("perception").GetString(), StringComparison.Ordinal);
+
         var policies = doc.RootElement.GetProperty("policies").EnumerateArray().ToList();
         Assert.Equal(
             ["planner-prior", "planner-learned", "planner-monotone", "largest-free-volume", "planner-prior-no-space-making"],
@@ -134,7 +141,26 @@ public class PlanEvalTests
             }
 
             Assert.True(p.GetProperty("items_per_pod").GetDouble() >= 0);
-            Assert.Equal(JsonValueKind.Object, p.GetProperty("chain_use").ValueKind);
+            var use = p.GetProperty("chain_use").EnumerateObject().Select(c => c.Name).ToList();
+            Assert.Equal(use, p.GetProperty("chain_success").EnumerateObject().Select(c => c.Name));
+            Assert.Equal(use, p.GetProperty("chain_space_made_l").EnumerateObject().Select(c => c.Name));
+            if (p.GetProperty("chain_space_made_l").TryGetProperty("None", out var none))
+            {
+                Assert.Equal(0, none.GetDouble());
+            }
+        }
+
+        foreach (var o in doc.RootElement.GetProperty("off_policy").EnumerateArray())
+        {
+            Assert.Equal("planner-prior", o.GetProperty("logging_policy").GetString());
+            foreach (var key in new[] { "ips", "dr" })
+            {
+                var e = o.GetProperty(key);
+                var ci = e.GetProperty("ci95").EnumerateArray().Select(v => v.GetDouble()).ToList();
+                Assert.True(ci[0] <= e.GetProperty("value").GetDouble() && e.GetProperty("value").GetDouble() <= ci[1]);
+            }
+
+            Assert.Equal(JsonValueKind.Array, o.GetProperty("on_policy_success_rate_cell_ci95").ValueKind);
         }
 
         Assert.Equal(["None"], policies[4].GetProperty("chain_use").EnumerateObject().Select(c => c.Name));

@@ -7,9 +7,11 @@ using Stow.Core.Pods;
 namespace Stow.Tools.Cli;
 
 /// <summary>
-/// <c>stowcell plan eval --catalog olist --pods 20 --seed S [--json]</c>: the prior planner, the learned planner and
-/// the largest-free-volume baseline on the simulated world with ground-truth space, same seed and items; one
-/// comparison table (or JSON). The learned model is <c>models/risk.json</c> when present, else fitted on the fly on
+/// <c>stowtools plan eval --catalog olist --pods 20 --seed S [--seeds A-B] [--perception onnx|groundtruth] [--json]</c>:
+/// the prior planner, the learned planner and the largest-free-volume baseline (with <c>--seeds</c> also the constrained
+/// planner, <c>models/risk-monotone.json</c> when present, and the planner without space-making, plus the off-policy
+/// estimates) on the simulated world, by default on the space the cell's ONNX perception estimates on rendered frames,
+/// same seed and items; one comparison table (or JSON). The learned model is <c>models/risk.json</c> when present, else fitted on the fly on
 /// seeds disjoint from S. Exit codes: 0 success, 2 bad input or missing data.
 /// </summary>
 public static class PlanCommand
@@ -24,11 +26,18 @@ public static class PlanCommand
         var world = new Option<string[]>("--config") { Description = "World file(s) with Sim: keys, layered in order over the defaults (config/worlds/*.json)", AllowMultipleArgumentsPerToken = true };
         var seeds = new Option<string?>("--seeds") { Description = "Run seeds A-B (≥ 1): five policies per seed on common random numbers, each figure with a 95 % interval over the seeds" };
         var model = new Option<string?>("--model") { Description = "Learned model file (default models/risk.json in the repository)" };
+        var perception = new Option<string>("--perception")
+        {
+            Description = "Space the planner sees: onnx (the cell's ONNX perception on rendered frames, default) or groundtruth (the simulator's truth, for comparison)",
+            DefaultValueFactory = _ => "onnx",
+        };
+        perception.AcceptOnlyFromAmong("onnx", "groundtruth");
+        var floor = new Option<double?>("--floor") { Description = "The planners' P floor in (0, 0.96] (default 0.92): the lowest predicted P they stow at" };
         var json = CliCommon.JsonOption();
         var data = CliCommon.DataOption();
         var podType = CliCommon.PodTypeOption();
         var eval = new Command("eval", "Compare the prior planner, the learned planner and the largest-free-volume baseline");
-        foreach (var o in new Option[] { catalog, pods, seed, seeds, prefill, world, model, json, data, podType })
+        foreach (var o in new Option[] { catalog, pods, seed, seeds, prefill, world, model, perception, floor, json, data, podType })
         {
             eval.Options.Add(o);
         }
@@ -39,9 +48,9 @@ public static class PlanCommand
             {
                 var n = pr.GetValue(pods);
                 var p = pr.GetValue(prefill);
-                if (n < 1 || p is < 0 or >= 1)
+                if (n < 1 || p is < 0 or >= 1 || pr.GetValue(floor) is <= 0 or > 0.96)
                 {
-                    Console.Error.WriteLine("stowcell plan eval: --pods must be ≥ 1 and --prefill in [0, 1)");
+                    Console.Error.WriteLine("stowtools plan eval: --pods must be ≥ 1, --prefill in [0, 1) and --floor in (0, 0.96]");
                     return 2;
                 }
 
@@ -55,37 +64,47 @@ public static class PlanCommand
                     worldOptions = worldOptions with { Arrival = Stow.Sim.World.PodArrivalOptions.UpTo(max) };
                 }
 
-                var options = new EvalShiftOptions { Pods = n, Seed = pr.GetValue(seed), World = worldOptions };
+                var options = new EvalShiftOptions { Pods = n, Seed = pr.GetValue(seed), World = worldOptions, Floor = pr.GetValue(floor) };
+                using var space = pr.GetValue(perception) == "groundtruth"
+                    ? PerceivedSpace.GroundTruth
+                    : PerceivedSpace.Onnx(Stow.Sim.Cell.Perception.PerceptionModels.DefaultFolder(), type, pr.GetValue(data));
+                var spaceText = space.Mode == EvalPerception.GroundTruth ? "ground-truth space" : $"space from the ONNX perception on rendered frames ({space.ExecutionProvider})";
                 var modelPath = pr.GetValue(model) ?? DefaultModelPath();
                 var (learned, source) = PlanEvaluation.LearnedModel(modelPath, name, items, type, types, options.Seed);
                 if (pr.GetValue(seeds) is { } seedText)
                 {
                     var list = CliCommon.Seeds(seedText);
-                    var (monotone, monotoneSource) = PlanEvalSeries.FitMonotone(items, type, types, Math.Min(n, 5));
-                    var series = PlanEvalSeries.Run(items, type, types, options, list, learned, monotone);
+                    var monotonePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, "risk-monotone.json");
+                    var (monotone, monotoneSource) = File.Exists(monotonePath)
+                        ? LoadMonotone(monotonePath)
+                        : PlanEvalSeries.FitMonotone(items, type, types, Math.Min(n, 5), space);
+                    var (series, offPolicy) = PlanEvalSeries.Run(items, type, types, options, list, learned, monotone, space);
                     var worldName = string.Join(" + ", pr.GetValue(world) ?? []) is { Length: > 0 } wn ? wn : "default";
                     if (pr.GetValue(json))
                     {
-                        Console.WriteLine(PlanEvalSeriesReport.Json(worldName, list, n, [source, monotoneSource], series).ToJsonString(EvalJson.Options));
+                        Console.WriteLine(PlanEvalSeriesReport.Json(worldName, list, n, [source, monotoneSource], series, offPolicy, spaceText).ToJsonString(EvalJson.Options));
                         return 0;
                     }
 
-                    Console.WriteLine($"plan eval: {name} items on {type.Name}, {n} pods per policy and seed, seeds {seedText}, world {worldName}, ground-truth space");
+                    Console.WriteLine($"plan eval: {name} items on {type.Name}, {n} pods per policy and seed, seeds {seedText}, world {worldName}, {spaceText}");
                     Console.WriteLine($"learned model: {source}");
                     Console.WriteLine(monotoneSource);
                     Console.WriteLine();
                     PlanEvalSeriesReport.WriteTable(Console.Out, series);
+                    Console.WriteLine();
+                    Console.WriteLine("Off-policy estimates from the prior planner's logs (before deployment) beside the on-policy success:");
+                    PlanEvalSeriesReport.WriteOffPolicy(Console.Out, offPolicy, series);
                     return 0;
                 }
 
-                var report = PlanEvaluation.Run(name, items, type, types, options, learned, source);
+                var report = PlanEvaluation.Run(name, items, type, types, options, learned, source, space);
                 if (pr.GetValue(json))
                 {
                     Console.WriteLine(EvalJson.PlanEval(report).ToJsonString(EvalJson.Options));
                     return 0;
                 }
 
-                Console.WriteLine($"plan eval: {name} items on {type.Name}, {n} pods per policy, seed {options.Seed}, arrival fill {options.World.Arrival.MinFill:P0}-{options.World.Arrival.MaxFill:P0}, ground-truth space");
+                Console.WriteLine($"plan eval: {name} items on {type.Name}, {n} pods per policy, seed {options.Seed}, arrival fill {options.World.Arrival.MinFill:P0}-{options.World.Arrival.MaxFill:P0}, {spaceText}");
                 Console.WriteLine($"learned model: {source}");
                 Console.WriteLine();
                 EvalJson.WriteTable(Console.Out, report.Policies);
@@ -94,7 +113,8 @@ public static class PlanCommand
                 Console.WriteLine(report.Verdict);
                 return 0;
             }
-            catch (Exception e) when (e is CatalogException or PodConfigException or IOException or JsonException or ArgumentException or Stow.Sim.World.SimConfigException or InvalidDataException or FormatException)
+            catch (Exception e) when (e is CatalogException or PodConfigException or IOException or JsonException or ArgumentException or Stow.Sim.World.SimConfigException or InvalidDataException or FormatException
+                or Stow.Perception.Onnx.ModelContractException or Stow.Perception.Onnx.OnnxRuntimeException)
             {
                 Console.Error.WriteLine($"stowcell plan eval: {e.Message}");
                 return 2;
@@ -103,6 +123,22 @@ public static class PlanCommand
         var cmd = new Command("plan", "Planning tools");
         cmd.Subcommands.Add(eval);
         return cmd;
+    }
+
+    /// <summary>The constrained model that <c>risk fit</c> wrote, with a sentence saying where it came from.</summary>
+    /// <exception cref="InvalidDataException">The file is malformed (the message names the file and the field).</exception>
+    private static (Stow.Planning.Risk.ISuccessModel Model, string Source) LoadMonotone(string path)
+    {
+        var file = MonotoneModelFile.Load(path);
+        try
+        {
+            return (file.ToModel(), System.FormattableString.Invariant(
+                $"constrained model loaded from {path} ({file.Perception} space, seeds {file.TrainingSeeds.Min()}-{file.TrainingSeeds.Max()}, {file.Records} records, IPS-weighted; Platt A {file.PlattA:F3}, B {file.PlattB:F3})"));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
     }
 
     /// <summary>models/risk.json in the repository (or the working folder when no repository is found).</summary>

@@ -18,7 +18,8 @@ namespace Stow.Tools.PlanEval;
 
 /// <summary>
 /// One planning policy on the simulated world for <c>stowcell plan eval</c> and <c>risk fit</c>: a stream of
-/// prefilled pods (<see cref="SimShiftWorld"/>) with ground-truth space (<see cref="GroundTruthPerception"/>),
+/// prefilled pods (<see cref="SimShiftWorld"/>) with the space the cell's ONNX perception estimates on rendered frames
+/// or, for comparison, ground-truth space (<see cref="PerceivedSpace"/>),
 /// <see cref="TimedMotion"/>, a <see cref="MemoryJournal"/> (counting outcome reasons), an <see cref="AutoAckOperator"/> and PackML over a
 /// <see cref="VirtualClock"/>, run by <see cref="ShiftRunner"/> until the pod limit or the items run out.
 /// Deterministic for (catalogue, pod type, policy, options). Stateless.
@@ -33,11 +34,12 @@ public static class EvalShift
         return ItemSampler.Draw(catalog, options.ItemsPerPod * options.Pods, RandomStreams.SeedOf(options.Seed, RandomStream.Items));
     }
 
-    /// <summary>Planner options of an evaluation shift (defaults, with the run's seed and exploration rate).</summary>
+    /// <summary>Planner options of an evaluation shift (defaults, with the run's seed, exploration rate and floor).</summary>
     public static PlannerOptions PlannerOptions(EvalShiftOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new PlannerOptions { Seed = RandomStreams.SeedOf(options.Seed, RandomStream.Exploration), ExplorationRate = options.ExplorationRate };
+        var planner = new PlannerOptions { Seed = RandomStreams.SeedOf(options.Seed, RandomStream.Exploration), ExplorationRate = options.ExplorationRate };
+        return options.Floor is { } floor ? planner with { Floor = floor } : planner;
     }
 
     /// <summary>Runs <paramref name="policy"/> over <paramref name="items"/> on pods of <paramref name="podType"/>.</summary>
@@ -47,8 +49,9 @@ public static class EvalShift
     /// <param name="prefillItems">Items pods arrive holding (e.g. the catalogue's).</param>
     /// <param name="options">Pods, seed, prefill.</param>
     /// <param name="log">Shift log; null for none.</param>
+    /// <param name="perception">What space the planner sees; null for ground truth.</param>
     public static EvalShiftResult Run(IStowPolicy policy, PodType podType, IReadOnlyList<Item> items,
-        IReadOnlyList<Item> prefillItems, EvalShiftOptions options, ILogger? log = null)
+        IReadOnlyList<Item> prefillItems, EvalShiftOptions options, ILogger? log = null, PerceivedSpace? perception = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
@@ -57,11 +60,14 @@ public static class EvalShift
         var world = new SimShiftWorld(podType, prefillItems, options.World, options.Seed);
         var arrivals = new List<double> { world.Density };
         world.PodArrived += (_, pod) => arrivals.Add(pod.Bins.Sum(b => b.OccupiedVolume) / pod.Bins.Sum(b => b.Spec.Volume));
+        // The world's truth of every applied stow, for the figures only: nothing of it reaches the planner or the cell.
+        var truths = new List<Stow.Core.Outcomes.StowOutcome>();
+        world.Applied += (_, truth) => truths.Add(truth.Kind);
         var planner = new PolicyPlanner(policy);
         var states = new PackMlShiftStates(new PackMlCell(clock));
         var shiftOptions = new ShiftOptions { MaxPods = options.Pods, EndAtPodLimit = true };
         var journal = new ReasonCountingJournal();
-        var runner = new ShiftRunner(world, new GroundTruthPerception(world), planner, new TimedMotion(clock, world),
+        var runner = new ShiftRunner(world, (perception ?? PerceivedSpace.GroundTruth).For(world, options.Seed), planner, new TimedMotion(clock, world),
             journal, new AutoAckOperator(), states, clock, shiftOptions, log ?? NullLogger.Instance);
         var shift = runner.Run(items, CancellationToken.None);
         var eval = new PolicyEvaluation(policy.Name);
@@ -81,6 +87,6 @@ public static class EvalShift
         }
 
         return new EvalShiftResult(eval.Summarize(10, ReliabilityBinning.EqualCount), planner.Records.ToList(), shift,
-            items.Count, journal.AttemptedItems.Count, runner.PodLimitReached, journal.Reasons, arrivals);
+            items.Count, journal.AttemptedItems.Count, runner.PodLimitReached, journal.Reasons, arrivals, truths);
     }
 }

@@ -23,6 +23,9 @@ public sealed record EvalShiftOptions
     /// <summary>Items drawn per pod. Default <see cref="DefaultItemsPerPod"/>.</summary>
     public int ItemsPerPod { get; init; } = DefaultItemsPerPod;
 
+    /// <summary>The planners' P floor (<see cref="Stow.Planning.Decision.PlannerOptions.Floor"/>), or null for its default (0.92).</summary>
+    public double? Floor { get; init; }
+
     /// <summary>Exploration rate of the planners, in [0, 0.05]. Default 0.02 (the planner's default).</summary>
     public double ExplorationRate { get; init; } = 0.02;
 }

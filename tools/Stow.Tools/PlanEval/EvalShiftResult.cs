@@ -12,7 +12,8 @@ namespace Stow.Tools.PlanEval;
 /// <param name="ItemsAttempted">Distinct items attempted at least once.</param>
 /// <param name="PodLimitReached">True when the shift ended at the pod limit (else the items ran out).</param>
 /// <param name="ArrivalFills">Volumetric fill of each pod as it arrived, in arrival order (the prefill stream alone decides it).</param>
-/// <param name="Outcomes">Attempts by outcome and the world's reason (<c>stowed</c>, <c>defect:protruding</c>, <c>unproductive:nofit</c>, ...).</param>
+/// <param name="TrueOutcomes">The simulated world's truth of every applied stow, in attempt order (the cell's own reading is in the records).</param>
+/// <param name="Outcomes">Attempts by the cell's reading of the outcome and its reason (<c>stowed</c>, <c>defect:protruding</c>, <c>unproductive:nofit</c>, ...).</param>
 public sealed record EvalShiftResult(
     PolicyEvaluationSummary Summary,
     IReadOnlyList<AttemptRecord> Records,
@@ -21,4 +22,5 @@ public sealed record EvalShiftResult(
     int ItemsAttempted,
     bool PodLimitReached,
     IReadOnlyDictionary<string, int> Outcomes,
-    IReadOnlyList<double> ArrivalFills);
+    IReadOnlyList<double> ArrivalFills,
+    IReadOnlyList<Stow.Core.Outcomes.StowOutcome> TrueOutcomes);

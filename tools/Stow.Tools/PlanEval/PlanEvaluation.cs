@@ -42,7 +42,7 @@ public static class PlanEvaluation
 
     /// <summary>Runs the three policies.</summary>
     public static PlanEvalReport Run(string catalogName, ItemCatalog catalog, PodType podType, IReadOnlyList<PodType> podTypes,
-        EvalShiftOptions options, LearnedSuccessModel learned, string learnedSource)
+        EvalShiftOptions options, LearnedSuccessModel learned, string learnedSource, PerceivedSpace? perception = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(podType);
@@ -55,7 +55,7 @@ public static class PlanEvaluation
             new StowPlanner(learned, podTypes, planner),
             new LargestFreeVolumePolicy(prior, podTypes, planner),
         ];
-        var results = policies.Select(p => EvalShift.Run(p, podType, items, catalog.Items, options)).ToList();
+        var results = policies.Select(p => EvalShift.Run(p, podType, items, catalog.Items, options, perception: perception)).ToList();
         var all = results.SelectMany(r => r.Records).ToList();
         var (priorCal, learnedCal) = RiskFit.Compare(learned, all);
         var verdict = RiskFit.Verdict(priorCal, learnedCal, $"seed {options.Seed} (all attempts of the three runs)");

@@ -22,17 +22,20 @@ public static class RiskFit
     /// <param name="seeds">One shift per seed.</param>
     /// <param name="pods">Pods per shift.</param>
     /// <param name="explorationRate">Exploration rate of the planner, in [0, 0.05].</param>
+    /// <param name="perception">What space the planner sees; null for ground truth.</param>
+    /// <param name="world">The simulated world; null for the default.</param>
     public static IReadOnlyList<AttemptRecord> Collect(ItemCatalog catalog, PodType podType, IReadOnlyList<PodType> podTypes,
-        IEnumerable<int> seeds, int pods, double explorationRate = TrainingExplorationRate)
+        IEnumerable<int> seeds, int pods, double explorationRate = TrainingExplorationRate, PerceivedSpace? perception = null,
+        Stow.Sim.World.SimWorldOptions? world = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(seeds);
         var records = new List<AttemptRecord>();
         foreach (var seed in seeds)
         {
-            var o = new EvalShiftOptions { Pods = pods, Seed = seed, ExplorationRate = explorationRate };
+            var o = new EvalShiftOptions { Pods = pods, Seed = seed, ExplorationRate = explorationRate, World = world ?? Stow.Sim.World.SimWorldOptions.Default };
             var policy = new StowPlanner(new PriorSuccessModel(), podTypes, EvalShift.PlannerOptions(o));
-            records.AddRange(EvalShift.Run(policy, podType, EvalShift.DrawItems(catalog, o), catalog.Items, o).Records);
+            records.AddRange(EvalShift.Run(policy, podType, EvalShift.DrawItems(catalog, o), catalog.Items, o, perception: perception).Records);
         }
 
         return records;
@@ -41,11 +44,27 @@ public static class RiskFit
     /// <summary>Collects records on <paramref name="seeds"/> and fits the learned model on them.</summary>
     /// <exception cref="InvalidOperationException">The shifts produced no records.</exception>
     public static RiskModelFile Fit(string catalogName, ItemCatalog catalog, PodType podType, IReadOnlyList<PodType> podTypes,
-        IReadOnlyList<int> seeds, int pods, double explorationRate = TrainingExplorationRate)
+        IReadOnlyList<int> seeds, int pods, double explorationRate = TrainingExplorationRate, PerceivedSpace? perception = null)
     {
         ArgumentNullException.ThrowIfNull(podType);
         ArgumentNullException.ThrowIfNull(seeds);
-        var records = Collect(catalog, podType, podTypes, seeds, pods, explorationRate);
+        var records = Collect(catalog, podType, podTypes, seeds, pods, explorationRate, perception);
+        if (records.Count == 0)
+        {
+            throw new InvalidOperationException("the training shifts made no attempts to learn from");
+        }
+
+        return FileOf(catalogName, podType, seeds, pods, explorationRate, records);
+    }
+
+    /// <summary>Fits the learned model on <paramref name="records"/> and describes how they were logged.</summary>
+    /// <exception cref="InvalidOperationException">No records.</exception>
+    public static RiskModelFile FileOf(string catalogName, PodType podType, IReadOnlyList<int> seeds, int pods, double explorationRate,
+        IReadOnlyList<AttemptRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(podType);
+        ArgumentNullException.ThrowIfNull(seeds);
+        ArgumentNullException.ThrowIfNull(records);
         if (records.Count == 0)
         {
             throw new InvalidOperationException("the training shifts made no attempts to learn from");
