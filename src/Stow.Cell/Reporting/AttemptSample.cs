@@ -7,4 +7,5 @@ namespace Stow.Cell.Reporting;
 /// <param name="Chain">Primitive chain, e.g. <c>SweepLeft+Slot</c>.</param>
 /// <param name="PredictedP">Predicted probability of success.</param>
 /// <param name="PerceptionError">Free-volume error of the target bin's estimate as a fraction of bin volume, when perception ran.</param>
-public sealed record AttemptSample(double SimTime, string Outcome, string PackagingClass, string Chain, double PredictedP, double? PerceptionError);
+/// <param name="BinFloorHeight">Height of the target bin's floor above the pod base [m] (overhead rows: see <see cref="ShiftSummary.OverheadShare"/>); NaN when unknown.</param>
+public sealed record AttemptSample(double SimTime, string Outcome, string PackagingClass, string Chain, double PredictedP, double? PerceptionError, double BinFloorHeight = double.NaN);

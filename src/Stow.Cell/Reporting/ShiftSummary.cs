@@ -128,6 +128,23 @@ public sealed class ShiftSummary
     [JsonPropertyName("brier")]
     public double Brier { get; set; }
 
+    /// <summary>
+    /// Expected calibration error of the predictions against the cell's reading of success, 10 equal-width bins
+    /// (<see cref="Stow.Planning.Calibration.CalibrationMetrics.Compute"/>), in [0, 1]; null with no attempts.
+    /// </summary>
+    [JsonPropertyName("ece")]
+    public double? Ece { get; set; }
+
+    /// <summary>
+    /// Share of stows into overhead rows (bin floor at or above <see cref="OverheadFloorHeight"/> above the pod base, the
+    /// rows people need a ladder for), the cell's reading; null with no stow.
+    /// </summary>
+    [JsonPropertyName("overhead_share")]
+    public double? OverheadShare { get; set; }
+
+    /// <summary>Bin floor height from which a row counts as overhead [m] (as <see cref="Stow.Planning.Decision.PlannerOptions.OverheadRowMinHeight"/>' default).</summary>
+    public const double OverheadFloorHeight = 1.5;
+
     /// <summary>Attempts per primitive chain (<c>None</c> = plain insertion, e.g. <c>SweepLeft+Slot</c>), ordinal order of the chain text.</summary>
     [JsonPropertyName("chain_use")]
     public SortedDictionary<string, int> ChainUse { get; set; } = new(StringComparer.Ordinal);

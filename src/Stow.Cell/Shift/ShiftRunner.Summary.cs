@@ -1,6 +1,7 @@
 using Stow.Core.Outcomes;
 using Stow.Cell.PackML;
 using Stow.Cell.Reporting;
+using Stow.Planning.Calibration;
 
 namespace Stow.Cell.Shift;
 
@@ -52,6 +53,10 @@ public sealed partial class ShiftRunner
             Unaccounted = _journal.CountUnaccounted(),
             OutcomeAgreement = _scores.Count == 0 ? null : _scores.Count(x => x.Truth == x.Cell) / (double)_scores.Count,
             OutcomeConfusion = _scores.Count == 0 ? null : Confusion(),
+            Ece = attempted == 0 ? null : CalibrationMetrics.Compute(
+                _samples.Select(a => a.PredictedP).ToArray(), _samples.Select(a => a.Outcome == "stowed").ToArray()).Ece,
+            OverheadShare = stowed == 0 ? null
+                : _samples.Count(a => a.Outcome == "stowed" && a.BinFloorHeight >= ShiftSummary.OverheadFloorHeight) / (double)stowed,
             ChainUse = new SortedDictionary<string, int>(_samples.GroupBy(a => a.Chain).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal),
             ChainSuccess = new SortedDictionary<string, double>(
                 _samples.GroupBy(a => a.Chain).ToDictionary(g => g.Key, g => g.Count(a => a.Outcome == "stowed") / (double)g.Count()), StringComparer.Ordinal),
