@@ -149,6 +149,13 @@ public sealed class ShiftSummary
     [JsonPropertyName("chain_use")]
     public SortedDictionary<string, int> ChainUse { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Litres of room each chain was expected to make in the perceived bins, summed over its attempts (the chain's free box
+    /// less a plain insertion's, floored at 0), same keys as <see cref="ChainUse"/>; plain insertions make 0.
+    /// </summary>
+    [JsonPropertyName("chain_space_made_l")]
+    public SortedDictionary<string, double> ChainSpaceMadeLitres { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Success rate per primitive chain (stowed / attempts of that chain), same keys as <see cref="ChainUse"/>.</summary>
     [JsonPropertyName("chain_success")]
     public SortedDictionary<string, double> ChainSuccess { get; set; } = new(StringComparer.Ordinal);

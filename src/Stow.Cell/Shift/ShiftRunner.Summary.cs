@@ -1,7 +1,9 @@
 using Stow.Core.Outcomes;
 using Stow.Cell.PackML;
 using Stow.Cell.Reporting;
+using Stow.Core.Space;
 using Stow.Planning.Calibration;
+using Stow.Planning.Candidates;
 
 namespace Stow.Cell.Shift;
 
@@ -57,6 +59,8 @@ public sealed partial class ShiftRunner
                 _samples.Select(a => a.PredictedP).ToArray(), _samples.Select(a => a.Outcome == "stowed").ToArray()).Ece,
             OverheadShare = stowed == 0 ? null
                 : _samples.Count(a => a.Outcome == "stowed" && a.BinFloorHeight >= ShiftSummary.OverheadFloorHeight) / (double)stowed,
+            ChainSpaceMadeLitres = new SortedDictionary<string, double>(
+                _samples.GroupBy(a => a.Chain).ToDictionary(g => g.Key, g => g.Sum(a => a.SpaceMadeLitres)), StringComparer.Ordinal),
             ChainUse = new SortedDictionary<string, int>(_samples.GroupBy(a => a.Chain).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal),
             ChainSuccess = new SortedDictionary<string, double>(
                 _samples.GroupBy(a => a.Chain).ToDictionary(g => g.Key, g => g.Count(a => a.Outcome == "stowed") / (double)g.Count()), StringComparer.Ordinal),
@@ -71,6 +75,24 @@ public sealed partial class ShiftRunner
         StowOutcome[] kinds = [StowOutcome.Stowed, StowOutcome.Unproductive, StowOutcome.Defect];
         return kinds.ToDictionary(Name, t => kinds.ToDictionary(Name, c => _scores.Count(x => x.Truth == t && x.Cell == c)));
     }
+
+    /// <summary>
+    /// Litres the action's chain was expected to make in the perceived bin: the chain's free box less a plain insertion's,
+    /// floored at 0 (as plan eval's <c>chain_space_made_l</c>).
+    /// </summary>
+    private static double SpaceMadeLitres(BinSpaceEstimate bin, StowAction action)
+    {
+        if (action.Chain.Count == 0 || action.Chain[0] == Primitive.None)
+        {
+            return 0;
+        }
+
+        var chain = new PrimitiveChain(action.Chain[0], action.Chain.Count > 1 ? action.Chain[1] : Primitive.None);
+        var made = Volume(ChainSpace.Of(bin, chain)) - Volume(ChainSpace.Find(bin, Primitive.None));
+        return Math.Max(0, made) * 1000;
+    }
+
+    private static double Volume(in PrimitiveSpace box) => box.Width * box.Height * box.Depth;
 
     private static double Rate(int n, int d) => d == 0 ? 0 : n / (double)d;
 

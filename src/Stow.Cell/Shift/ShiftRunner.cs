@@ -197,7 +197,7 @@ public sealed partial class ShiftRunner
         _journal.EndAttempt(attempt, pod, action, outcome.Kind, outcome.Reason, motion.Duration);
         _planner.Record(action, binEstimate, outcome.Kind);
         _samples.Add(new AttemptSample(_clock.Now, Name(outcome.Kind), action.Item.Class.ToString(), action.ChainText, action.PredictedP, score?.PerceptionError,
-            _world.PodType[action.Bin].FloorHeight));
+            _world.PodType[action.Bin].FloorHeight, SpaceMadeLitres(binEstimate, action)));
         if (outcome.Kind == StowOutcome.Unproductive)
         {
             var n = _tries[action.Item.Id] = _tries.GetValueOrDefault(action.Item.Id) + 1;

@@ -33,6 +33,9 @@ public class ShiftSummaryChainTests
         Assert.Equal(s.ChainUse.Keys, s.ChainSuccess.Keys);
         Assert.Equal(s.Stowed, s.ChainUse.Sum(kv => s.ChainSuccess[kv.Key] * kv.Value), 6);
         Assert.All(s.ChainSuccess.Values, r => Assert.InRange(r, 0, 1));
+        Assert.Equal(s.ChainUse.Keys, s.ChainSpaceMadeLitres.Keys);
+        Assert.All(s.ChainSpaceMadeLitres.Values, l => Assert.True(l >= 0));
+        Assert.Equal(0, s.ChainSpaceMadeLitres.GetValueOrDefault("None"));
     }
 
     [Fact(Timeout = 60000)]
