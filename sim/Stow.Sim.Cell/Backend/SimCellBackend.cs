@@ -9,7 +9,8 @@ using Stow.Core.Catalog;
 using Stow.Core.Ids;
 using Stow.Core.Items;
 using Stow.Core.Pods;
-using Stow.Perception.Onnx;
+using Stow.Cell.Perception;
+using Stow.Sim.Cell.Devices;
 using Stow.Sim.Cell.Motion;
 using Stow.Sim.Cell.Operator;
 using Stow.Sim.Cell.Perception;
@@ -19,8 +20,9 @@ using Stow.Sim.Rendering;
 namespace Stow.Sim.Cell.Backend;
 
 /// <summary>
-/// A shift's devices on the simulator: the simulated world (a stream of prefilled pods), perception (the ONNX models on
-/// rendered frames, or the world's ground truth, by <c>Cell:Perception:Mode</c>), motion (the arm simulator with the
+/// A shift's devices on the simulator: the simulated world (a stream of prefilled pods), perception (the cell's own
+/// <see cref="CameraPerception"/> on simulated HAL cameras that render the world's pod, <see cref="RenderedPodCamera"/>;
+/// or, as a simulator-only diagnostic, the world's ground truth, by <c>Cell:Perception:Mode</c>), motion (the arm simulator with the
 /// control loop, or timed motion, by <c>Cell:Motion:Mode</c>), the induct's measurement of arriving items
 /// (<see cref="InductScale"/>), and a simulated operator over MQTT.
 /// Threading: the shift thread only. Lifecycle: built ready; <see cref="Dispose"/> shuts the devices down.
@@ -153,31 +155,49 @@ public sealed class SimCellBackend : ICellBackend
             case PerceptionMode.GroundTruth:
                 return new GroundTruthPerception(world);
             case PerceptionMode.Onnx:
-                var rig = CameraRig.Tower(context.PodType, o.Perception.Cameras);
-                var options = new OnnxSessionOptions
-                {
-                    ExecutionProvider = OnnxSessionOptions.Parse(o.Perception.Provider),
-                    CudaDeviceId = o.Perception.DeviceId,
-                    IntraOpThreadCount = o.Perception.IntraOpThreads,
-                    GraphOptimizationLevel = OnnxSessionOptions.ParseOptimizationLevel(o.Perception.GraphOptimization),
-                };
-                try
-                {
-                    var pipeline = PerceptionModels.Load(Path.Combine(context.RepoRoot, o.Perception.Models), context.PodType, rig, options, context.Logs.CreateLogger("Stow.Perception"));
-                    pipeline.DepthMargin = (float)o.Perception.DepthMargin;
-                    pipeline.GeometricBound = o.Perception.GeometricBound;
-                    var images = Path.Combine(CatalogPaths.ResolveDataRoot(o.DataDir), "items", "arc2017", "images");
-                    return new RenderedPerception(world, pipeline, rig, Directory.Exists(images) ? images : null, o.Seed);
-                }
-                catch (Exception e) when (e is FileNotFoundException or ModelContractException or OnnxRuntimeException or DllNotFoundException)
-                {
-                    throw new ShiftSetupException(e.Message + (e is DllNotFoundException ? " (ONNX Runtime's native library comes with the NuGet package Microsoft.ML.OnnxRuntime.Gpu: restore with ./run.sh or scripts/setup.sh)" : string.Empty), e);
-                }
+                // The simulated camera rig as HAL cameras; the cell calibrates from their calibration and runs its own
+                // perception on their frames, as on a live cell.
+                var cameras = SimCameras(context, world);
+                return new CameraPerception(cameras, CameraModels.Load(context, cameras), Capture(context), () => world.Pod);
 
             default:
                 throw new ShiftSetupException($"unknown perception mode {o.Perception.Mode}");
         }
     }
+
+    /// <summary>
+    /// The simulated face cameras (<see cref="CameraRig.Tower"/> with <c>Cell:Perception:Cameras</c> cameras), configured
+    /// and active, rendering the world's pod at the station with ARC item photos as textures when they are present.
+    /// Noise seeds: seed·100 000 + capture number, shared by the rig (as before the cameras were HAL devices).
+    /// </summary>
+    private static RenderedPodCamera[] SimCameras(CellBackendContext context, SimShiftWorld world)
+    {
+        var o = context.Options;
+        var rig = CameraRig.Tower(context.PodType, o.Perception.Cameras);
+        var images = Path.Combine(CatalogPaths.ResolveDataRoot(o.DataDir), "items", "arc2017", "images");
+        var arc = Directory.Exists(images) ? images : null;
+        var frame = o.Seed * 100_000;
+        var cameras = rig.Cameras
+            .Select((c, i) => new RenderedPodCamera($"camera{i}", c, () => Stow.Sim.Scenes.WorldScene.Build(world.Current, arc), () => frame++))
+            .ToArray();
+        foreach (var c in cameras)
+        {
+            if (c.Configure() != Stow.Hardware.Lifecycle.CallbackReturn.Success || c.Activate() != Stow.Hardware.Lifecycle.CallbackReturn.Success)
+            {
+                throw new ShiftSetupException($"simulated camera '{c.Name}' did not come up: {c.LastError}");
+            }
+        }
+
+        return cameras;
+    }
+
+    /// <summary>A triggered capture of a simulated camera at the shift clock's time.</summary>
+    private static Action<Stow.Hardware.Cameras.ICamera> Capture(CellBackendContext context) => camera =>
+    {
+        var c = (RenderedPodCamera)camera;
+        c.Trigger();
+        c.Read(context.Clock.Now, 0);
+    };
 
     private static IShiftMotion BuildMotion(CellBackendContext context, SimShiftWorld world)
     {

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Stow.Cell.Backends;
+using Stow.Cell.Hosting;
+using Stow.Cell.Perception;
+using Stow.Cell.Tests.Support;
+using Stow.Core.Pods;
+using Stow.Core.Time;
+using Stow.Hardware.Cameras;
+using Stow.Sim.Cell.Backend;
+
+namespace Stow.Cell.Tests.Backends;
+
+/// <summary>
+/// What the simulator backend hands the shift: HAL devices the cell's own code runs on (cameras read by the cell's
+/// <see cref="CameraPerception"/>), not a perception of its own.
+/// </summary>
+public class SimBackendDevicesTests
+{
+    [Fact(Timeout = 120_000)]
+    public async Task Onnx_Perception_Is_The_Cells_Own_On_The_Simulators_Hal_Cameras()
+    {
+        await Task.Yield();
+        using var backend = Create(PerceptionMode.Onnx, cameras: 3);
+
+        // The shift's perception is the cell's type, over HAL cameras only.
+        var perception = Assert.IsType<CameraPerception>(backend.Perception);
+        Assert.Equal(typeof(CameraPerception).Assembly, perception.GetType().Assembly);
+        Assert.Equal(3, perception.Cameras.Count);
+        Assert.All(perception.Cameras, c => Assert.IsAssignableFrom<ICamera>(c));
+        Assert.True(perception.SeesStowedItems);
+
+        var estimate = perception.Perceive(0);
+
+        Assert.Equal(backend.World.PodType.Bins.Count, estimate.Bins.Count);
+        Assert.Equal(backend.World.Pod, estimate.Pod);
+        Assert.All(perception.Cameras, c => Assert.True(c.LatestFrame.Sequence > 0, $"camera {c.Name} captured a frame"));
+        // The pod arrives empty (no catalogue to prefill from): the cell sees most of every bin's volume free.
+        var volume = backend.World.PodType.Bins.Sum(b => b.Volume);
+        Assert.InRange(estimate.Bins.Sum(b => b.FreeVolume), 0.5 * volume, 1.05 * volume);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_Bin_Is_Re_Perceived_From_One_Capture_Of_Its_Own_Camera()
+    {
+        await Task.Yield();
+        using var backend = Create(PerceptionMode.Onnx, cameras: 3);
+        var perception = Assert.IsType<CameraPerception>(backend.Perception);
+        var top = backend.World.PodType.Bins.OrderByDescending(b => b.Origin.Z).First();
+        var before = perception.Cameras.Select(c => c.LatestFrame.Sequence).ToArray();
+
+        perception.PerceiveBin(top.Id, 0);
+
+        var captured = perception.Cameras.Where((c, i) => c.LatestFrame.Sequence != before[i]).ToArray();
+        var camera = Assert.Single(captured);
+        // The top row is seen by the highest camera of the tower.
+        Assert.Equal(perception.Cameras.Max(c => c.Extrinsics.Position.Z), camera.Extrinsics.Position.Z);
+    }
+
+    /// <summary>A simulator backend for fabric-40 with timed motion (no arm), built as the host builds it.</summary>
+    internal static ICellBackend Create(PerceptionMode mode, int cameras)
+    {
+        var type = PodTypeLoader.Load(Path.Combine(TestPaths.RepoRoot, "config", "pods", "fabric-40.json"));
+        var options = new CellOptions();
+        options.Perception.Mode = mode;
+        options.Perception.Cameras = cameras;
+        options.Motion.Mode = MotionMode.Timed;
+        return new SimCellBackendFactory().Create(new CellBackendContext(options, type, [], new VirtualClock(), NullLoggerFactory.Instance, TestPaths.RepoRoot));
+    }
+}
