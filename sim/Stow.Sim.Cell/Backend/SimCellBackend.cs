@@ -10,6 +10,7 @@ using Stow.Core.Ids;
 using Stow.Core.Items;
 using Stow.Core.Pods;
 using Stow.Cell.Perception;
+using Stow.Hardware.Induct;
 using Stow.Sim.Cell.Devices;
 using Stow.Sim.Cell.Motion;
 using Stow.Sim.Cell.Operator;
@@ -31,11 +32,15 @@ public sealed class SimCellBackend : ICellBackend
 {
     private readonly SimShiftWorld _world;
     private readonly ILoggerFactory _logs;
+    private readonly SimInductBuffer _induct;
     private readonly InductScale _scale;
+    private readonly Stow.Core.Time.IClock _clock;
 
-    private SimCellBackend(SimShiftWorld world, IShiftPerception perception, IShiftMotion motion, ILoggerFactory logs, int seed, InductErrorOptions induct)
+    private SimCellBackend(SimShiftWorld world, IShiftPerception perception, IShiftMotion motion, ILoggerFactory logs, SimInductBuffer induct, InductScale scale, Stow.Core.Time.IClock clock)
     {
-        _scale = new InductScale(seed, induct);
+        _induct = induct;
+        _scale = scale;
+        _clock = clock;
         _world = world;
         _logs = logs;
         Scorer = new SimOutcomeScorer(world);
@@ -84,7 +89,9 @@ public sealed class SimCellBackend : ICellBackend
         var perception = BuildPerception(context, world);
         try
         {
-            return new SimCellBackend(world, perception, BuildMotion(context, world), context.Logs, o.Seed, simOptions.Induct);
+            var induct = new SimInductBuffer("induct");
+            Activate(induct);
+            return new SimCellBackend(world, perception, BuildMotion(context, world), context.Logs, induct, new InductScale(o.Seed, simOptions.Induct), context.Clock);
         }
         catch
         {
@@ -93,19 +100,25 @@ public sealed class SimCellBackend : ICellBackend
         }
     }
 
+    /// <summary>The induct buffer the shift's items arrive in (a HAL device).</summary>
+    public Stow.Hardware.Induct.IInductBuffer Induct => _induct;
+
     /// <inheritdoc />
-    /// <remarks>Measurement error from <see cref="InductScale"/>, seeded with the run's seed; the world keeps the true items.</remarks>
+    /// <remarks>The physical items arrive at the simulated induct: the world keeps them (the truth stays on the
+    /// simulator's side), the induct's dimensioner and scale measure them with the seeded error of
+    /// <see cref="InductScale"/> into the HAL induct buffer (<see cref="SimInductBuffer"/>), and the cell reads its items
+    /// from that buffer (<see cref="InductScan"/>), as from a live cell's induct.</remarks>
     public IReadOnlyList<Item> Scan(IReadOnlyList<Item> arriving)
     {
         ArgumentNullException.ThrowIfNull(arriving);
-        var measured = new Item[arriving.Count];
-        for (var i = 0; i < arriving.Count; i++)
+        foreach (var item in arriving)
         {
-            _world.TrueItems[arriving[i].Id] = arriving[i];
-            measured[i] = _scale.Measure(arriving[i]);
+            _world.TrueItems[item.Id] = item;
+            var m = _scale.Measure(item);
+            _induct.Enqueue(new ScannedItem(m.Id, m.Dimensions, m.Mass, _clock.Now));
         }
 
-        return measured;
+        return InductScan.Measured(_induct, arriving);
     }
 
     /// <inheritdoc />
@@ -182,13 +195,20 @@ public sealed class SimCellBackend : ICellBackend
             .ToArray();
         foreach (var c in cameras)
         {
-            if (c.Configure() != Stow.Hardware.Lifecycle.CallbackReturn.Success || c.Activate() != Stow.Hardware.Lifecycle.CallbackReturn.Success)
-            {
-                throw new ShiftSetupException($"simulated camera '{c.Name}' did not come up: {c.LastError}");
-            }
+            Activate(c);
         }
 
         return cameras;
+    }
+
+    /// <summary>Brings a simulated device to Active.</summary>
+    /// <exception cref="ShiftSetupException">It did not come up (its last error).</exception>
+    private static void Activate(Stow.Hardware.Lifecycle.HardwareComponent device)
+    {
+        if (device.Configure() != Stow.Hardware.Lifecycle.CallbackReturn.Success || device.Activate() != Stow.Hardware.Lifecycle.CallbackReturn.Success)
+        {
+            throw new ShiftSetupException($"simulated device '{device.Name}' did not come up: {device.LastError}");
+        }
     }
 
     /// <summary>A triggered capture of a simulated camera at the shift clock's time.</summary>

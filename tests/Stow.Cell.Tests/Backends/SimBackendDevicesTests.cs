@@ -5,7 +5,10 @@ using Stow.Cell.Perception;
 using Stow.Cell.Tests.Support;
 using Stow.Core.Pods;
 using Stow.Core.Time;
+using Stow.Core.Ids;
+using Stow.Core.Items;
 using Stow.Hardware.Cameras;
+using Stow.Hardware.Induct;
 using Stow.Sim.Cell.Backend;
 
 namespace Stow.Cell.Tests.Backends;
@@ -54,6 +57,33 @@ public class SimBackendDevicesTests
         var camera = Assert.Single(captured);
         // The top row is seen by the highest camera of the tower.
         Assert.Equal(perception.Cameras.Max(c => c.Extrinsics.Position.Z), camera.Extrinsics.Position.Z);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Items_Arrive_Through_The_Hal_Induct_With_Measured_Dimensions_And_Mass()
+    {
+        await Task.Yield();
+        using var backend = Create(PerceptionMode.GroundTruth, cameras: 1);
+        var sim = Assert.IsType<SimCellBackend>(backend);
+        var catalogue = Enumerable.Range(0, 20)
+            .Select(i => new Item(new ItemId($"i-{i}"), "box", new ItemDimensions(0.1 + (0.01 * i), 0.08, 0.05), 0.2 + (0.05 * i), PackagingClass.Box, false, "test", "test"))
+            .ToArray();
+
+        var scanned = backend.Scan(catalogue);
+
+        var buffer = new ScannedItem[sim.Induct.Count];
+        Assert.Equal(catalogue.Length, sim.Induct.CopyItems(buffer));
+        for (var i = 0; i < catalogue.Length; i++)
+        {
+            // The cell's item is the induct's report: same id, the scan's dimensions and mass, not the catalogue's.
+            Assert.Equal(catalogue[i].Id, scanned[i].Id);
+            Assert.Equal(buffer[i].Id, scanned[i].Id);
+            Assert.Equal(buffer[i].Measured, scanned[i].Dimensions);
+            Assert.Equal(buffer[i].MeasuredMass, scanned[i].Mass);
+        }
+
+        Assert.Contains(scanned, s => s.Dimensions != catalogue.First(c => c.Id == s.Id).Dimensions);
+        Assert.Contains(scanned, s => s.Mass != catalogue.First(c => c.Id == s.Id).Mass);
     }
 
     /// <summary>A simulator backend for fabric-40 with timed motion (no arm), built as the host builds it.</summary>
