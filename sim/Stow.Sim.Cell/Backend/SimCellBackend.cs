@@ -2,6 +2,7 @@ using Stow.Sim.Devices.Induct;
 using Stow.Sim.World;
 using Microsoft.Extensions.Logging;
 using Stow.Cell.Backends;
+using Stow.Cell.Backends.Hal;
 using Stow.Cell.Hosting;
 using Stow.Cell.Outcomes;
 using Stow.Cell.Shift;
@@ -31,13 +32,15 @@ namespace Stow.Sim.Cell.Backend;
 public sealed class SimCellBackend : ICellBackend
 {
     private readonly SimShiftWorld _world;
+    private readonly HalShiftWorld _station;
     private readonly ILoggerFactory _logs;
     private readonly SimInductBuffer _induct;
     private readonly InductScale _scale;
     private readonly Stow.Core.Time.IClock _clock;
 
-    private SimCellBackend(SimShiftWorld world, IShiftPerception perception, IShiftMotion motion, ILoggerFactory logs, SimInductBuffer induct, InductScale scale, Stow.Core.Time.IClock clock)
+    private SimCellBackend(SimShiftWorld world, HalShiftWorld station, IShiftPerception perception, IShiftMotion motion, ILoggerFactory logs, SimInductBuffer induct, InductScale scale, Stow.Core.Time.IClock clock)
     {
+        _station = station;
         _induct = induct;
         _scale = scale;
         _clock = clock;
@@ -46,14 +49,16 @@ public sealed class SimCellBackend : ICellBackend
         Scorer = new SimOutcomeScorer(world);
         Perception = perception;
         Motion = motion;
-        world.PodArrived += OnPodArrived;
+        station.PodArrived += OnPodArrived;
     }
 
     /// <inheritdoc />
     public event EventHandler<PodId>? PodArrived;
 
     /// <inheritdoc />
-    public IShiftWorld World => _world;
+    /// <remarks>The cell's own pod side on the HAL (<see cref="HalShiftWorld"/>) over the simulated pod station
+    /// (<see cref="WorldPodStation"/>); the simulated world stays behind the devices.</remarks>
+    public IShiftWorld World => _station;
 
     /// <inheritdoc />
     public IShiftPerception Perception { get; }
@@ -91,7 +96,12 @@ public sealed class SimCellBackend : ICellBackend
         {
             var induct = new SimInductBuffer("induct");
             Activate(induct);
-            return new SimCellBackend(world, perception, BuildMotion(context, world), context.Logs, induct, new InductScale(o.Seed, simOptions.Induct), context.Clock);
+            var station = new WorldPodStation("pod_station", world, o.Shift.PodSwapSeconds);
+            Activate(station);
+            var clock = context.Clock;
+            var shiftWorld = new HalShiftWorld(context.PodType, station, clock, clock.Advance);
+            var motion = new WorldStowMotion(BuildMotion(context, world), world);
+            return new SimCellBackend(world, shiftWorld, perception, motion, context.Logs, induct, new InductScale(o.Seed, simOptions.Induct), clock);
         }
         catch
         {
@@ -153,12 +163,12 @@ public sealed class SimCellBackend : ICellBackend
     /// <inheritdoc />
     public void Dispose()
     {
-        _world.PodArrived -= OnPodArrived;
+        _station.PodArrived -= OnPodArrived;
         (Perception as IDisposable)?.Dispose();
         (Motion as IDisposable)?.Dispose();
     }
 
-    private void OnPodArrived(object? sender, Stow.Sim.World.SimPod pod) => PodArrived?.Invoke(this, pod.PodId);
+    private void OnPodArrived(object? sender, PodId pod) => PodArrived?.Invoke(this, pod);
 
     private static IShiftPerception BuildPerception(CellBackendContext context, SimShiftWorld world)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Stow.Cell.Backends;
+using Stow.Cell.Backends.Hal;
 using Stow.Cell.Hosting;
 using Stow.Cell.Perception;
 using Stow.Cell.Tests.Support;
@@ -9,6 +10,9 @@ using Stow.Core.Ids;
 using Stow.Core.Items;
 using Stow.Hardware.Cameras;
 using Stow.Hardware.Induct;
+using Stow.Hardware.Lifecycle;
+using Stow.Hardware.PodStation;
+using Stow.Sim.Cell.Devices;
 using Stow.Sim.Cell.Backend;
 
 namespace Stow.Cell.Tests.Backends;
@@ -86,14 +90,70 @@ public class SimBackendDevicesTests
         Assert.Contains(scanned, s => s.Mass != catalogue.First(c => c.Id == s.Id).Mass);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task The_Shift_Swaps_Pods_Through_The_Hal_Pod_Station_After_The_Drive_Unit_Time()
+    {
+        await Task.Yield();
+        var clock = new VirtualClock();
+        using var backend = Create(PerceptionMode.GroundTruth, cameras: 1, clock);
+        var world = Assert.IsType<HalShiftWorld>(backend.World);
+        var station = Assert.IsType<WorldPodStation>(world.Station);
+        var first = world.Pod;
+        var arrived = new List<PodId>();
+        backend.PodArrived += (_, p) => arrived.Add(p);
+
+        world.NextPod();
+
+        Assert.NotEqual(first, world.Pod);
+        Assert.Equal(world.Pod, station.State.Pod);
+        Assert.Equal(PodSwapPhase.Idle, station.State.Swap);
+        Assert.True(station.State.PodPresent);
+        Assert.Equal(new[] { world.Pod }, arrived);
+        // The drive unit's time passed on the shift's clock (polled every 0.1 s).
+        Assert.InRange(clock.Now, station.DriveTime, station.DriveTime + 0.1 + 1e-9);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_Station_That_Never_Reports_The_Arrival_Fails_The_Swap_Naming_It()
+    {
+        await Task.Yield();
+        var clock = new VirtualClock();
+        var type = PodTypeLoader.Load(Path.Combine(TestPaths.RepoRoot, "config", "pods", "fabric-40.json"));
+        // An operator-reported station never reports Arrived by itself: driven as a drive unit, the wait times out.
+        var station = new OperatorPodStation("stuck", ["P-1"], "P");
+        Assert.Equal(CallbackReturn.Success, station.Configure());
+        Assert.Equal(CallbackReturn.Success, station.Activate());
+        var world = new HalShiftWorld(type, station, clock, clock.Advance, poll: 1, timeout: 30);
+
+        var e = Assert.Throws<InvalidOperationException>(world.NextPod);
+
+        Assert.Contains("'stuck'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("no arrival within 30 s", e.Message, StringComparison.Ordinal);
+        Assert.InRange(clock.Now, 30, 32);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_Simulated_Pod_Station_Refuses_Commands_Unless_Active_And_A_Second_Swap_While_One_Runs()
+    {
+        await Task.Yield();
+        using var backend = Create(PerceptionMode.GroundTruth, cameras: 1);
+        var station = Assert.IsType<WorldPodStation>(Assert.IsType<HalShiftWorld>(backend.World).Station);
+
+        Assert.Equal(CommandStatus.Invalid, station.AcknowledgeArrival());
+        Assert.Equal(CommandStatus.Accepted, station.RequestSwap());
+        Assert.Equal(CommandStatus.Invalid, station.RequestSwap());
+        Assert.Equal(CallbackReturn.Success, station.Deactivate());
+        Assert.Equal(CommandStatus.NotActive, station.RequestSwap());
+    }
+
     /// <summary>A simulator backend for fabric-40 with timed motion (no arm), built as the host builds it.</summary>
-    internal static ICellBackend Create(PerceptionMode mode, int cameras)
+    internal static ICellBackend Create(PerceptionMode mode, int cameras, VirtualClock? clock = null)
     {
         var type = PodTypeLoader.Load(Path.Combine(TestPaths.RepoRoot, "config", "pods", "fabric-40.json"));
         var options = new CellOptions();
         options.Perception.Mode = mode;
         options.Perception.Cameras = cameras;
         options.Motion.Mode = MotionMode.Timed;
-        return new SimCellBackendFactory().Create(new CellBackendContext(options, type, [], new VirtualClock(), NullLoggerFactory.Instance, TestPaths.RepoRoot));
+        return new SimCellBackendFactory().Create(new CellBackendContext(options, type, [], clock ?? new VirtualClock(), NullLoggerFactory.Instance, TestPaths.RepoRoot));
     }
 }
