@@ -239,13 +239,14 @@ public sealed class SimCellBackend : ICellBackend
             case MotionMode.Arm:
                 try
                 {
-                    // Items are not solid to the arm: the world's outcome model decides what a primitive does to
-                    // them (the contact model treats items as immovable, which would stop every sweep).
+                    // Items are solid to the arm (the main job runs with item contact): sweeps, flips, stacks and
+                    // insertions feel the items of the world's pod as immovable boxes (SimPodContactGeometry); the world's
+                    // outcome model still decides what a completed primitive did to them.
                     var arm = new SimArmMotion(world, context.Clock, new SimArmMotionOptions
                     {
                         Seed = o.Seed,
                         RateHz = o.Motion.RateHz,
-                        ItemContact = false,
+                        ItemContact = true,
                         LiveSimConfigPath = string.IsNullOrEmpty(o.Motion.Hardware) ? null : Path.GetFullPath(Path.Combine(context.RepoRoot, o.Motion.Hardware)),
                     });
                     if (o.Motion.BeltJamAtStow > 0)
