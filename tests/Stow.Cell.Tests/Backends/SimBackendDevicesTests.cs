@@ -13,6 +13,7 @@ using Stow.Hardware.Induct;
 using Stow.Hardware.Lifecycle;
 using Stow.Hardware.PodStation;
 using Stow.Sim.Cell.Devices;
+using Stow.Sim.Cell.Motion;
 using Stow.Sim.Cell.Backend;
 
 namespace Stow.Cell.Tests.Backends;
@@ -144,6 +145,40 @@ public class SimBackendDevicesTests
         Assert.Equal(CommandStatus.Invalid, station.RequestSwap());
         Assert.Equal(CallbackReturn.Success, station.Deactivate());
         Assert.Equal(CommandStatus.NotActive, station.RequestSwap());
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task The_Simulator_Backend_Hands_The_Shift_The_Cells_Own_Code_On_Hal_Devices()
+    {
+        await Task.Yield();
+        var type = PodTypeLoader.Load(Path.Combine(TestPaths.RepoRoot, "config", "pods", "fabric-40.json"));
+        var options = new CellOptions();
+        options.Motion.Mode = MotionMode.Arm;
+        using var backend = new SimCellBackendFactory().Create(new CellBackendContext(options, type, [], new VirtualClock(), NullLoggerFactory.Instance, TestPaths.RepoRoot));
+        var cell = typeof(CameraPerception).Assembly;
+        var sim = typeof(SimCellBackend).Assembly;
+
+        // The pod side: the cell's HalShiftWorld over a HAL pod station.
+        var world = Assert.IsType<HalShiftWorld>(backend.World);
+        Assert.Same(cell, world.GetType().Assembly);
+        Assert.IsAssignableFrom<IPodStation>(world.Station);
+        // Perception: the cell's CameraPerception over HAL cameras.
+        var perception = Assert.IsType<CameraPerception>(backend.Perception);
+        Assert.All(perception.Cameras, c => Assert.IsAssignableFrom<ICamera>(c));
+        // Items: the HAL induct buffer.
+        Assert.IsAssignableFrom<IInductBuffer>(Assert.IsType<SimCellBackend>(backend).Induct);
+        // The simulator's own parts the shift may see: the truth scorer (and the simulated operator, over MQTT).
+        Assert.Same(sim, Assert.IsAssignableFrom<Stow.Cell.Outcomes.IAttemptScorer>(backend.Scorer).GetType().Assembly);
+        // Still the simulator's (issue #13, not yet HAL-only): the motion port. It runs the cell's own stow execution
+        // (HalStowMotion) on simulated HAL devices, wrapped with the simulator's hooks and the world's stow physics.
+        var motion = Assert.IsType<WorldStowMotion>(backend.Motion);
+        var arm = Assert.IsType<SimArmMotion>(motion.Inner);
+        Assert.Same(cell, arm.Execution.GetType().Assembly);
+        var devices = arm.Execution.Hardware.Components;
+        Assert.Contains(devices, c => c is Stow.Hardware.Arm.IArm);
+        Assert.Contains(devices, c => c is Stow.Hardware.Eoat.IEoat);
+        Assert.Contains(devices, c => c is Stow.Hardware.BandSeparator.IBandSeparator);
+        Assert.Contains(devices, c => c is Stow.Hardware.Safety.ISafety);
     }
 
     /// <summary>A simulator backend for fabric-40 with timed motion (no arm), built as the host builds it.</summary>
