@@ -22,11 +22,14 @@ using Stow.Sim.Rendering;
 namespace Stow.Sim.Cell.Backend;
 
 /// <summary>
-/// A shift's devices on the simulator: the simulated world (a stream of prefilled pods), perception (the cell's own
-/// <see cref="CameraPerception"/> on simulated HAL cameras that render the world's pod, <see cref="RenderedPodCamera"/>;
-/// or, as a simulator-only diagnostic, the world's ground truth, by <c>Cell:Perception:Mode</c>), motion (the arm simulator with the
-/// control loop, or timed motion, by <c>Cell:Motion:Mode</c>), the induct's measurement of arriving items
-/// (<see cref="InductScale"/>), and a simulated operator over MQTT.
+/// A shift's devices on the simulator, as HAL devices that the cell's own code runs on, over the simulated world (a
+/// stream of prefilled pods): face cameras rendering the world's pod (<see cref="RenderedPodCamera"/>, read by the cell's
+/// <see cref="CameraPerception"/>), the induct buffer (<see cref="SimInductBuffer"/>, measured by <see cref="InductScale"/>),
+/// the pod station (<see cref="WorldPodStation"/>, behind the cell's <see cref="HalShiftWorld"/>), and the arm, EOAT, band
+/// separator and safety (the cell's <see cref="Stow.Cell.Execution.HalStowMotion"/> on the simulated cell of
+/// <see cref="SimArmMotion"/>, whose hooks hand items over and release them into the world). Beside them: the truth
+/// scorer (<see cref="SimOutcomeScorer"/>) and a simulated operator over MQTT. Simulator-only diagnostics, never the
+/// default: ground-truth perception (<c>Cell:Perception:Mode=groundtruth</c>) and timed motion (<c>Cell:Motion:Mode=timed</c>).
 /// Threading: the shift thread only. Lifecycle: built ready; <see cref="Dispose"/> shuts the devices down.
 /// </summary>
 public sealed class SimCellBackend : ICellBackend
@@ -38,8 +41,11 @@ public sealed class SimCellBackend : ICellBackend
     private readonly InductScale _scale;
     private readonly Stow.Core.Time.IClock _clock;
 
-    private SimCellBackend(SimShiftWorld world, HalShiftWorld station, IShiftPerception perception, IShiftMotion motion, ILoggerFactory logs, SimInductBuffer induct, InductScale scale, Stow.Core.Time.IClock clock)
+    private readonly IShiftMotion _simMotion;
+
+    private SimCellBackend(SimShiftWorld world, HalShiftWorld station, IShiftPerception perception, IShiftMotion simMotion, ILoggerFactory logs, SimInductBuffer induct, InductScale scale, Stow.Core.Time.IClock clock)
     {
+        _simMotion = simMotion;
         _station = station;
         _induct = induct;
         _scale = scale;
@@ -48,7 +54,9 @@ public sealed class SimCellBackend : ICellBackend
         _logs = logs;
         Scorer = new SimOutcomeScorer(world);
         Perception = perception;
-        Motion = motion;
+        // The arm: the cell's own stow execution on the simulated HAL devices (the simulator's hooks hand the item over
+        // at the induct and release it into the world). Timed motion (a diagnostic without devices) stays the simulator's.
+        Motion = simMotion is SimArmMotion arm ? arm.Execution : new WorldStowMotion(simMotion, world);
         station.PodArrived += OnPodArrived;
     }
 
@@ -100,7 +108,7 @@ public sealed class SimCellBackend : ICellBackend
             Activate(station);
             var clock = context.Clock;
             var shiftWorld = new HalShiftWorld(context.PodType, station, clock, clock.Advance);
-            var motion = new WorldStowMotion(BuildMotion(context, world), world);
+            var motion = BuildMotion(context, world);
             return new SimCellBackend(world, shiftWorld, perception, motion, context.Logs, induct, new InductScale(o.Seed, simOptions.Induct), clock);
         }
         catch
@@ -165,7 +173,7 @@ public sealed class SimCellBackend : ICellBackend
     {
         _station.PodArrived -= OnPodArrived;
         (Perception as IDisposable)?.Dispose();
-        (Motion as IDisposable)?.Dispose();
+        (_simMotion as IDisposable)?.Dispose();
     }
 
     private void OnPodArrived(object? sender, PodId pod) => PodArrived?.Invoke(this, pod);
@@ -247,6 +255,7 @@ public sealed class SimCellBackend : ICellBackend
                         Seed = o.Seed,
                         RateHz = o.Motion.RateHz,
                         ItemContact = true,
+                        ApplyToWorld = true,
                         LiveSimConfigPath = string.IsNullOrEmpty(o.Motion.Hardware) ? null : Path.GetFullPath(Path.Combine(context.RepoRoot, o.Motion.Hardware)),
                     });
                     if (o.Motion.BeltJamAtStow > 0)

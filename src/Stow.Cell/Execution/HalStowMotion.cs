@@ -158,6 +158,7 @@ public sealed class HalStowMotion : IShiftMotion, IDisposable
         var feed = _feed.Snapshot(limits.JamCurrent, limits.ContactForceLimit);
         if (result.Status == ActionStatus.Succeeded)
         {
+            _hooks?.ItemReleased(action, _stowIndex);
             return new MotionReport(true, _clock.Now - t0, null, false, Feed: feed);
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Stow.Cell.Backends;
 using Stow.Cell.Backends.Hal;
+using Stow.Cell.Execution;
 using Stow.Cell.Hosting;
 using Stow.Cell.Perception;
 using Stow.Cell.Tests.Support;
@@ -13,7 +14,6 @@ using Stow.Hardware.Induct;
 using Stow.Hardware.Lifecycle;
 using Stow.Hardware.PodStation;
 using Stow.Sim.Cell.Devices;
-using Stow.Sim.Cell.Motion;
 using Stow.Sim.Cell.Backend;
 
 namespace Stow.Cell.Tests.Backends;
@@ -148,7 +148,7 @@ public class SimBackendDevicesTests
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task The_Simulator_Backend_Hands_The_Shift_The_Cells_Own_Code_On_Hal_Devices()
+    public async Task The_Simulator_Backend_Hands_The_Shift_Only_The_Cells_Own_Code_On_Hal_Devices_And_The_Scorer()
     {
         await Task.Yield();
         var type = PodTypeLoader.Load(Path.Combine(TestPaths.RepoRoot, "config", "pods", "fabric-40.json"));
@@ -169,12 +169,10 @@ public class SimBackendDevicesTests
         Assert.IsAssignableFrom<IInductBuffer>(Assert.IsType<SimCellBackend>(backend).Induct);
         // The simulator's own parts the shift may see: the truth scorer (and the simulated operator, over MQTT).
         Assert.Same(sim, Assert.IsAssignableFrom<Stow.Cell.Outcomes.IAttemptScorer>(backend.Scorer).GetType().Assembly);
-        // Still the simulator's (issue #13, not yet HAL-only): the motion port. It runs the cell's own stow execution
-        // (HalStowMotion) on simulated HAL devices, wrapped with the simulator's hooks and the world's stow physics.
-        var motion = Assert.IsType<WorldStowMotion>(backend.Motion);
-        var arm = Assert.IsType<SimArmMotion>(motion.Inner);
-        Assert.Same(cell, arm.Execution.GetType().Assembly);
-        var devices = arm.Execution.Hardware.Components;
+        // Motion: the cell's own stow execution (HalStowMotion) on simulated HAL devices.
+        var motion = Assert.IsType<HalStowMotion>(backend.Motion);
+        Assert.Same(cell, motion.GetType().Assembly);
+        var devices = motion.Hardware.Components;
         Assert.Contains(devices, c => c is Stow.Hardware.Arm.IArm);
         Assert.Contains(devices, c => c is Stow.Hardware.Eoat.IEoat);
         Assert.Contains(devices, c => c is Stow.Hardware.BandSeparator.IBandSeparator);
