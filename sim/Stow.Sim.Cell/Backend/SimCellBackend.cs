@@ -2,6 +2,7 @@ using Stow.Sim.Devices.Induct;
 using Stow.Sim.World;
 using Microsoft.Extensions.Logging;
 using Stow.Cell.Backends;
+using Stow.Cell.Backends.Hal;
 using Stow.Cell.Hosting;
 using Stow.Cell.Outcomes;
 using Stow.Cell.Shift;
@@ -9,7 +10,9 @@ using Stow.Core.Catalog;
 using Stow.Core.Ids;
 using Stow.Core.Items;
 using Stow.Core.Pods;
-using Stow.Perception.Onnx;
+using Stow.Cell.Perception;
+using Stow.Hardware.Induct;
+using Stow.Sim.Cell.Devices;
 using Stow.Sim.Cell.Motion;
 using Stow.Sim.Cell.Operator;
 using Stow.Sim.Cell.Perception;
@@ -19,34 +22,51 @@ using Stow.Sim.Rendering;
 namespace Stow.Sim.Cell.Backend;
 
 /// <summary>
-/// A shift's devices on the simulator: the simulated world (a stream of prefilled pods), perception (the ONNX models on
-/// rendered frames, or the world's ground truth, by <c>Cell:Perception:Mode</c>), motion (the arm simulator with the
-/// control loop, or timed motion, by <c>Cell:Motion:Mode</c>), the induct's measurement of arriving items
-/// (<see cref="InductScale"/>), and a simulated operator over MQTT.
+/// A shift's devices on the simulator, as HAL devices that the cell's own code runs on, over the simulated world (a
+/// stream of prefilled pods): face cameras rendering the world's pod (<see cref="RenderedPodCamera"/>, read by the cell's
+/// <see cref="CameraPerception"/>), the induct buffer (<see cref="SimInductBuffer"/>, measured by <see cref="InductScale"/>),
+/// the pod station (<see cref="WorldPodStation"/>, behind the cell's <see cref="HalShiftWorld"/>), and the arm, EOAT, band
+/// separator and safety (the cell's <see cref="Stow.Cell.Execution.HalStowMotion"/> on the simulated cell of
+/// <see cref="SimArmMotion"/>, whose hooks hand items over and release them into the world). Beside them: the truth
+/// scorer (<see cref="SimOutcomeScorer"/>) and a simulated operator over MQTT. Simulator-only diagnostics, never the
+/// default: ground-truth perception (<c>Cell:Perception:Mode=groundtruth</c>) and timed motion (<c>Cell:Motion:Mode=timed</c>).
 /// Threading: the shift thread only. Lifecycle: built ready; <see cref="Dispose"/> shuts the devices down.
 /// </summary>
 public sealed class SimCellBackend : ICellBackend
 {
     private readonly SimShiftWorld _world;
+    private readonly HalShiftWorld _station;
     private readonly ILoggerFactory _logs;
+    private readonly SimInductBuffer _induct;
     private readonly InductScale _scale;
+    private readonly Stow.Core.Time.IClock _clock;
 
-    private SimCellBackend(SimShiftWorld world, IShiftPerception perception, IShiftMotion motion, ILoggerFactory logs, int seed, InductErrorOptions induct)
+    private readonly IShiftMotion _simMotion;
+
+    private SimCellBackend(SimShiftWorld world, HalShiftWorld station, IShiftPerception perception, IShiftMotion simMotion, ILoggerFactory logs, SimInductBuffer induct, InductScale scale, Stow.Core.Time.IClock clock)
     {
-        _scale = new InductScale(seed, induct);
+        _simMotion = simMotion;
+        _station = station;
+        _induct = induct;
+        _scale = scale;
+        _clock = clock;
         _world = world;
         _logs = logs;
         Scorer = new SimOutcomeScorer(world);
         Perception = perception;
-        Motion = motion;
-        world.PodArrived += OnPodArrived;
+        // The arm: the cell's own stow execution on the simulated HAL devices (the simulator's hooks hand the item over
+        // at the induct and release it into the world). Timed motion (a diagnostic without devices) stays the simulator's.
+        Motion = simMotion is SimArmMotion arm ? arm.Execution : new WorldStowMotion(simMotion, world);
+        station.PodArrived += OnPodArrived;
     }
 
     /// <inheritdoc />
     public event EventHandler<PodId>? PodArrived;
 
     /// <inheritdoc />
-    public IShiftWorld World => _world;
+    /// <remarks>The cell's own pod side on the HAL (<see cref="HalShiftWorld"/>) over the simulated pod station
+    /// (<see cref="WorldPodStation"/>); the simulated world stays behind the devices.</remarks>
+    public IShiftWorld World => _station;
 
     /// <inheritdoc />
     public IShiftPerception Perception { get; }
@@ -82,7 +102,14 @@ public sealed class SimCellBackend : ICellBackend
         var perception = BuildPerception(context, world);
         try
         {
-            return new SimCellBackend(world, perception, BuildMotion(context, world), context.Logs, o.Seed, simOptions.Induct);
+            var induct = new SimInductBuffer("induct");
+            Activate(induct);
+            var station = new WorldPodStation("pod_station", world, o.Shift.PodSwapSeconds);
+            Activate(station);
+            var clock = context.Clock;
+            var shiftWorld = new HalShiftWorld(context.PodType, station, clock, clock.Advance);
+            var motion = BuildMotion(context, world);
+            return new SimCellBackend(world, shiftWorld, perception, motion, context.Logs, induct, new InductScale(o.Seed, simOptions.Induct), clock);
         }
         catch
         {
@@ -91,19 +118,25 @@ public sealed class SimCellBackend : ICellBackend
         }
     }
 
+    /// <summary>The induct buffer the shift's items arrive in (a HAL device).</summary>
+    public Stow.Hardware.Induct.IInductBuffer Induct => _induct;
+
     /// <inheritdoc />
-    /// <remarks>Measurement error from <see cref="InductScale"/>, seeded with the run's seed; the world keeps the true items.</remarks>
+    /// <remarks>The physical items arrive at the simulated induct: the world keeps them (the truth stays on the
+    /// simulator's side), the induct's dimensioner and scale measure them with the seeded error of
+    /// <see cref="InductScale"/> into the HAL induct buffer (<see cref="SimInductBuffer"/>), and the cell reads its items
+    /// from that buffer (<see cref="InductScan"/>), as from a live cell's induct.</remarks>
     public IReadOnlyList<Item> Scan(IReadOnlyList<Item> arriving)
     {
         ArgumentNullException.ThrowIfNull(arriving);
-        var measured = new Item[arriving.Count];
-        for (var i = 0; i < arriving.Count; i++)
+        foreach (var item in arriving)
         {
-            _world.TrueItems[arriving[i].Id] = arriving[i];
-            measured[i] = _scale.Measure(arriving[i]);
+            _world.TrueItems[item.Id] = item;
+            var m = _scale.Measure(item);
+            _induct.Enqueue(new ScannedItem(m.Id, m.Dimensions, m.Mass, _clock.Now));
         }
 
-        return measured;
+        return InductScan.Measured(_induct, arriving);
     }
 
     /// <inheritdoc />
@@ -138,12 +171,12 @@ public sealed class SimCellBackend : ICellBackend
     /// <inheritdoc />
     public void Dispose()
     {
-        _world.PodArrived -= OnPodArrived;
+        _station.PodArrived -= OnPodArrived;
         (Perception as IDisposable)?.Dispose();
-        (Motion as IDisposable)?.Dispose();
+        (_simMotion as IDisposable)?.Dispose();
     }
 
-    private void OnPodArrived(object? sender, Stow.Sim.World.SimPod pod) => PodArrived?.Invoke(this, pod.PodId);
+    private void OnPodArrived(object? sender, PodId pod) => PodArrived?.Invoke(this, pod);
 
     private static IShiftPerception BuildPerception(CellBackendContext context, SimShiftWorld world)
     {
@@ -153,31 +186,56 @@ public sealed class SimCellBackend : ICellBackend
             case PerceptionMode.GroundTruth:
                 return new GroundTruthPerception(world);
             case PerceptionMode.Onnx:
-                var rig = CameraRig.Tower(context.PodType, o.Perception.Cameras);
-                var options = new OnnxSessionOptions
-                {
-                    ExecutionProvider = OnnxSessionOptions.Parse(o.Perception.Provider),
-                    CudaDeviceId = o.Perception.DeviceId,
-                    IntraOpThreadCount = o.Perception.IntraOpThreads,
-                    GraphOptimizationLevel = OnnxSessionOptions.ParseOptimizationLevel(o.Perception.GraphOptimization),
-                };
-                try
-                {
-                    var pipeline = PerceptionModels.Load(Path.Combine(context.RepoRoot, o.Perception.Models), context.PodType, rig, options, context.Logs.CreateLogger("Stow.Perception"));
-                    pipeline.DepthMargin = (float)o.Perception.DepthMargin;
-                    pipeline.GeometricBound = o.Perception.GeometricBound;
-                    var images = Path.Combine(CatalogPaths.ResolveDataRoot(o.DataDir), "items", "arc2017", "images");
-                    return new RenderedPerception(world, pipeline, rig, Directory.Exists(images) ? images : null, o.Seed);
-                }
-                catch (Exception e) when (e is FileNotFoundException or ModelContractException or OnnxRuntimeException or DllNotFoundException)
-                {
-                    throw new ShiftSetupException(e.Message + (e is DllNotFoundException ? " (ONNX Runtime's native library comes with the NuGet package Microsoft.ML.OnnxRuntime.Gpu: restore with ./run.sh or scripts/setup.sh)" : string.Empty), e);
-                }
+                // The simulated camera rig as HAL cameras; the cell calibrates from their calibration and runs its own
+                // perception on their frames, as on a live cell.
+                var cameras = SimCameras(context, world);
+                return new CameraPerception(cameras, CameraModels.Load(context, cameras), Capture(context), () => world.Pod);
 
             default:
                 throw new ShiftSetupException($"unknown perception mode {o.Perception.Mode}");
         }
     }
+
+    /// <summary>
+    /// The simulated face cameras (<see cref="CameraRig.Tower"/> with <c>Cell:Perception:Cameras</c> cameras), configured
+    /// and active, rendering the world's pod at the station with ARC item photos as textures when they are present.
+    /// Noise seeds: seed·100 000 + capture number, shared by the rig (as before the cameras were HAL devices).
+    /// </summary>
+    private static RenderedPodCamera[] SimCameras(CellBackendContext context, SimShiftWorld world)
+    {
+        var o = context.Options;
+        var rig = CameraRig.Tower(context.PodType, o.Perception.Cameras);
+        var images = Path.Combine(CatalogPaths.ResolveDataRoot(o.DataDir), "items", "arc2017", "images");
+        var arc = Directory.Exists(images) ? images : null;
+        var frame = o.Seed * 100_000;
+        var cameras = rig.Cameras
+            .Select((c, i) => new RenderedPodCamera($"camera{i}", c, () => Stow.Sim.Scenes.WorldScene.Build(world.Current, arc), () => frame++, world.Options.Sensor))
+            .ToArray();
+        foreach (var c in cameras)
+        {
+            Activate(c);
+        }
+
+        return cameras;
+    }
+
+    /// <summary>Brings a simulated device to Active.</summary>
+    /// <exception cref="ShiftSetupException">It did not come up (its last error).</exception>
+    private static void Activate(Stow.Hardware.Lifecycle.HardwareComponent device)
+    {
+        if (device.Configure() != Stow.Hardware.Lifecycle.CallbackReturn.Success || device.Activate() != Stow.Hardware.Lifecycle.CallbackReturn.Success)
+        {
+            throw new ShiftSetupException($"simulated device '{device.Name}' did not come up: {device.LastError}");
+        }
+    }
+
+    /// <summary>A triggered capture of a simulated camera at the shift clock's time.</summary>
+    private static Action<Stow.Hardware.Cameras.ICamera> Capture(CellBackendContext context) => camera =>
+    {
+        var c = (RenderedPodCamera)camera;
+        c.Trigger();
+        c.Read(context.Clock.Now, 0);
+    };
 
     private static IShiftMotion BuildMotion(CellBackendContext context, SimShiftWorld world)
     {
@@ -189,13 +247,15 @@ public sealed class SimCellBackend : ICellBackend
             case MotionMode.Arm:
                 try
                 {
-                    // Items are not solid to the arm: the world's outcome model decides what a primitive does to
-                    // them (the contact model treats items as immovable, which would stop every sweep).
+                    // Items are solid to the arm (the main job runs with item contact): sweeps, flips, stacks and
+                    // insertions feel the items of the world's pod as immovable boxes (SimPodContactGeometry); the world's
+                    // outcome model still decides what a completed primitive did to them.
                     var arm = new SimArmMotion(world, context.Clock, new SimArmMotionOptions
                     {
                         Seed = o.Seed,
                         RateHz = o.Motion.RateHz,
-                        ItemContact = false,
+                        ItemContact = true,
+                        ApplyToWorld = true,
                         LiveSimConfigPath = string.IsNullOrEmpty(o.Motion.Hardware) ? null : Path.GetFullPath(Path.Combine(context.RepoRoot, o.Motion.Hardware)),
                     });
                     if (o.Motion.BeltJamAtStow > 0)

@@ -248,6 +248,15 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
             }
         }
 
+        /// <summary>The world takes the released item with its outcome model (an item it did not take stays in the paddles).</summary>
+        public void ItemReleased(StowAction action, int stowIndex)
+        {
+            if (owner.Options.ApplyToWorld)
+            {
+                owner._world.Apply(action);
+            }
+        }
+
         public void ItemPicked(StowAction action, int stowIndex)
         {
             // The simulated induct hands over the physical item (the cell planned with its measurement).

@@ -33,6 +33,13 @@ public sealed record SimArmMotionOptions
     /// </summary>
     public bool ItemContact { get; init; } = true;
 
+    /// <summary>
+    /// True: a stow whose sequence succeeded releases the item into the world (<see cref="World.SimShiftWorld.Apply"/>,
+    /// the simulator's side of the shift's HAL-only motion). False (default): the caller applies stows to the world itself
+    /// (a shift whose world port is the <see cref="World.SimShiftWorld"/>, tools and tests).
+    /// </summary>
+    public bool ApplyToWorld { get; init; }
+
     /// <summary>Hardware configuration (a <c>hardware</c> section with sim.* components).</summary>
     public string HardwareConfigJson { get; init; } = SimHardware.DefaultConfigJson;
 

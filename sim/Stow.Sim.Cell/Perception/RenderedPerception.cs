@@ -8,6 +8,9 @@ using Stow.Sim.Cell.World;
 namespace Stow.Sim.Cell.Perception;
 
 /// <summary>
+/// Used by <c>plan eval</c> and <c>risk fit</c> only (tools/Stow.Tools PerceivedSpace): the cell itself perceives through
+/// its CameraPerception on the simulator's HAL cameras (<see cref="Devices.RenderedPodCamera"/>), which render with the
+/// same seeds and noise.
 /// Perception through the ONNX models on frames the simulator renders of the pod at the station
 /// (the simulated camera rig: one frame per camera), with the world's seeded sensor noise (<c>Sim:Sensor</c>,
 /// <see cref="Stow.Sim.World.SimWorldOptions.Sensor"/>), so a world variant with a noisier sensor changes the frames the

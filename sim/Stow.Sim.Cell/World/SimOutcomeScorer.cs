@@ -16,6 +16,10 @@ public sealed class SimOutcomeScorer(SimShiftWorld world) : IAttemptScorer
     private WorldOutcome? _scored;
 
     /// <inheritdoc />
+    /// <remarks>The world's true density of the pod at the station (existing inventory included).</remarks>
+    public double? PodDensity => world.Density;
+
+    /// <inheritdoc />
     public AttemptScore Score(StowAction action, WorldOutcome reading, BinSpaceEstimate reperceived)
     {
         ArgumentNullException.ThrowIfNull(action);

@@ -37,6 +37,8 @@ public sealed class HalStowMotion : IShiftMotion, IDisposable
     private readonly ControlLoop _loop;
     private readonly LoopJitterRecorder _jitter;
     private readonly Func<bool> _done;
+    private readonly FeedSensingRecorder _feed;
+    private StowSequence? _sequence;
     private readonly UrArm? _liveArm;
     private BinSpec? _lastBin;
     private int _stowIndex;
@@ -75,6 +77,7 @@ public sealed class HalStowMotion : IShiftMotion, IDisposable
             var arm = _hardware.Get<IArm>("arm");
             var context = new MotionContext(arm, _hardware.Get<IEoat>("eoat"), _hardware.Get<IBandSeparator>("band_separator"), _safety);
             _runner = new MotionRunner(context);
+            _feed = new FeedSensingRecorder(arm, context.Eoat, () => _sequence?.Current?.Name == "insertion");
             var loopOptions = new ControlLoopOptions { RateHz = Options.RateHz };
             _liveArm = arm as UrArm;
             ILoopPacer pacer = _liveArm is null ? new VirtualClockPacer(clock) : new UrStatePacer(clock, _liveArm);
@@ -95,6 +98,7 @@ public sealed class HalStowMotion : IShiftMotion, IDisposable
 
         _loop.Add(_runner);
         _loop.Add(_jitter);
+        _loop.Add(_feed);
         _done = () => _runner.Poll().Status != ActionStatus.Running;
     }
 
@@ -128,6 +132,8 @@ public sealed class HalStowMotion : IShiftMotion, IDisposable
         _hooks?.StowStarting(_stowIndex);
         var plan = StowPlanBuilder.Build(_podType, action, Options.Limits);
         var sequence = StowSequence.Create(plan);
+        _sequence = null;
+        _feed.Reset();
         _lastBin = plan.Bin;
         var t0 = _clock.Now;
         Resume();
@@ -145,10 +151,15 @@ public sealed class HalStowMotion : IShiftMotion, IDisposable
         }
 
         _hooks?.ItemPicked(action, _stowIndex);
+        _sequence = sequence;
         var result = Run(sequence);
+        _sequence = null;
+        var limits = plan.EffectiveLimits;
+        var feed = _feed.Snapshot(limits.JamCurrent, limits.ContactForceLimit);
         if (result.Status == ActionStatus.Succeeded)
         {
-            return new MotionReport(true, _clock.Now - t0, null, false);
+            _hooks?.ItemReleased(action, _stowIndex);
+            return new MotionReport(true, _clock.Now - t0, null, false, Feed: feed);
         }
 
         if (SafetyStopReason() is { } safety)
@@ -171,7 +182,7 @@ public sealed class HalStowMotion : IShiftMotion, IDisposable
             needsOperator = true;
         }
 
-        return new MotionReport(false, _clock.Now - t0, text, needsOperator);
+        return new MotionReport(false, _clock.Now - t0, text, needsOperator, Feed: feed);
     }
 
     /// <inheritdoc />

@@ -15,6 +15,12 @@ public interface IStowMotionHooks
     /// <summary>The pick at the induct ended: the item of <paramref name="action"/> is now taken between the paddles.</summary>
     void ItemPicked(StowAction action, int stowIndex);
 
+    /// <summary>
+    /// The stow sequence succeeded: the feed ended and the paddles released the item into the bin (the simulator's world
+    /// moves it there with its outcome model; the cell reads the result only from its sensors afterwards).
+    /// </summary>
+    void ItemReleased(StowAction action, int stowIndex);
+
     /// <summary>True while an e-stop outside the safety controller's status is pressed (the simulator's button).</summary>
     bool EStopPressed { get; }
 

@@ -16,4 +16,10 @@ public interface IAttemptScorer
     /// <param name="reperceived">The bin as the cell re-perceived it after the attempt.</param>
     /// <returns>The truth beside the reading.</returns>
     AttemptScore Score(StowAction action, WorldOutcome reading, BinSpaceEstimate reperceived);
+
+    /// <summary>
+    /// The true volumetric density of the pod at the station now (item volume / bin volume, the simulator's world), for
+    /// the report's density at swap; null where the scorer does not know it. Never read into the shift's decisions.
+    /// </summary>
+    double? PodDensity => null;
 }

@@ -11,9 +11,14 @@ namespace Stow.Cell.Outcomes;
 /// <list type="number">
 /// <item>the motion failed (a primitive, the feed, a safety stop): unproductive, the item stays with the EOAT;</item>
 /// <item>the EOAT's beams still see the item after the feed: unproductive (it did not go in; stopped short);</item>
+/// <item>the feed stalled (<see cref="FeedSensing.Stalled"/>: the belt motor current rose by
+/// <see cref="FeedSensing.StallCurrentRise"/> over its free-feed value, or the wrench sensor felt the contact force limit)
+/// and the camera cannot show the bin: the item was pushed against something short of its planned depth: defect,
+/// protruding, stopped short;</item>
 /// <item>the re-perceived lane is blocked at the opening (free depth below <see cref="ProtrudingDepth"/>) although it had
-/// room for the whole item (its free depth before, less the item's depth, above twice that): the item is left protruding
-/// past the band line: defect, stopped short (an item as deep as its lane ends flush, and is not counted);</item>
+/// room for the whole item (its free depth before, less the item's depth, above twice that), or is blocked after a
+/// stalled feed: the item is left protruding past the band line: defect, stopped short (an item as deep as its lane, fed
+/// freely, ends flush, and is not counted);</item>
 /// <item>the re-perceived bin lost at least <see cref="InsideFraction"/> of the item's volume of free space, or its lane
 /// at least that fraction of the item's depth: stowed;</item>
 /// <item>otherwise the item is neither in the paddles nor seen in the bin: missing (dropped), defect.</item>
@@ -60,10 +65,14 @@ public static class OutcomeClassifier
             return new WorldOutcome(StowOutcome.Unproductive, "still in paddles", StoppedShort: true);
         }
 
+        var stalled = motion.Feed is { Stalled: true };
         if (!binVisible)
         {
-            // The feed ended with the item out of the paddles, and the camera cannot show where it went.
-            return new WorldOutcome(StowOutcome.Stowed, "stowed (beams)");
+            // The feed ended with the item out of the paddles, and the camera cannot show where it went: the belts and the
+            // wrench tell whether it went in freely.
+            return stalled
+                ? new WorldOutcome(StowOutcome.Defect, "protruding (feed stalled)", StoppedShort: true)
+                : new WorldOutcome(StowOutcome.Stowed, "stowed (beams)");
         }
 
         OrientationRules.Extents(action.Item.Dimensions, action.Orientation, out var depth, out var width, out var height);
@@ -73,6 +82,12 @@ public static class OutcomeClassifier
         {
             // Something is in the opening plane although the lane had room for the whole item: it stopped short.
             return new WorldOutcome(StowOutcome.Defect, "protruding", StoppedShort: true);
+        }
+
+        if (laneAfter < ProtrudingDepth && stalled)
+        {
+            // A tight lane blocked at the opening after the feed was pushed against something: not flush, stopped short.
+            return new WorldOutcome(StowOutcome.Defect, "protruding (feed stalled)", StoppedShort: true);
         }
 
         var volumeTaken = before.FreeVolume - after.FreeVolume;

@@ -6,4 +6,6 @@ namespace Stow.Cell.Shift;
 /// <param name="FailureReason">When not succeeded: the failing primitive and reason (e.g. <c>insertion: belt jam</c>).</param>
 /// <param name="NeedsOperator">True when the failure leaves the cell needing an operator (jam, dropped item): PackML Held.</param>
 /// <param name="SafetyStop">True when an e-stop or a safety fault (lost heartbeat) stopped the motion: PackML Aborted.</param>
-public sealed record MotionReport(bool Succeeded, double Duration, string? FailureReason, bool NeedsOperator, bool SafetyStop = false);
+/// <param name="Feed">What the belts and the wrench sensor felt during the insertion; null when the motion has no such
+/// sensing (timed motion) or never reached the insertion.</param>
+public sealed record MotionReport(bool Succeeded, double Duration, string? FailureReason, bool NeedsOperator, bool SafetyStop = false, FeedSensing? Feed = null);

@@ -11,7 +11,9 @@ public sealed class ShiftOptions
 
     /// <summary>
     /// Time for a drive unit to take a pod away and present the next one [s]. Assumption: Amazon's
-    /// drive units swap pods in roughly 10-20 s; 15 s is used.
+    /// drive units swap pods in roughly 10-20 s; 15 s is used. The shift waits at least this long from the swap request;
+    /// time the pod station itself took to report the next pod's arrival counts towards it (the simulator's station
+    /// models this drive time, an operator-reported station takes none).
     /// </summary>
     public double PodSwapSeconds { get; set; } = 15;
 

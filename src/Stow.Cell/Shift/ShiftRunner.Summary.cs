@@ -17,7 +17,7 @@ public sealed partial class ShiftRunner
             _states.Command(PackMlCommand.Stop);
         }
 
-        var densities = _densities.Count > 0 ? _densities.ToList() : [_world.Density];
+        var densities = _densities.Count > 0 ? _densities.ToList() : [ReportedDensity()];
         var attempted = _samples.Count;
         int Count(string o) => _samples.Count(s => s.Outcome == o);
         var stowed = Count("stowed");

@@ -276,7 +276,7 @@ public sealed partial class ShiftRunner
             if (_options.EndAtPodLimit)
             {
                 PodLimitReached = true;
-                _densities.Add(_world.Density);
+                _densities.Add(ReportedDensity());
                 return false;
             }
 
@@ -294,11 +294,12 @@ public sealed partial class ShiftRunner
             return false;
         }
 
-        _densities.Add(_world.Density);
+        _densities.Add(ReportedDensity());
+        var swapStart = _clock.Now;
         _world.NextPod();
         _attemptsOnPod = 0;
         _contactBlocked.Clear();
-        Wait(_options.PodSwapSeconds);
+        Wait(Math.Max(0, _options.PodSwapSeconds - (_clock.Now - swapStart)));
         _pods++;
         _journal.PodArrived(_world.Pod, _world.PodType.Name);
         _states.Command(PackMlCommand.Unsuspend);
@@ -343,6 +344,12 @@ public sealed partial class ShiftRunner
             _buffer.Add(item);
         }
     }
+
+    /// <summary>
+    /// The pod's density for the report: the world's truth where a simulator's scorer knows it
+    /// (<see cref="IAttemptScorer.PodDensity"/>), else the cell's own figure (<see cref="IShiftWorld.Density"/>).
+    /// </summary>
+    private double ReportedDensity() => _scorer?.PodDensity ?? _world.Density;
 
     /// <summary>Lets <paramref name="seconds"/> pass: advances a virtual clock, or waits on the wall clock.</summary>
     private void Wait(double seconds)

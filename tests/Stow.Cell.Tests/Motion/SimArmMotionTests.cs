@@ -42,6 +42,29 @@ public sealed class SimArmMotionTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task The_Report_Carries_What_The_Belts_And_The_Wrench_Felt_During_The_Feed()
+    {
+        await Task.Yield();
+        var (world, clock) = NewWorld(3);
+        using var motion = new SimArmMotion(world, clock);
+        motion.InjectBeltJamAt(2);
+
+        var free = motion.Execute(Action(1, new BinId(3, 0), []));
+        var jammed = motion.Execute(Action(2, new BinId(3, 1), []));
+
+        // A free feed: belts drawing their feeding current (> the 0.3 A no-load current), no stall.
+        Assert.True(free.Succeeded, free.FailureReason);
+        var f = Assert.IsType<FeedSensing>(free.Feed);
+        Assert.InRange(f.BaselineBeltCurrent, 0.3, f.JamCurrent);
+        Assert.True(f.PeakBeltCurrent >= f.BaselineBeltCurrent);
+        Assert.False(f.Stalled, $"free feed read as stalled: {f}");
+        // The jammed belts draw their stall current (3.5 A, above the 2.5 A jam current): the feed stalled.
+        var j = Assert.IsType<FeedSensing>(jammed.Feed);
+        Assert.True(j.PeakBeltCurrent >= j.JamCurrent, $"jammed feed: {j}");
+        Assert.True(j.Stalled);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Injected_Belt_Jam_Needs_An_Operator_And_The_Next_Stow_Succeeds_After_Clearing()
     {
         await Task.Yield();

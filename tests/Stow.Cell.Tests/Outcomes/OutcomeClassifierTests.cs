@@ -107,4 +107,52 @@ public class OutcomeClassifierTests
 
         Assert.Equal(new WorldOutcome(StowOutcome.Unproductive, "insertion: belt jam (stall)"), r);
     }
+
+    // Belts feeding a 0.3 kg item freely at 1.0 A; the insertion's limits: jam at 2.5 A, contact force 30 N.
+    private static MotionReport Fed(double peakCurrent, double peakForce) =>
+        Done with { Feed = new FeedSensing(1.0, peakCurrent, peakForce, 2.5, 30) };
+
+    [Theory(Timeout = 10_000)]
+    [InlineData(2.0, 5.0)] // the belt current rose 1.0 A: the item was pushed against something
+    [InlineData(1.1, 30.0)] // the wrench sensor felt the contact force limit
+    public async Task A_Stalled_Feed_Is_Read_As_Protruding_When_The_Camera_Cannot_Show_The_Bin(double current, double force)
+    {
+        await Task.Yield();
+        var r = OutcomeClassifier.Classify(Fed(current, force), false, Action, Bin, Before, Before, binVisible: false);
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Defect, "protruding (feed stalled)", StoppedShort: true), r);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_Free_Feed_With_The_Beams_Clear_Is_Stowed_When_The_Camera_Cannot_Show_The_Bin()
+    {
+        await Task.Yield();
+        // A rise just under the stall threshold and a force under the limit.
+        var r = OutcomeClassifier.Classify(Fed(1.0 + FeedSensing.StallCurrentRise - 0.01, 29.9), false, Action, Bin, Before, Before, binVisible: false);
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Stowed, "stowed (beams)"), r);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_Tight_Lane_Blocked_At_The_Opening_After_A_Stalled_Feed_Is_Protruding_Not_Flush()
+    {
+        await Task.Yield();
+        // The same pictures as the flush case above; only the feed differs.
+        var free = OutcomeClassifier.Classify(Fed(1.2, 10), false, Action, Bin, Seen(0.21, 0.020), Seen(0.0, 0.019));
+        var stalled = OutcomeClassifier.Classify(Fed(2.2, 10), false, Action, Bin, Seen(0.21, 0.020), Seen(0.0, 0.019));
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Stowed, "stowed"), free);
+        Assert.Equal(new WorldOutcome(StowOutcome.Defect, "protruding (feed stalled)", StoppedShort: true), stalled);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_Stalled_Feed_Does_Not_Overrule_The_Beams_Or_A_Bin_That_Shows_The_Item_Inside()
+    {
+        await Task.Yield();
+        var held = OutcomeClassifier.Classify(Fed(2.4, 30), true, Action, Bin, Before, Before, binVisible: false);
+        var inside = OutcomeClassifier.Classify(Fed(2.4, 30), false, Action, Bin, Before, Seen(0.20, 0.019));
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Unproductive, "still in paddles", StoppedShort: true), held);
+        Assert.Equal(new WorldOutcome(StowOutcome.Stowed, "stowed"), inside);
+    }
 }

@@ -12,8 +12,6 @@ using Stow.Hardware.Lifecycle;
 using Stow.Hardware.Management;
 using Stow.Hardware.PodStation;
 using Stow.Hardware.Ur;
-using Stow.Perception.Onnx;
-using Stow.Perception.Pipeline;
 
 namespace Stow.Cell.Backends.Hal;
 
@@ -119,7 +117,7 @@ public sealed class HalCellBackend : ICellBackend
             var induct = Require<ItemListInduct>(hardware, ItemListInduct.TypeName);
             var camera = Require<ICamera>(hardware, RecordedCamera.TypeName);
             var world = new HalShiftWorld(context.PodType, station);
-            var perception = new CameraPerception(camera, LoadModels(context, camera), () => motion.RunCycles(1), () => world.Pod);
+            var perception = new CameraPerception(camera, CameraModels.Load(context, [camera]), () => motion.RunCycles(1), () => world.Pod);
             return new HalCellBackend(world, motion, perception, induct, context.Clock);
         }
         catch
@@ -165,52 +163,4 @@ public sealed class HalCellBackend : ICellBackend
     private static T Require<T>(HardwareManager hardware, string type)
         where T : class, IHardwareComponent =>
         hardware.FindFirst<T>() ?? throw new ShiftSetupException($"the hardware section has no {type} component; a live cell needs one");
-
-    private static PodSpacePipeline LoadModels(CellBackendContext context, ICamera camera)
-    {
-        var o = context.Options.Perception;
-        var folder = Path.Combine(context.RepoRoot, o.Models);
-        var options = new OnnxSessionOptions
-        {
-            ExecutionProvider = OnnxSessionOptions.Parse(o.Provider),
-            CudaDeviceId = o.DeviceId,
-            IntraOpThreadCount = o.IntraOpThreads,
-            GraphOptimizationLevel = OnnxSessionOptions.ParseOptimizationLevel(o.GraphOptimization),
-        };
-        var k = camera.Intrinsics;
-        Stow.Perception.Rectification.OpeningQuad[] quads;
-        try
-        {
-            quads = FaceCalibration.Quads(context.PodType, k, camera.Extrinsics);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ShiftSetupException($"camera '{camera.Name}' does not see pod type {context.PodType.Name} with its calibration: {e.Message}", e);
-        }
-
-        OnnxModel? band = null;
-        try
-        {
-            var log = context.Logs.CreateLogger("Stow.Perception");
-            band = OnnxModel.Load(ModelFile(folder, "band.onnx"), options, log);
-            var space = OnnxModel.Load(ModelFile(folder, "space.onnx"), options, log);
-            return new PodSpacePipeline(band, space, context.PodType, quads, (k.Fx, k.Fy, k.Cx, k.Cy))
-            {
-                DepthMargin = (float)o.DepthMargin,
-                GeometricBound = o.GeometricBound,
-            };
-        }
-        catch (Exception e) when (e is FileNotFoundException or ModelContractException or OnnxRuntimeException or DllNotFoundException)
-        {
-            band?.Dispose();
-            throw new ShiftSetupException(e.Message, e);
-        }
-    }
-
-    private static string ModelFile(string folder, string name)
-    {
-        var path = Path.Combine(folder, name);
-        return File.Exists(path) ? path
-            : throw new FileNotFoundException($"perception model {path} is missing: restore it with `git checkout -- models/`", path);
-    }
 }
