@@ -89,7 +89,8 @@ public static class CellConfiguration
     /// <summary>
     /// Settings of <paramref name="options"/> that differ from the embedded default configuration, as <c>Cell:Key = value</c>
     /// in key order. Left out, because they do not change what the cell does: <c>Seed</c> (a run's draw, not the cell's
-    /// configuration), <c>CellId</c>, <c>DataDir</c>, <c>Reports</c>, the <c>Mqtt</c> section, and the perception
+    /// configuration), <c>CellId</c>, <c>DataDir</c>, <c>Reports</c>, the <c>Mqtt</c> and <c>Hmi</c> sections (where the operator
+    /// link and the page are served), and the perception
     /// execution resources (<c>Provider</c>, <c>DeviceId</c>, <c>IntraOpThreads</c>).
     /// </summary>
     /// <param name="options">The bound configuration of a run.</param>
@@ -113,7 +114,7 @@ public static class CellConfiguration
 
     private static readonly string[] IgnoredForDefault =
     [
-        "Cell:Seed", "Cell:CellId", "Cell:DataDir", "Cell:Reports", "Cell:Mqtt",
+        "Cell:Seed", "Cell:CellId", "Cell:DataDir", "Cell:Reports", "Cell:Mqtt", "Cell:Hmi",
         "Cell:Perception:Provider", "Cell:Perception:DeviceId", "Cell:Perception:IntraOpThreads",
     ];
 

@@ -10,10 +10,10 @@ public class TargetJudgementTests
         CellConfiguration.Bind(new ConfigurationBuilder().AddCellLayers(null, overrides).Build());
 
     [Fact(Timeout = 10_000)]
-    public async Task The_Default_Configuration_Differs_In_Nothing_Even_With_Another_Seed()
+    public async Task The_Default_Configuration_Differs_In_Nothing_Even_With_Another_Seed_Or_The_Hmi_Off()
     {
         await Task.Yield();
-        var o = Bind(new() { ["Cell:Seed"] = "3", ["Cell:Reports"] = "elsewhere" });
+        var o = Bind(new() { ["Cell:Seed"] = "3", ["Cell:Reports"] = "elsewhere", ["Cell:Hmi:Url"] = "off" });
 
         Assert.Empty(CellConfiguration.DifferencesFromDefault(o));
     }
