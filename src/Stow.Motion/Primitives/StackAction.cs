@@ -6,7 +6,8 @@ namespace Stow.Motion.Primitives;
 /// <summary>
 /// Stack: a guarded search for the top of the existing contents. The spatula extends at (y, z), the TCP moves
 /// down by at most the step's distance at contact speed and stops when the force reaches
-/// <see cref="PrimitiveLimits.ContactThreshold"/> (success: surface found), backs off 1 cm, and retracts the spatula.
+/// <see cref="PrimitiveLimits.ContactThreshold"/> (success: surface found, held where it was found), and the spatula
+/// retracts.
 /// </summary>
 public sealed class StackAction : SegmentedAction
 {
