@@ -173,7 +173,7 @@ public sealed class HalStowMotion : IShiftMotion, IDisposable
         var needsOperator = reason is FailureReason.ItemNotDetected or FailureReason.HardwareFault
             || (step == "insertion" && reason == FailureReason.Stall)
             || (_liveArm is { IsReadable: true } && _liveArm.State.ProtectiveStop);
-        var text = $"{step}: {ReasonText(reason, step)}";
+        var text = $"{step}: {ReasonText(reason, step)}{SegmentDetail(sequence, step)}";
         var recovery = Recover(plan.Bin, plan.EffectiveLimits);
         if (recovery is not null)
         {
@@ -296,6 +296,19 @@ public sealed class HalStowMotion : IShiftMotion, IDisposable
         }
 
         return state.HeartbeatOk ? null : "safety heartbeat lost";
+    }
+
+    /// <summary>
+    /// Which segment of the failed step stopped and the contact force then, e.g. <c> (spatula, segment 1, 41 N)</c>, for
+    /// the operator and the log; empty when the step is not segmented.
+    /// </summary>
+    private string SegmentDetail(StowSequence sequence, string? step)
+    {
+        var failed = sequence.Steps.FirstOrDefault(s => s.Name == step) as SegmentedAction;
+        return failed is null
+            ? string.Empty
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $" ({failed.CurrentSegmentKind.ToString().ToLowerInvariant()}, segment {failed.SegmentIndex}, {_hardware.Get<IArm>("arm").State.TcpWrench.Force.Length:F0} N)");
     }
 
     private static string ReasonText(FailureReason reason, string step) => reason switch

@@ -47,6 +47,10 @@ public abstract partial class SegmentedAction : IMotionAction
     /// <summary>Index of the segment running (or that failed).</summary>
     public int SegmentIndex => _index;
 
+    /// <summary>Kind of the segment at <see cref="SegmentIndex"/> (the one running, or the one that failed), e.g. for a
+    /// failure's reason text.</summary>
+    public SegmentKind CurrentSegmentKind => _index < _count ? _segments[_index].Kind : SegmentKind.Move;
+
     /// <inheritdoc/>
     public ActionResult Start(MotionContext context)
     {

@@ -83,6 +83,8 @@ public sealed class SimArmMotionTests
         Assert.True(jammed.NeedsOperator);
         Assert.StartsWith("insertion:", jammed.FailureReason, StringComparison.Ordinal);
         Assert.Contains("jam", jammed.FailureReason, StringComparison.Ordinal);
+        // The reason names the segment that stopped and the contact force then, for the operator and the log.
+        Assert.Matches(@"^insertion: belt jam \(stall\) \(feed, segment \d+, \d+ N\)", jammed.FailureReason);
         Assert.Null(motion.Cell.EngagedBin);
         Assert.True(stillJammed.NeedsOperator, "the jam latches until cleared");
         Assert.True(after.Succeeded, after.FailureReason);
