@@ -10,8 +10,18 @@ public sealed record PrimitiveLimits
     /// <summary>Free-space TCP speed [m/s].</summary>
     public double TransitSpeed { get; init; } = 0.5;
 
-    /// <summary>TCP speed in contact (sweep, flip, slot, stack search) [m/s].</summary>
+    /// <summary>TCP speed in contact (sweep, flip, slot) [m/s].</summary>
     public double ContactSpeed { get; init; } = 0.05;
+
+    /// <summary>
+    /// TCP speed of a guarded search that stops on <see cref="ContactThreshold"/> (the stack's descent onto the contents)
+    /// [m/s]. Kept low because the arm keeps moving after the threshold is crossed: its braking distance v²/(2a) plus one
+    /// control period of latency, against contents of about 5 kN/m, must stay well under the margin between
+    /// <see cref="ContactThreshold"/> and <see cref="ContactForceLimit"/> (22 N ≈ 4 mm). At 0.03 m/s and UR5e's 1.2 m/s²
+    /// that is under 0.5 mm; at the tuned contact speed of 0.1 m/s it was about 4 mm, and the spatula's withdrawal that
+    /// follows the search stopped on the force limit (measured in the default run: 22 holds).
+    /// </summary>
+    public double SearchSpeed { get; init; } = 0.05;
 
     /// <summary>Force limit of free-space moves (collision) [N].</summary>
     public double TransitForceLimit { get; init; } = 40;

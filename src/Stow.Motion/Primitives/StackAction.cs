@@ -5,7 +5,7 @@ namespace Stow.Motion.Primitives;
 
 /// <summary>
 /// Stack: a guarded search for the top of the existing contents. The spatula extends at (y, z), the TCP moves
-/// down by at most the step's distance at contact speed and stops when the force reaches
+/// down by at most the step's distance at <see cref="PrimitiveLimits.SearchSpeed"/> and stops when the force reaches
 /// <see cref="PrimitiveLimits.ContactThreshold"/> (success: surface found, held where it was found), and the spatula
 /// retracts.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class StackAction : SegmentedAction
         var x = -Limits.InsertionClearance;
         AddMove(BinPoses.At(_bin, x, _step.Y, _step.Z, Quat.Identity), Limits.TransitSpeed, Limits.TransitForceLimit);
         AddSpatula(_step.Depth, Limits.ContactForceLimit);
-        AddMove(BinPoses.At(_bin, x, _step.Y, _step.Z - _step.Distance, Quat.Identity), Limits.ContactSpeed, Limits.ContactThreshold, stopOnContact: true);
+        AddMove(BinPoses.At(_bin, x, _step.Y, _step.Z - _step.Distance, Quat.Identity), Limits.SearchSpeed, Limits.ContactThreshold, stopOnContact: true);
         AddSpatula(0, Limits.ContactForceLimit);
     }
 }
