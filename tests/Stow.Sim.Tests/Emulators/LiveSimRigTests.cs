@@ -11,6 +11,7 @@ using Stow.Sim.Tests.World;
 namespace Stow.Sim.Tests.Emulators;
 
 /// <summary>The committed live-sim configuration runs a whole cell with the Modbus drivers over socat ptys.</summary>
+[Collection(WallClockCollection.Name)]
 public class LiveSimRigTests
 {
     [Fact]
@@ -42,8 +43,10 @@ public class LiveSimRigTests
             while (clock.Elapsed < TimeSpan.FromSeconds(15) && !(eoat.State.LeftBeltSpeed > 0.09 && bands.State.Phase == BandSeparatorPhase.Engaged))
             {
                 t += 0.01;
-                Assert.Equal(HardwareResult.Ok, hw.Read(t, 0.01));
-                Assert.Equal(HardwareResult.Ok, hw.Write(t, 0.01));
+                var read = hw.Read(t, 0.01);
+                Assert.True(read == HardwareResult.Ok, $"read at t = {t:F2} s: {read}: {Describe(hw, string.Empty)}");
+                var written = hw.Write(t, 0.01);
+                Assert.True(written == HardwareResult.Ok, $"write at t = {t:F2} s: {written}: {Describe(hw, string.Empty)}");
             }
 
             Assert.True(eoat.State.LeftBeltSpeed > 0.09, "belt speed read back through the EOAT driver");
