@@ -16,8 +16,8 @@ namespace Stow.Perception.Change;
 /// return in either frame are skipped. The pixel came closer when z₀ − z₁ &gt; <see cref="MinChange"/> +
 /// <see cref="NoiseSigmas"/> · √2 · σ(z₀), σ(z) = σ₁ · (z / 1 m)² the sensor's depth noise (the noise model of
 /// <see cref="BinBackProjection"/>; √2 because both frames are noisy). Its new surface point is back-projected into the
-/// opening frame (<see cref="BinBackProjection.PointAt"/>); points outside the opening's span or behind the back wall are
-/// not the bin's contents and are skipped. A crop pixel covers (opening area / crop pixels) of the opening plane, and
+/// opening frame (<see cref="BinBackProjection.PointAt"/>); points outside the opening's span or more than
+/// <see cref="BackTolerance"/> behind the back wall are not the bin's contents and are skipped. A crop pixel covers (opening area / crop pixels) of the opening plane, and
 /// (z₁ / z_plane)² times that on a fronto-parallel surface at depth z₁ (pinhole scaling), which is the area it counts.</para>
 /// <para>Allocation: the three strip arrays of the result; no per-pixel allocation. Thread-safe (reads its inputs only).</para>
 /// </remarks>
@@ -31,6 +31,10 @@ public static class BinDepthChange
 
     /// <summary>How many σ of the difference of two noisy depths a change must exceed (4: a false change on ~1 pixel in 16 000).</summary>
     public const float NoiseSigmas = 4f;
+
+    /// <summary>How far behind the back wall [m] a surface point still counts as the bin's (the back wall read through depth
+    /// noise, a fabric back that gives): 3 cm, as <see cref="BinBackProjection.FrontMargin"/> in front.</summary>
+    public const float BackTolerance = 0.03f;
 
     /// <summary>Default depth behind the opening plane [m] under which a changed surface counts as near the opening (2 cm).</summary>
     public const float DefaultNearDepth = 0.02f;
@@ -107,7 +111,7 @@ public static class BinDepthChange
             var z0 = m0 * 0.001f;
             var z1 = m1 * 0.001f;
             var (a, b, x) = projection.PointAt(k, z1);
-            if (a < 0 || a > 1 || b < 0 || b > 1 || x > depth)
+            if (a < 0 || a > 1 || b < 0 || b > 1 || x > depth + BackTolerance)
             {
                 continue;
             }
