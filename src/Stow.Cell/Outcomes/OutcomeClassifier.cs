@@ -112,7 +112,7 @@ public static class OutcomeClassifier
         OrientationRules.Extents(action.Item.Dimensions, action.Orientation, out var depth, out var width, out var height);
         var laneAfter = LanePlacement.LaneDepth(after, bin, action.Lateral, width, height);
         var laneBefore = LanePlacement.LaneDepth(before, bin, action.Lateral, width, height);
-        double? closer = null, near = null, total = null;
+        double? closer = null, near = null, total = null, noise = null;
         if (change is not null)
         {
             var y0 = action.Lateral - LaneMargin;
@@ -120,9 +120,10 @@ public static class OutcomeClassifier
             closer = change.CloserIn(y0, y1);
             near = change.NearOpeningIn(y0, y1);
             total = change.CloserTotal;
+            noise = change.NoiseSigmaAt1M;
         }
 
-        return new OutcomeEvidence(depth, width, height, action.Item.Volume, laneBefore, laneAfter, before.FreeVolume - after.FreeVolume, closer, near, total, motion.Feed);
+        return new OutcomeEvidence(depth, width, height, action.Item.Volume, laneBefore, laneAfter, before.FreeVolume - after.FreeVolume, closer, near, total, noise, motion.Feed);
     }
 
     /// <summary>Classifies one attempt from the motion, the beams and, when the item left the paddles, the evidence.</summary>

@@ -18,10 +18,11 @@ namespace Stow.Cell.Outcomes;
 /// <see cref="OutcomeClassifier.LaneMargin"/> each side [m²]; null when there was no depth change to read.</param>
 /// <param name="LaneNearOpening">The part of <paramref name="LaneCloser"/> whose new surface lies near the opening plane [m²]; null as above.</param>
 /// <param name="CloserTotal">Area that came closer anywhere in the bin [m²]; null as above.</param>
+/// <param name="NoiseSigmaAt1M">σ at 1 m of the frames' depth difference the change threshold used [m]; null as above.</param>
 /// <param name="Feed">What the belts and the wrench felt; null when not sensed.</param>
 public sealed record OutcomeEvidence(
     double ItemDepth, double ItemWidth, double ItemHeight, double ItemVolume, double LaneBefore, double LaneAfter, double VolumeTaken,
-    double? LaneCloser, double? LaneNearOpening, double? CloserTotal, FeedSensing? Feed)
+    double? LaneCloser, double? LaneNearOpening, double? CloserTotal, double? NoiseSigmaAt1M, FeedSensing? Feed)
 {
     /// <summary>The item's front face area in its planned orientation, width × height [m²].</summary>
     public double FaceArea => ItemWidth * ItemHeight;
@@ -40,6 +41,6 @@ public sealed record OutcomeEvidence(
         FormattableString.Invariant(
             $"item {ItemDepth:F3}x{ItemWidth:F3}x{ItemHeight:F3} m (dwh), lane {LaneBefore:F3}->{LaneAfter:F3} m, volume taken {VolumeTaken * 1000:F2} of {ItemVolume * 1000:F2} l, ")
         + (LaneCloser is null ? "no depth change read" : FormattableString.Invariant(
-            $"closer {CloserShare:F2} of the face ({LaneCloser * 1e4:F0} cm²), near opening {NearOpeningShare:F2}, closer in bin {CloserTotal * 1e4:F0} cm²"))
+            $"closer {CloserShare:F2} of the face ({LaneCloser * 1e4:F0} cm²), near opening {NearOpeningShare:F2}, closer in bin {CloserTotal * 1e4:F0} cm², noise {NoiseSigmaAt1M * 1000:F1} mm at 1 m"))
         + (Feed is null ? string.Empty : FormattableString.Invariant($", belt rise {Feed.CurrentRise:F2} A, force {Feed.PeakContactForce:F1} N{(Stalled ? " (stalled)" : string.Empty)}"));
 }

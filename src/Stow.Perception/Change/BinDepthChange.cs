@@ -1,3 +1,4 @@
+using System.Buffers;
 using Stow.Core.Pods;
 using Stow.Perception.Pipeline;
 using Stow.Perception.Rectification;
@@ -14,12 +15,14 @@ namespace Stow.Perception.Change;
 /// <para>Per crop pixel of the bin's rectification (<see cref="BinRectification.Nearest"/>: the image pixel the pipeline
 /// samples), the two frames' depths z₀ (before) and z₁ (after) along the optical axis are compared; pixels without a
 /// return in either frame are skipped. The pixel came closer when z₀ − z₁ &gt; <see cref="MinChange"/> +
-/// <see cref="NoiseSigmas"/> · √2 · σ(z₀), σ(z) = σ₁ · (z / 1 m)² the sensor's depth noise (the noise model of
-/// <see cref="BinBackProjection"/>; √2 because both frames are noisy). Its new surface point is back-projected into the
+/// <see cref="NoiseSigmas"/> · σ_d · (z₀ / 1 m)², σ_d the noise of the difference at 1 m: at least √2 · σ₁ (σ(z) = σ₁ ·
+/// (z / 1 m)² the sensor's calibrated depth noise, the noise model of <see cref="BinBackProjection"/>; √2 because both
+/// frames are noisy), more when the frames show more (estimated from the pixels that did not come closer: a noisier
+/// sensor than its calibration would otherwise read as change). Its new surface point is back-projected into the
 /// opening frame (<see cref="BinBackProjection.PointAt"/>); points outside the opening's span or more than
 /// <see cref="BackTolerance"/> behind the back wall are not the bin's contents and are skipped. A crop pixel covers (opening area / crop pixels) of the opening plane, and
 /// (z₁ / z_plane)² times that on a fronto-parallel surface at depth z₁ (pinhole scaling), which is the area it counts.</para>
-/// <para>Allocation: the three strip arrays of the result; no per-pixel allocation. Thread-safe (reads its inputs only).</para>
+/// <para>Allocation: the three strip arrays of the result; two pixel buffers rented from the shared array pool. Thread-safe (reads its inputs only).</para>
 /// </remarks>
 public static class BinDepthChange
 {
@@ -35,6 +38,12 @@ public static class BinDepthChange
     /// <summary>How far behind the back wall [m] a surface point still counts as the bin's (the back wall read through depth
     /// noise, a fabric back that gives): 3 cm, as <see cref="BinBackProjection.FrontMargin"/> in front.</summary>
     public const float BackTolerance = 0.03f;
+
+    /// <summary>The median of a half-normal distribution of σ 1: Φ⁻¹(0.75) = 0.6745.</summary>
+    public const float HalfNormalMedian = 0.6745f;
+
+    /// <summary>Fewest pixels on the unchanged surface's far side to estimate the noise from; below, the calibrated σ alone is used.</summary>
+    public const int MinPixelsForNoise = 64;
 
     /// <summary>Default depth behind the opening plane [m] under which a changed surface counts as near the opening (2 cm).</summary>
     public const float DefaultNearDepth = 0.02f;
@@ -92,45 +101,111 @@ public static class BinDepthChange
         var near = new float[strips];
         var count = map.Width * map.Height;
         var pixelArea = (float)(bin.OpeningWidth * bin.OpeningHeight / count);
-        var noise = NoiseSigmas * MathF.Sqrt(2) * (float)depthSigmaAt1M;
         var depth = (float)bin.Depth;
         var plane = map.PlaneDepth;
         ReadOnlySpan<ushort> d0 = before.DepthMm;
         ReadOnlySpan<ushort> d1 = after.DepthMm;
-        for (var k = 0; k < count; k++)
+        var diff = ArrayPool<float>.Shared.Rent(count);
+        var sorted = ArrayPool<float>.Shared.Rent(count);
+        try
         {
-            var (u, v) = map.Nearest(k, w, h);
-            var i = (v * w) + u;
-            var m0 = d0[i];
-            var m1 = d1[i];
-            if (m0 == 0 || m1 == 0)
+            // Pass 1: each compared pixel's change, normalised to 1 m ((z₀ − z₁) / z₀²), NaN where not compared.
+            int n = 0, zeros = 0;
+            for (var k = 0; k < count; k++)
             {
-                continue;
-            }
-
-            var z0 = m0 * 0.001f;
-            var z1 = m1 * 0.001f;
-            var (a, b, x) = projection.PointAt(k, z1);
-            if (a < 0 || a > 1 || b < 0 || b > 1 || x > depth + BackTolerance)
-            {
-                continue;
-            }
-
-            // Image-left (a = 0) is the bin's left wall; the planner's y runs from the right wall.
-            var strip = Math.Clamp((int)((1 - a) * strips), 0, strips - 1);
-            var scale = z1 / plane[k];
-            var area = pixelArea * scale * scale;
-            compared[strip] += area;
-            if (z0 - z1 > MinChange + (noise * z0 * z0))
-            {
-                closer[strip] += area;
-                if (x < nearDepth)
+                diff[k] = float.NaN;
+                var (u, v) = map.Nearest(k, w, h);
+                var i = (v * w) + u;
+                var m0 = d0[i];
+                var m1 = d1[i];
+                if (m0 == 0 || m1 == 0)
                 {
-                    near[strip] += area;
+                    continue;
+                }
+
+                var z0 = m0 * 0.001f;
+                var (a, b, x) = projection.PointAt(k, m1 * 0.001f);
+                if (a < 0 || a > 1 || b < 0 || b > 1 || x > depth + BackTolerance)
+                {
+                    continue;
+                }
+
+                diff[k] = (m0 - m1) * 0.001f / (z0 * z0);
+                if (m1 > m0)
+                {
+                    sorted[n++] = -diff[k];
+                }
+                else if (m1 == m0)
+                {
+                    zeros++;
                 }
             }
+
+            var sigma = DifferenceSigma(sorted.AsSpan(0, n), zeros, (float)depthSigmaAt1M);
+
+            // Pass 2: sum areas per strip, a pixel changed where it came closer by more than the threshold.
+            for (var k = 0; k < count; k++)
+            {
+                if (float.IsNaN(diff[k]))
+                {
+                    continue;
+                }
+
+                var (u, v) = map.Nearest(k, w, h);
+                var i = (v * w) + u;
+                var z0 = d0[i] * 0.001f;
+                var z1 = d1[i] * 0.001f;
+                var (a, _, x) = projection.PointAt(k, z1);
+
+                // Image-left (a = 0) is the bin's left wall; the planner's y runs from the right wall.
+                var strip = Math.Clamp((int)((1 - a) * strips), 0, strips - 1);
+                var scale = z1 / plane[k];
+                var area = pixelArea * scale * scale;
+                compared[strip] += area;
+                if (z0 - z1 > MinChange + (NoiseSigmas * sigma * z0 * z0))
+                {
+                    closer[strip] += area;
+                    if (x < nearDepth)
+                    {
+                        near[strip] += area;
+                    }
+                }
+            }
+
+            return new DepthChangeProfile(bin.OpeningWidth, compared, closer, near) { NoiseSigmaAt1M = sigma };
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(diff);
+            ArrayPool<float>.Shared.Return(sorted);
+        }
+    }
+
+    /// <summary>
+    /// The σ at 1 m of the difference of two frames' depths: the larger of the calibrated √2 · σ₁ and the one the frames
+    /// show. The latter comes from the pixels that went farther (normalised magnitudes <paramref name="farther"/>) and half
+    /// of those that did not change (<paramref name="unchanged"/>): the unchanged surface's half-normal side, which the pixels
+    /// that came closer (an item put in) do not reach however much of the bin they cover; its median divided by the
+    /// half-normal median 0.6745 (<see cref="HalfNormalMedian"/>). Something that moved away (a swept neighbour) only raises
+    /// it. Sorts <paramref name="farther"/> in place.
+    /// </summary>
+    private static float DifferenceSigma(Span<float> farther, int unchanged, float calibratedAt1M)
+    {
+        var calibrated = MathF.Sqrt(2) * calibratedAt1M;
+        var half = unchanged / 2;
+        var side = farther.Length + half;
+        if (side < MinPixelsForNoise)
+        {
+            return calibrated;
         }
 
-        return new DepthChangeProfile(bin.OpeningWidth, compared, closer, near);
+        var median = side / 2;
+        if (median < half)
+        {
+            return calibrated;
+        }
+
+        farther.Sort();
+        return MathF.Max(calibrated, farther[median - half] / HalfNormalMedian);
     }
 }

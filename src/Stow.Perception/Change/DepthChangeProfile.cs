@@ -19,6 +19,12 @@ namespace Stow.Perception.Change;
 /// behind the opening plane (or in front of it) [m²].</param>
 public sealed record DepthChangeProfile(double OpeningWidth, float[] Compared, float[] Closer, float[] NearOpening)
 {
+    /// <summary>
+    /// σ at 1 m of the difference of the two frames' depths that the change threshold used [m] (<see cref="BinDepthChange"/>:
+    /// the sensor's calibration, or more where the frames showed more noise); 0 when not measured.
+    /// </summary>
+    public float NoiseSigmaAt1M { get; init; }
+
     /// <summary>Number of lateral strips.</summary>
     public int Strips => Closer.Length;
 

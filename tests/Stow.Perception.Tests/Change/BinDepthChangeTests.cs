@@ -32,7 +32,7 @@ public class BinDepthChangeTests
     /// A depth frame [mm] of the bin's back wall with, when <paramref name="face"/> is given, an item's front face: lateral
     /// span [y0, y1] from the right wall (camera x = 0.15 − y), height h above the floor, xf behind the opening plane.
     /// </summary>
-    private static RgbdFrame Frame((double Y0, double Y1, double Height, double Depth)? face, int? noiseSeed = null)
+    private static RgbdFrame Frame((double Y0, double Y1, double Height, double Depth)? face, int? noiseSeed = null, double sigma = Sigma)
     {
         var rng = noiseSeed is { } s ? new Random(s) : null;
         var depth = new ushort[W * H];
@@ -57,7 +57,7 @@ public class BinDepthChangeTests
                 {
                     // Box-Muller; the sensor's noise grows with z².
                     var g = Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
-                    z += g * Sigma * z * z;
+                    z += g * sigma * z * z;
                 }
 
                 depth[(v * W) + u] = (ushort)Math.Round(z * 1000);
@@ -134,5 +134,29 @@ public class BinDepthChangeTests
 
         Assert.Contains("320x240", e.Message, StringComparison.Ordinal);
         Assert.Contains("4x4", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_Sensor_Noisier_Than_Its_Calibration_Does_Not_Read_As_Change()
+    {
+        await Task.Yield();
+        // Frames with three times the calibrated noise (4.5 mm at 1 m): the threshold follows the noise the frames show.
+        var still = Measure(Frame(null, noiseSeed: 7, sigma: 3 * Sigma), Frame(null, noiseSeed: 8, sigma: 3 * Sigma));
+        var item = Measure(Frame(null, noiseSeed: 9, sigma: 3 * Sigma), Frame((0.02, 0.10, 0.05, 0.20), noiseSeed: 10, sigma: 3 * Sigma));
+
+        Assert.True(still.CloserTotal < 0.02 * 0.05 * 0.05, $"{still.CloserTotal * 1e4:F1} cm² came closer in an unchanged bin");
+        Assert.InRange(still.NoiseSigmaAt1M, 2.5 * Math.Sqrt(2) * Sigma, 3.5 * Math.Sqrt(2) * Sigma);
+        Assert.InRange(item.CloserIn(0.02, 0.10), 0.85 * 0.08 * 0.05, 1.15 * 0.08 * 0.05);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task An_Item_Filling_Most_Of_The_Opening_Does_Not_Pass_For_Noise()
+    {
+        await Task.Yield();
+        // A 0.26 x 0.18 m face, 0.10 m deep: four fifths of what the camera sees of the bin came closer.
+        var change = Measure(Frame(null, noiseSeed: 11), Frame((0.02, 0.28, 0.18, 0.10), noiseSeed: 12));
+
+        Assert.InRange(change.NoiseSigmaAt1M, 0.99 * Math.Sqrt(2) * Sigma, 1.2 * Math.Sqrt(2) * Sigma);
+        Assert.InRange(change.CloserTotal, 0.85 * 0.26 * 0.18, 1.15 * 0.26 * 0.18);
     }
 }
