@@ -14,11 +14,12 @@ namespace Stow.Perception.Change;
 /// <remarks>
 /// <para>Per crop pixel of the bin's rectification (<see cref="BinRectification.Nearest"/>: the image pixel the pipeline
 /// samples), the two frames' depths z₀ (before) and z₁ (after) along the optical axis are compared; pixels without a
-/// return in either frame are skipped. The pixel came closer when z₀ − z₁ &gt; <see cref="MinChange"/> +
-/// <see cref="NoiseSigmas"/> · σ_d · (z₀ / 1 m)², σ_d the noise of the difference at 1 m: at least √2 · σ₁ (σ(z) = σ₁ ·
-/// (z / 1 m)² the sensor's calibrated depth noise, the noise model of <see cref="BinBackProjection"/>; √2 because both
-/// frames are noisy), more when the frames show more (estimated from the pixels that did not come closer: a noisier
-/// sensor than its calibration would otherwise read as change). Its new surface point is back-projected into the
+/// return in either frame are skipped. The pixel came closer when the median of z₀ − z₁ over the image window around it
+/// (<see cref="WindowRadius"/>) exceeds <see cref="MinChange"/> + <see cref="NoiseSigmas"/> · σ_d · (z₀ / 1 m)², σ_d the
+/// noise of that median at 1 m: at least √2 · σ₁ · <see cref="MedianNoiseShare"/> (σ(z) = σ₁ · (z / 1 m)² the sensor's
+/// calibrated depth noise, the noise model of <see cref="BinBackProjection"/>; √2 because both frames are noisy), more when the
+/// frames show more (estimated from the windows that did not come closer: a sensor noisier than its calibration, or with
+/// noise correlated between neighbouring pixels, would otherwise read as change). Its new surface point is back-projected into the
 /// opening frame (<see cref="BinBackProjection.PointAt"/>); points outside the opening's span or more than
 /// <see cref="BackTolerance"/> behind the back wall are not the bin's contents and are skipped. A crop pixel covers (opening area / crop pixels) of the opening plane, and
 /// (z₁ / z_plane)² times that on a fronto-parallel surface at depth z₁ (pinhole scaling), which is the area it counts.</para>
@@ -38,6 +39,21 @@ public static class BinDepthChange
     /// <summary>How far behind the back wall [m] a surface point still counts as the bin's (the back wall read through depth
     /// noise, a fabric back that gives): 3 cm, as <see cref="BinBackProjection.FrontMargin"/> in front.</summary>
     public const float BackTolerance = 0.03f;
+
+    /// <summary>
+    /// Half-size of the image window [px] whose median depth change a crop pixel is judged by (1: 3 × 3 pixels): the median
+    /// of nine independent samples has 0.42 of one sample's noise (<see cref="MedianNoiseShare"/>), which cuts the
+    /// threshold by that much, so that a face a few centimetres in front of what was there before is seen from 2 m (the
+    /// simulator's tower), where one pixel's 4σ is 3-5 cm; and a median, unlike a mean, does not spread a change past its
+    /// edge (a pixel counts when at least five of its nine did).
+    /// </summary>
+    public const int WindowRadius = 1;
+
+    /// <summary>
+    /// Noise of the median of nine independent Gaussian samples as a share of one sample's: 0.42 (√(π / 2) / 3 = 0.418,
+    /// the large-sample formula, which for nine samples is within a few per cent of the exact figure).
+    /// </summary>
+    public const float MedianNoiseShare = 0.42f;
 
     /// <summary>The median of a half-normal distribution of σ 1: Φ⁻¹(0.75) = 0.6745.</summary>
     public const float HalfNormalMedian = 0.6745f;
@@ -109,7 +125,7 @@ public static class BinDepthChange
         var sorted = ArrayPool<float>.Shared.Rent(count);
         try
         {
-            // Pass 1: each compared pixel's change, normalised to 1 m ((z₀ − z₁) / z₀²), NaN where not compared.
+            // Pass 1: each compared pixel's change (its window's median), normalised to 1 m ((z₀ − z₁) / z₀²), NaN where not compared.
             int n = 0, zeros = 0;
             for (var k = 0; k < count; k++)
             {
@@ -130,18 +146,19 @@ public static class BinDepthChange
                     continue;
                 }
 
-                diff[k] = (m0 - m1) * 0.001f / (z0 * z0);
-                if (m1 > m0)
+                var change = WindowChange(d0, d1, w, h, u, v);
+                diff[k] = change * 0.001f / (z0 * z0);
+                if (change < 0)
                 {
                     sorted[n++] = -diff[k];
                 }
-                else if (m1 == m0)
+                else if (change == 0)
                 {
                     zeros++;
                 }
             }
 
-            var sigma = DifferenceSigma(sorted.AsSpan(0, n), zeros, (float)depthSigmaAt1M);
+            var sigma = DifferenceSigma(sorted.AsSpan(0, n), zeros, (float)depthSigmaAt1M * MedianNoiseShare);
 
             // Pass 2: sum areas per strip, a pixel changed where it came closer by more than the threshold.
             for (var k = 0; k < count; k++)
@@ -162,7 +179,7 @@ public static class BinDepthChange
                 var scale = z1 / plane[k];
                 var area = pixelArea * scale * scale;
                 compared[strip] += area;
-                if (z0 - z1 > MinChange + (NoiseSigmas * sigma * z0 * z0))
+                if (diff[k] * z0 * z0 > MinChange + (NoiseSigmas * sigma * z0 * z0))
                 {
                     closer[strip] += area;
                     if (x < nearDepth)
@@ -182,8 +199,36 @@ public static class BinDepthChange
     }
 
     /// <summary>
-    /// The σ at 1 m of the difference of two frames' depths: the larger of the calibrated √2 · σ₁ and the one the frames
-    /// show. The latter comes from the pixels that went farther (normalised magnitudes <paramref name="farther"/>) and half
+    /// Median of (before − after) depth [mm] over the image window of <see cref="WindowRadius"/> around pixel
+    /// (<paramref name="u"/>, <paramref name="v"/>), clipped to the image, over the pixels with a return in both frames
+    /// (the centre has one). Allocation-free (the window's values on the stack).
+    /// </summary>
+    private static float WindowChange(ReadOnlySpan<ushort> d0, ReadOnlySpan<ushort> d1, int w, int h, int u, int v)
+    {
+        const int size = ((2 * WindowRadius) + 1) * ((2 * WindowRadius) + 1);
+        Span<int> values = stackalloc int[size];
+        var n = 0;
+        for (var y = Math.Max(0, v - WindowRadius); y <= Math.Min(h - 1, v + WindowRadius); y++)
+        {
+            for (var x = Math.Max(0, u - WindowRadius); x <= Math.Min(w - 1, u + WindowRadius); x++)
+            {
+                var i = (y * w) + x;
+                int a = d0[i], b = d1[i];
+                if (a != 0 && b != 0)
+                {
+                    values[n++] = a - b;
+                }
+            }
+        }
+
+        var window = values[..n];
+        window.Sort();
+        return (n & 1) == 1 ? window[n / 2] : (window[(n / 2) - 1] + window[n / 2]) * 0.5f;
+    }
+
+    /// <summary>
+    /// The σ at 1 m of the difference of two frames' (window-median) depths: the larger of √2 · <paramref name="calibratedAt1M"/>
+    /// and the one the frames show. The latter comes from the pixels that went farther (normalised magnitudes <paramref name="farther"/>) and half
     /// of those that did not change (<paramref name="unchanged"/>): the unchanged surface's half-normal side, which the pixels
     /// that came closer (an item put in) do not reach however much of the bin they cover; its median divided by the
     /// half-normal median 0.6745 (<see cref="HalfNormalMedian"/>). Something that moved away (a swept neighbour) only raises
