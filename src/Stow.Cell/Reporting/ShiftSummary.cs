@@ -120,6 +120,18 @@ public sealed class ShiftSummary
     [JsonPropertyName("loop_jitter_ms_p99")]
     public double? LoopJitterMsP99 { get; set; }
 
+    /// <summary>Control-loop cycles run during the shift (0 without a loop of its own).</summary>
+    [JsonPropertyName("loop_cycles")]
+    public long LoopCycles { get; set; }
+
+    /// <summary>
+    /// Control-loop rate [Hz] while it ran motions: cycles per second of wall time (idle cycles between stows excluded),
+    /// only for a loop paced by the wall clock (a live arm's 500 Hz RTDE states: about 500 when every cycle keeps up);
+    /// null otherwise.
+    /// </summary>
+    [JsonPropertyName("loop_rate_hz")]
+    public double? LoopRateHz { get; set; }
+
     /// <summary>Mean predicted P over attempts.</summary>
     [JsonPropertyName("mean_predicted_p")]
     public double MeanPredictedP { get; set; }

@@ -50,6 +50,8 @@ public sealed partial class ShiftRunner
                 _ => "none",
             },
             LoopJitterMsP99 = _motion.Pacing == LoopPacing.WallClock ? _motion.JitterP99Ms : null,
+            LoopCycles = _motion.LoopStatistics?.Cycles ?? 0,
+            LoopRateHz = _motion.Pacing == LoopPacing.WallClock ? _motion.LoopRateHz : null,
             MeanPredictedP = attempted == 0 ? 0 : _samples.Average(a => a.PredictedP),
             Brier = attempted == 0 ? 0 : _samples.Average(a => Math.Pow(a.PredictedP - (a.Outcome == "stowed" ? 1 : 0), 2)),
             Unaccounted = _journal.CountUnaccounted(),
