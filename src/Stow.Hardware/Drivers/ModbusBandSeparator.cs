@@ -43,6 +43,7 @@ public sealed partial class ModbusBandSeparator : CommandedComponent, IBandSepar
     private ushort _request;
     private long _requestId;
     private long _seenSequence = -1;
+    private long _seenRejected;
     private bool _sampleRejected;
 
     /// <summary>Creates the driver, Unconfigured.</summary>
@@ -62,7 +63,7 @@ public sealed partial class ModbusBandSeparator : CommandedComponent, IBandSepar
         MaxRows = maxRows;
         MaxColumns = maxColumns;
         _link = new ModbusDeviceLink(options);
-        _exchange = new ModbusExchange(_link, R.StatusStart, R.StatusCount, R.CommandStart, R.CommandCount, R.Watchdog, options.ExchangePeriod, options.Master.ResponseTimeout, $"modbus-{name}");
+        _exchange = new ModbusExchange(_link, R.StatusStart, R.StatusCount, R.CommandStart, R.CommandCount, R.Watchdog, options.ExchangePeriod, options.Master.ResponseTimeout, Plausible, $"modbus-{name}");
         _staleTicks = (long)(options.StaleAfter.TotalSeconds * Stopwatch.Frequency);
         _staleText = $"band-separator status stale: no sample accepted from {options.Line.Device} within {options.StaleAfter.TotalSeconds} s (staleAfter)";
     }
@@ -161,7 +162,16 @@ public sealed partial class ModbusBandSeparator : CommandedComponent, IBandSepar
             return HardwareResult.Error;
         }
 
-        _exchange.CopyLatest(_status, out var sequence, out var age);
+        _exchange.CopyLatest(_status, out var sequence, out var age, out var rejected);
+        if (rejected != _seenRejected)
+        {
+            // The I/O thread refused implausible blocks since the last cycle (never kept as state).
+            RejectedSamples += rejected - _seenRejected;
+            _seenRejected = rejected;
+            LastError = "band-separator status sample out of range: refused";
+            return HardwareResult.Error;
+        }
+
         if (sequence != _seenSequence)
         {
             _seenSequence = sequence;
@@ -319,15 +329,15 @@ public sealed partial class ModbusBandSeparator : CommandedComponent, IBandSepar
 
     private bool Accept(ushort[] s, double time)
     {
-        var bits = s[R.Status - R.StatusStart];
+        if (!Plausible(s))
+        {
+            return false;
+        }
+
         var phase = s[R.Phase - R.StatusStart];
         var fault = s[R.Fault - R.StatusStart];
         var row = s[R.Row - R.StatusStart];
         var column = s[R.Column - R.StatusStart];
-        if (bits > 0x7 || phase > (ushort)BandSeparatorPhase.Fault || fault > R.FaultBadTarget || row >= MaxRows || column >= MaxColumns)
-        {
-            return false;
-        }
 
         DeviceFault = fault;
         _state.Phase = (BandSeparatorPhase)phase;
@@ -335,6 +345,11 @@ public sealed partial class ModbusBandSeparator : CommandedComponent, IBandSepar
         _state.Stamp = time;
         return true;
     }
+
+    /// <summary>Whether a raw status block is plausible (known status bits, phase and fault code; row and column on the face). Pure; runs on the I/O thread too.</summary>
+    private bool Plausible(ReadOnlySpan<ushort> s) =>
+        s[R.Status - R.StatusStart] <= 0x7 && s[R.Phase - R.StatusStart] <= (ushort)BandSeparatorPhase.Fault &&
+        s[R.Fault - R.StatusStart] <= R.FaultBadTarget && s[R.Row - R.StatusStart] < MaxRows && s[R.Column - R.StatusStart] < MaxColumns;
 
     /// <summary>Fills the command block (its WATCHDOG word is set by the exchange per bus write).</summary>
     private void Encode(ushort action)

@@ -46,6 +46,7 @@ public sealed partial class ModbusEoat : CommandedComponent, IEoat
     private EoatCommand _pending;
     private EoatState _state;
     private long _seenSequence = -1;
+    private long _seenRejected;
     private bool _sampleRejected;
 
     /// <summary>Creates the driver, Unconfigured; nothing is opened yet.</summary>
@@ -62,7 +63,7 @@ public sealed partial class ModbusEoat : CommandedComponent, IEoat
         Options = options;
         Limits = limits ?? new ModbusEoatLimits();
         _link = new ModbusDeviceLink(options);
-        _exchange = new ModbusExchange(_link, R.StatusStart, R.StatusCount, R.CommandStart, R.CommandCount, R.Watchdog, options.ExchangePeriod, options.Master.ResponseTimeout, $"modbus-{name}");
+        _exchange = new ModbusExchange(_link, R.StatusStart, R.StatusCount, R.CommandStart, R.CommandCount, R.Watchdog, options.ExchangePeriod, options.Master.ResponseTimeout, Plausible, $"modbus-{name}");
         _staleTicks = (long)(options.StaleAfter.TotalSeconds * Stopwatch.Frequency);
         _staleText = $"EOAT status stale: no sample accepted from {options.Line.Device} within {options.StaleAfter.TotalSeconds} s (staleAfter)";
     }
@@ -180,7 +181,16 @@ public sealed partial class ModbusEoat : CommandedComponent, IEoat
             return HardwareResult.Error;
         }
 
-        _exchange.CopyLatest(_status, out var sequence, out var age);
+        _exchange.CopyLatest(_status, out var sequence, out var age, out var rejected);
+        if (rejected != _seenRejected)
+        {
+            // The I/O thread refused implausible blocks since the last cycle (never kept as state).
+            RejectedSamples += rejected - _seenRejected;
+            _seenRejected = rejected;
+            LastError = "EOAT status sample out of range: refused";
+            return HardwareResult.Error;
+        }
+
         if (sequence != _seenSequence)
         {
             _seenSequence = sequence;
@@ -330,6 +340,11 @@ public sealed partial class ModbusEoat : CommandedComponent, IEoat
     /// <summary>Checks a raw status block and, when every value is plausible, takes it as the new state.</summary>
     private bool Accept(ushort[] s, double time)
     {
+        if (!Plausible(s))
+        {
+            return false;
+        }
+
         var bits = s[R.Status - R.StatusStart];
         var fault = s[R.Fault - R.StatusStart];
         var gap = RegisterScaling.DecodeUnsigned(s[R.PaddleGap - R.StatusStart], R.LengthResolution);
@@ -339,15 +354,6 @@ public sealed partial class ModbusEoat : CommandedComponent, IEoat
         var iLeft = RegisterScaling.DecodeUnsigned(s[R.LeftBeltCurrent - R.StatusStart], R.CurrentResolution);
         var iRight = RegisterScaling.DecodeUnsigned(s[R.RightBeltCurrent - R.StatusStart], R.CurrentResolution);
         var spatula = RegisterScaling.DecodeUnsigned(s[R.SpatulaExtension - R.StatusStart], R.LengthResolution);
-        var tolerance = 1 + Limits.SampleTolerance;
-        if (bits > 0xFF || fault > R.FaultUnderVoltage || gap > Limits.MaxPaddleGap * tolerance ||
-            force > Limits.MaxSqueezeForce * tolerance * 4 || Math.Abs(left) > Limits.MaxBeltSpeed * tolerance ||
-            Math.Abs(right) > Limits.MaxBeltSpeed * tolerance || iLeft > Limits.MaxCurrent || iRight > Limits.MaxCurrent ||
-            spatula > Limits.MaxSpatulaExtension * tolerance)
-        {
-            return false;
-        }
-
         StatusBits = bits;
         DeviceFault = fault;
         _state.PaddleGap = gap;
@@ -361,6 +367,25 @@ public sealed partial class ModbusEoat : CommandedComponent, IEoat
         _state.FrontBeamBlocked = (bits & R.StatusFrontBeam) != 0;
         _state.Stamp = time;
         return true;
+    }
+
+    /// <summary>Whether every value of a raw status block is plausible (outside the device's ranges, an unknown fault code or status bits: not). Pure; runs on the I/O thread too.</summary>
+    private bool Plausible(ReadOnlySpan<ushort> s)
+    {
+        var bits = s[R.Status - R.StatusStart];
+        var fault = s[R.Fault - R.StatusStart];
+        var gap = RegisterScaling.DecodeUnsigned(s[R.PaddleGap - R.StatusStart], R.LengthResolution);
+        var force = RegisterScaling.DecodeUnsigned(s[R.SqueezeForce - R.StatusStart], R.ForceResolution);
+        var left = RegisterScaling.DecodeSigned(s[R.LeftBeltSpeed - R.StatusStart], R.SpeedResolution);
+        var right = RegisterScaling.DecodeSigned(s[R.RightBeltSpeed - R.StatusStart], R.SpeedResolution);
+        var iLeft = RegisterScaling.DecodeUnsigned(s[R.LeftBeltCurrent - R.StatusStart], R.CurrentResolution);
+        var iRight = RegisterScaling.DecodeUnsigned(s[R.RightBeltCurrent - R.StatusStart], R.CurrentResolution);
+        var spatula = RegisterScaling.DecodeUnsigned(s[R.SpatulaExtension - R.StatusStart], R.LengthResolution);
+        var tolerance = 1 + Limits.SampleTolerance;
+        return !(bits > 0xFF || fault > R.FaultUnderVoltage || gap > Limits.MaxPaddleGap * tolerance ||
+            force > Limits.MaxSqueezeForce * tolerance * 4 || Math.Abs(left) > Limits.MaxBeltSpeed * tolerance ||
+            Math.Abs(right) > Limits.MaxBeltSpeed * tolerance || iLeft > Limits.MaxCurrent || iRight > Limits.MaxCurrent ||
+            spatula > Limits.MaxSpatulaExtension * tolerance);
     }
 
     /// <summary>Fills the command block (its WATCHDOG word is set by the exchange per bus write).</summary>

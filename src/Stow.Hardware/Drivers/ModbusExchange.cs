@@ -15,6 +15,9 @@ namespace Stow.Hardware.Drivers;
 /// <remarks>
 /// Safety rules kept by this class:
 /// <list type="bullet">
+/// <item>Each polled block is checked with the driver's plausibility check on the I/O thread: an implausible one is never
+/// kept as the latest sample (the previous one stays and ages) and is counted in <see cref="Rejected"/>, which the
+/// driver's next Read turns into Error, so a refused sample cannot slip by between two control cycles.</item>
 /// <item>A command block is written only when the control thread published one since the previous successful write, so a
 /// host whose control loop stalls stops writing and the device's own WATCHDOG timeout trips, as when each cycle wrote
 /// synchronously (the latest published block wins; blocks published between two writes are dropped).</item>
@@ -41,6 +44,7 @@ internal sealed class ModbusExchange
     private readonly long _periodTicks;
     private readonly long _backoffTicks;
     private readonly string _threadName;
+    private readonly StatusCheck _plausible;
     private readonly Lock _sync = new();
 
     // Shared with the control thread, under _sync.
@@ -48,6 +52,7 @@ internal sealed class ModbusExchange
     private readonly ushort[] _pending;
     private long _sampleSequence;
     private long _sampleTicks;
+    private long _rejected;
     private long _publishedId;
     private long _writtenId;
 
@@ -67,9 +72,10 @@ internal sealed class ModbusExchange
     private long _exchanges;
 
     public ModbusExchange(ModbusDeviceLink link, ushort statusAddress, int statusCount, ushort commandAddress, int commandCount,
-        int watchdogIndex, TimeSpan period, TimeSpan backoff, string threadName)
+        int watchdogIndex, TimeSpan period, TimeSpan backoff, StatusCheck plausible, string threadName)
     {
         _link = link;
+        _plausible = plausible;
         _statusAddress = statusAddress;
         _commandAddress = commandAddress;
         _watchdogIndex = watchdogIndex;
@@ -165,21 +171,38 @@ internal sealed class ModbusExchange
         }
     }
 
-    /// <summary>Control thread: copies the latest polled status block into <paramref name="status"/>.</summary>
+    /// <summary>Control thread: copies the latest accepted status block into <paramref name="status"/>.</summary>
     /// <param name="status">Receives the block (status-block length).</param>
-    /// <param name="sequence">Increments per successful poll; unchanged: the same sample as before.</param>
+    /// <param name="sequence">Increments per accepted poll; unchanged: the same sample as before.</param>
     /// <param name="ageTicks">Stopwatch ticks since that poll; <see cref="long.MaxValue"/> when none since the line opened.</param>
-    public void CopyLatest(Span<ushort> status, out long sequence, out long ageTicks)
+    /// <param name="rejected">Polled blocks refused as implausible so far (<see cref="Rejected"/>).</param>
+    public void CopyLatest(Span<ushort> status, out long sequence, out long ageTicks, out long rejected)
     {
         lock (_sync)
         {
             _latest.CopyTo(status);
             sequence = _sampleSequence;
             ageTicks = _sampleTicks == 0 ? long.MaxValue : Stopwatch.GetTimestamp() - _sampleTicks;
+            rejected = _rejected;
         }
     }
 
-    /// <summary>Lifecycle thread, I/O thread stopped: one synchronous poll; on Ok it is also the latest sample.</summary>
+    /// <summary>Polled blocks with a valid frame that the plausibility check refused (never kept as the latest sample).</summary>
+    public long Rejected
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _rejected;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lifecycle thread, I/O thread stopped: one synchronous poll into <paramref name="status"/> (the caller checks it);
+    /// a plausible block is also kept as the latest sample, an implausible one is not (and not counted here).
+    /// </summary>
     public LinkOutcome PollNow(Span<ushort> status)
     {
         Debug.Assert(!IsRunning, "PollNow while the I/O thread runs");
@@ -187,7 +210,10 @@ internal sealed class ModbusExchange
         if (r == LinkOutcome.Ok)
         {
             _rx.CopyTo(status);
-            Accept();
+            if (_plausible(_rx))
+            {
+                Accept();
+            }
         }
 
         return r;
@@ -276,7 +302,17 @@ internal sealed class ModbusExchange
         var r = _link.Read(_statusAddress, _rx);
         if (r == LinkOutcome.Ok)
         {
-            Accept();
+            if (_plausible(_rx))
+            {
+                Accept();
+            }
+            else
+            {
+                lock (_sync)
+                {
+                    _rejected++;
+                }
+            }
         }
         else if (r != LinkOutcome.Transient)
         {
@@ -307,3 +343,8 @@ internal sealed class ModbusExchange
         return false;
     }
 }
+
+/// <summary>A driver's plausibility check of a raw status block (pure: no state changes; runs on the I/O thread).</summary>
+/// <param name="status">The status block as polled.</param>
+/// <returns>True when every value is plausible.</returns>
+internal delegate bool StatusCheck(ReadOnlySpan<ushort> status);

@@ -82,8 +82,8 @@ public class ModbusDriverLineFaultTests
         }
         while (r == HardwareResult.Ok && clock.Elapsed < DriverPtyRig.Deadline);
 
-        Assert.Equal(HardwareResult.Error, r);
-        Assert.Equal(1, rig.Eoat.RejectedSamples);
+        Assert.True(r == HardwareResult.Error, $"{r}: {rig.Eoat.LastError}");
+        Assert.True(rig.Eoat.RejectedSamples == 1, $"rejected {rig.Eoat.RejectedSamples}: {rig.Eoat.LastError}");
         Assert.Contains("out of range", rig.Eoat.LastError, StringComparison.Ordinal);
         Assert.Equal(before.LeftBeltSpeed, rig.Eoat.State.LeftBeltSpeed);
         Assert.Equal(before.Stamp, rig.Eoat.State.Stamp);
