@@ -65,13 +65,20 @@ public sealed class ShiftSummary
     [JsonPropertyName("unproductive_rate")]
     public double UnproductiveRate { get; set; }
 
-    /// <summary>Units stowed per hour on the simulated clock [1/h].</summary>
+    /// <summary>
+    /// Units stowed per hour [1/h]: per hour of <see cref="WallSeconds"/> when <see cref="LoopPacing"/> is
+    /// <c>wall-clock</c> (a live arm), else per hour of <see cref="SimSeconds"/> (the simulated clock).
+    /// </summary>
     [JsonPropertyName("uph")]
     public double Uph { get; set; }
 
-    /// <summary>Simulated shift duration [s].</summary>
+    /// <summary>Shift duration on the shift's clock [s] (simulated; on a live arm the loop's wall time plus modelled waits such as pod swaps).</summary>
     [JsonPropertyName("sim_seconds")]
     public double SimSeconds { get; set; }
+
+    /// <summary>Wall-clock duration of the shift [s], from Reset to the summary (the host's compute time on the simulator).</summary>
+    [JsonPropertyName("wall_seconds")]
+    public double WallSeconds { get; set; }
 
     /// <summary>Pods used (presented to the cell).</summary>
     [JsonPropertyName("pods")]
