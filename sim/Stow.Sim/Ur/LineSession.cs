@@ -40,6 +40,7 @@ internal abstract class LineSession : IDisposable
     /// <returns>False when the session is (now) closed.</returns>
     protected bool SendBytes(ReadOnlySpan<byte> data)
     {
+        var failed = false;
         lock (_sendLock)
         {
             if (_closed)
@@ -55,22 +56,43 @@ internal abstract class LineSession : IDisposable
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
-                Dispose();
-                return false;
+                failed = true;
             }
         }
+
+        if (failed)
+        {
+            Dispose();
+        }
+
+        return false;
     }
 
     /// <summary>Closes the socket and removes the session from the controller (idempotent).</summary>
     public void Dispose()
     {
-        if (_closed)
+        lock (_sendLock)
         {
-            return;
+            if (_closed)
+            {
+                return;
+            }
+
+            // Under the send lock: no send of the secondary stream is in progress, so the close is graceful (FIN), not
+            // an abortive reset that would discard what the client has not read yet.
+            _closed = true;
+            try
+            {
+                _socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // Already reset by the client.
+            }
+
+            _socket.Dispose();
         }
 
-        _closed = true;
-        _socket.Dispose();
         Controller.Forget(this);
     }
 
