@@ -76,7 +76,7 @@ internal sealed class DriverPtyRig : IDisposable
                 return done();
             }
 
-            Thread.Yield(); // a control loop's turn: the I/O threads, emulators and socat share the CPUs
+            Thread.Sleep(1); // the pace of a ~1 kHz control loop (not a wait for a condition): a spinning loop would starve the I/O threads, emulators and socat on a loaded 2-core machine
         }
 
         return false;
@@ -96,7 +96,7 @@ internal sealed class DriverPtyRig : IDisposable
                 return r;
             }
 
-            Thread.Yield();
+            Thread.Sleep(1); // the pace of a ~1 kHz control loop, not a wait for a condition
         }
         while (clock.Elapsed < Deadline);
         return r;

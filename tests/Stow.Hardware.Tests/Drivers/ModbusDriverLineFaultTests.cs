@@ -52,7 +52,7 @@ public class ModbusDriverLineFaultTests
         {
             // Each manager Read copies the I/O thread's latest state: Ok while it retries, Error once the master faulted.
             results.Add(manager.Read(i * 0.01, 0.01));
-            Thread.Yield();
+            Thread.Sleep(1); // the pace of a ~1 kHz control loop, not a wait for a condition
         }
 
         Assert.True(rig.Eoat.IsCommFaulted || rig.Eoat.LifecycleState != LifecycleState.Active, "faulted");
@@ -77,6 +77,7 @@ public class ModbusDriverLineFaultTests
         HardwareResult r;
         do
         {
+            Thread.Sleep(1); // the pace of a ~1 kHz control loop, not a wait for a condition
             before = rig.Eoat.State;
             r = rig.Read(rig.Eoat);
         }

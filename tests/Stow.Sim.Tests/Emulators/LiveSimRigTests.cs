@@ -84,7 +84,7 @@ public class LiveSimRigTests
         {
             Assert.Equal(HardwareResult.Ok, hw.Read(0, 0.01));
             Assert.Equal(HardwareResult.Ok, hw.Write(0, 0.01));
-            Thread.Yield();
+            Thread.Sleep(1); // the pace of a ~1 kHz control loop, not a wait for a condition
         }
 
         Assert.InRange(RegisterScaling.DecodeSigned(emulator.Server[EoatRegisters.LeftBeltSpeedSet], EoatRegisters.SpeedResolution), 0.19, 0.21);
@@ -108,7 +108,7 @@ public class LiveSimRigTests
         while (clock.Elapsed < TimeSpan.FromSeconds(15) && !(eoat.State.LeftBeltSpeed > 0.19))
         {
             Assert.Equal(HardwareResult.Ok, hw.Read(0.51, 0.01));
-            Thread.Yield();
+            Thread.Sleep(1); // the pace of a ~1 kHz control loop, not a wait for a condition
         }
 
         Assert.InRange(eoat.State.LeftBeltSpeed, 0.19, 0.21);
