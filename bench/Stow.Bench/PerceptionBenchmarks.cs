@@ -18,7 +18,7 @@ namespace Stow.Bench;
 /// <summary>
 /// Perception pipeline latency (issue 3, deliverable 6) with the shipped models on CPU: a full 40-bin face (rectify 40
 /// crops, band model, space model, geometric bound, analysis) from one camera and from the three-camera tower, and one
-/// bin re-perceived after a stow. Frames are rendered once in the setup (held-out scene seed 9000). Target: ≤ 50 ms per
+/// bin re-perceived after a stow, and that bin's depth change between two frames. Frames are rendered once in the setup (held-out scene seed 9000). Target: ≤ 50 ms per
 /// face. Run: <c>dotnet run -c Release --project bench/Stow.Bench -- --filter '*Perception*'</c>.
 /// </summary>
 [Config(typeof(PercentileConfig))]
@@ -28,6 +28,7 @@ public class PerceptionBenchmarks
     private PodSpacePipeline _single = null!;
     private PodSpacePipeline _tower = null!;
     private RgbdFrame _frame = null!;
+    private RgbdFrame _next = null!;
     private RgbdFrame[] _frames = null!;
     private PodId _pod;
     private BinId _bin;
@@ -51,6 +52,7 @@ public class PerceptionBenchmarks
         _single = PerceptionModels.Load(models, type, one, options);
         _tower = PerceptionModels.Load(models, type, three, options);
         _frame = Frame(new PodFaceRenderer(one.Cameras[0]).Render(scene, 0, 1));
+        _next = Frame(new PodFaceRenderer(one.Cameras[0]).Render(scene, 0, 2)); // the same scene, fresh sensor noise
         _frames = three.Cameras.Select((c, i) => Frame(new PodFaceRenderer(c).Render(scene, 0, i))).ToArray();
         _pod = pod.PodId;
         _bin = type.Bins[17].Id;
@@ -77,6 +79,11 @@ public class PerceptionBenchmarks
     /// <summary>One bin re-perceived after a stow.</summary>
     [Benchmark]
     public double OneBin() => _single.PerceiveBin(_bin, _frame).FreeVolume;
+
+    /// <summary>One bin's depth change between two frames (the outcome reading's change detection, run after each
+    /// re-perception; no model runs, so the thread count does not matter).</summary>
+    [Benchmark]
+    public double OneBin_DepthChange() => _single.MeasureChange(17, _frame, _next).CloserTotal;
 
     private static RgbdFrame Frame(RenderedFrame f) => new(f.Rgb, f.Depth, f.Width, f.Height, f.CaptureTime);
 

@@ -248,8 +248,8 @@ public sealed class SimCellBackend : ICellBackend
                 try
                 {
                     // Items are solid to the arm (the main job runs with item contact): sweeps, flips, stacks and
-                    // insertions feel the items of the world's pod as immovable boxes (SimPodContactGeometry); the world's
-                    // outcome model still decides what a completed primitive did to them.
+                    // insertions feel the items of the world's pod, which slide once pushed past their friction
+                    // (SimPodContactGeometry); the world's outcome model still decides what a completed primitive did to them.
                     var arm = new SimArmMotion(world, context.Clock, new SimArmMotionOptions
                     {
                         Seed = o.Seed,

@@ -249,6 +249,9 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
             {
                 owner._eoat.Faults.BeltJam = true;
             }
+
+            // Items the last stow's tool slid stand where the world now has them (its chain model moved them).
+            (owner._cell.Geometry as SimPodContactGeometry)?.Reset();
         }
 
         /// <summary>The world takes the released item with its outcome model (an item it did not take stays in the paddles).</summary>

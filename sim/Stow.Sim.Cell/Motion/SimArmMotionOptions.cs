@@ -26,8 +26,9 @@ public sealed record SimArmMotionOptions
 
     /// <summary>
     /// True (default): the arm touches the world's pod as it is, walls and items
-    /// (<see cref="Stow.Sim.Devices.Contact.SimPodContactGeometry"/>, read-only: items are immovable, so a sweep,
-    /// flip or slot that meets an item stops on the contact force limit). False: the arm touches the bin
+    /// (<see cref="Stow.Sim.Devices.Contact.SimPodContactGeometry"/>: an item slides under the tool once the contact
+    /// force beats its friction μ·m·g, until it meets a wall or a jammed row, so a sweep into a full row stops on the
+    /// contact force limit; the world's chain model then places the items). False: the arm touches the bin
     /// structure only (floors, ceilings, side walls, backs of every bin of the pod type) and the world's outcome
     /// model alone decides what the primitives do to the contents.
     /// </summary>

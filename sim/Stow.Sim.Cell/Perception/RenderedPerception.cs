@@ -1,6 +1,7 @@
 using Stow.Cell.Shift;
 using Stow.Core.Ids;
 using Stow.Core.Space;
+using Stow.Perception.Change;
 using Stow.Perception.Pipeline;
 using Stow.Sim.Rendering;
 using Stow.Sim.Cell.World;
@@ -22,6 +23,8 @@ public sealed class RenderedPerception : IShiftPerception, IPerceivedFrames, IDi
     private readonly PodSpacePipeline _pipeline;
     private readonly PodFaceRenderer[] _renderers;
     private readonly string? _arcImages;
+    private readonly ushort[]?[] _lastDepth;
+    private readonly Dictionary<BinId, DepthChangeProfile> _changes = [];
     private int _frame;
 
     /// <summary>Creates the adapter.</summary>
@@ -39,6 +42,7 @@ public sealed class RenderedPerception : IShiftPerception, IPerceivedFrames, IDi
         _renderers = rig.Cameras.Select(c => new PodFaceRenderer(c, world.Options.Sensor)).ToArray();
         _arcImages = arcImages;
         _frame = seed * 100_000;
+        _lastDepth = new ushort[]?[_renderers.Length];
     }
 
     /// <inheritdoc />
@@ -54,7 +58,14 @@ public sealed class RenderedPerception : IShiftPerception, IPerceivedFrames, IDi
     public PodSpaceEstimate Perceive(double time)
     {
         var scene = Stow.Sim.Scenes.WorldScene.Build(_world.Current, _arcImages);
-        return _pipeline.Perceive(_world.Pod, _renderers.Select(r => Capture(r, scene, time)).ToArray());
+        var frames = _renderers.Select(r => Capture(r, scene, time)).ToArray();
+        for (var i = 0; i < frames.Length; i++)
+        {
+            Keep(i, frames[i]);
+        }
+
+        _changes.Clear();
+        return _pipeline.Perceive(_world.Pod, frames);
     }
 
     /// <inheritdoc />
@@ -62,14 +73,42 @@ public sealed class RenderedPerception : IShiftPerception, IPerceivedFrames, IDi
     {
         var scene = Stow.Sim.Scenes.WorldScene.Build(_world.Current, _arcImages);
         var index = _pipeline.IndexOf(bin);
-        var frame = Capture(_renderers[_pipeline.FrameOfBin(index)], scene, time);
+        var camera = _pipeline.FrameOfBin(index);
+        var frame = Capture(_renderers[camera], scene, time);
         var estimate = _pipeline.PerceiveBin(bin, frame);
         BinPerceived?.Invoke(this, new PerceivedBinFrame(frame, index, estimate));
+        if (_lastDepth[camera] is { } previous && previous.Length == frame.DepthMm.Length)
+        {
+            _changes[bin] = _pipeline.MeasureChange(index, frame with { DepthMm = previous }, frame);
+        }
+        else
+        {
+            _changes.Remove(bin);
+        }
+
+        Keep(camera, frame);
         return estimate;
     }
 
     /// <inheritdoc />
+    /// <remarks>As the cell's CameraPerception: the bin's change between the last frame of its camera before
+    /// <see cref="PerceiveBin"/> and the one it rendered; none after <see cref="Perceive"/>.</remarks>
+    public DepthChangeProfile? LastChange(BinId bin) => _changes.GetValueOrDefault(bin);
+
+    /// <inheritdoc />
     public void Dispose() => _pipeline.Dispose();
+
+    /// <summary>Copies the camera's depth (the renderer overwrites its frame on the next render) for the next change.</summary>
+    private void Keep(int camera, RgbdFrame frame)
+    {
+        var copy = _lastDepth[camera];
+        if (copy is null || copy.Length != frame.DepthMm.Length)
+        {
+            copy = _lastDepth[camera] = new ushort[frame.DepthMm.Length];
+        }
+
+        frame.DepthMm.CopyTo(copy, 0);
+    }
 
     private RgbdFrame Capture(PodFaceRenderer renderer, RenderScene scene, double time)
     {

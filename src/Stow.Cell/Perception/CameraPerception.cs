@@ -2,6 +2,7 @@ using Stow.Cell.Shift;
 using Stow.Core.Ids;
 using Stow.Core.Space;
 using Stow.Hardware.Cameras;
+using Stow.Perception.Change;
 using Stow.Perception.Pipeline;
 
 namespace Stow.Cell.Perception;
@@ -20,6 +21,8 @@ public sealed class CameraPerception : IShiftPerception, IPerceivedFrames, IDisp
     private readonly PodSpacePipeline _pipeline;
     private readonly Action<ICamera> _refresh;
     private readonly Func<PodId> _pod;
+    private readonly RgbdFrame?[] _lastFrames;
+    private readonly Dictionary<BinId, DepthChangeProfile> _changes = [];
 
     /// <summary>Creates the perception.</summary>
     /// <param name="camera">The camera (readable).</param>
@@ -53,6 +56,7 @@ public sealed class CameraPerception : IShiftPerception, IPerceivedFrames, IDisp
         _pipeline = pipeline;
         _refresh = refresh;
         _pod = pod;
+        _lastFrames = new RgbdFrame?[_pipeline.FrameCount];
     }
 
     /// <summary>The cameras, in frame order.</summary>
@@ -78,9 +82,10 @@ public sealed class CameraPerception : IShiftPerception, IPerceivedFrames, IDisp
         var frames = new RgbdFrame[_pipeline.FrameCount];
         for (var i = 0; i < frames.Length; i++)
         {
-            frames[i] = Frame(_cameras[i]);
+            frames[i] = _lastFrames[i] = Frame(_cameras[i]);
         }
 
+        _changes.Clear();
         return _pipeline.Perceive(_pod(), frames);
     }
 
@@ -89,11 +94,30 @@ public sealed class CameraPerception : IShiftPerception, IPerceivedFrames, IDisp
     public BinSpaceEstimate PerceiveBin(BinId bin, double time)
     {
         var index = _pipeline.IndexOf(bin);
-        var frame = Frame(_cameras[_pipeline.FrameOfBin(index)]);
+        var camera = _pipeline.FrameOfBin(index);
+        var before = _lastFrames[camera];
+        var frame = _lastFrames[camera] = Frame(_cameras[camera]);
         var estimate = _pipeline.PerceiveBin(bin, frame);
+        if (before is not null && before.Width == frame.Width && before.Height == frame.Height)
+        {
+            _changes[bin] = _pipeline.MeasureChange(index, before, frame);
+        }
+        else
+        {
+            _changes.Remove(bin);
+        }
+
         BinPerceived?.Invoke(this, new PerceivedBinFrame(frame, index, estimate));
         return estimate;
     }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Measured in <see cref="PerceiveBin"/> between the bin's camera's frame before that call (the last one this perception
+    /// read from that camera: after the previous attempt, or the pod's first look) and the frame it just read
+    /// (<see cref="PodSpacePipeline.MeasureChange"/>); none after a whole-face <see cref="Perceive"/> (a new pod).
+    /// </remarks>
+    public DepthChangeProfile? LastChange(BinId bin) => _changes.GetValueOrDefault(bin);
 
     /// <inheritdoc />
     public void Dispose() => _pipeline.Dispose();

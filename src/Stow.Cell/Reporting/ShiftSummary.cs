@@ -195,6 +195,13 @@ public sealed class ShiftSummary
     public Dictionary<string, Dictionary<string, int>>? OutcomeConfusion { get; set; }
 
     /// <summary>
+    /// The attempts the cell read otherwise than the simulated world's truth, counted by "truth reason read as cell reason"
+    /// (e.g. <c>stowed read as missing</c>); null when no scorer ran (a live cell). Each attempt's evidence is in the debug log.
+    /// </summary>
+    [JsonPropertyName("outcome_misreads")]
+    public SortedDictionary<string, int>? OutcomeMisreads { get; set; }
+
+    /// <summary>
     /// True when the run used the default configuration, the only one the default-run targets are judged on
     /// (<see cref="TargetCheck.Judge"/>); false otherwise, and <see cref="Targets"/> is then empty.
     /// </summary>

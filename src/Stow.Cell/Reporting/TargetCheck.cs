@@ -19,7 +19,9 @@ public sealed record TargetCheck(
 
     /// <summary>
     /// The default run's targets (issue "Main job", item 5), against the published system's ~86%
-    /// success, 4.8% defects, 9.3% unproductive and 300 UPH design target.
+    /// success, 4.8% defects, 9.3% unproductive and 300 UPH design target; and issue #16's for pods as they come back
+    /// from the floor: at least 80 % of inducted items stowed (the published design target) and pods leaving at 45 %
+    /// density or more.
     /// </summary>
     /// <param name="s">The figures.</param>
     /// <returns>One check per target.</returns>
@@ -30,6 +32,8 @@ public sealed record TargetCheck(
         new("unproductive_rate", "<=", 0.08, s.UnproductiveRate),
         new("uph", ">=", 300, s.Uph),
         new("unaccounted", "<=", 0, s.Unaccounted),
+        new("stowed_of_inducted", ">=", 0.80, s.StowedOfInducted),
+        new("density_at_swap", ">=", 0.45, s.DensityAtSwap),
     ];
 
     /// <summary>

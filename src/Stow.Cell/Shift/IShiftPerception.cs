@@ -1,5 +1,6 @@
 using Stow.Core.Ids;
 using Stow.Core.Space;
+using Stow.Perception.Change;
 
 namespace Stow.Cell.Shift;
 
@@ -24,4 +25,11 @@ public interface IShiftPerception
     /// alone, <see cref="Outcomes.OutcomeClassifier"/>). Default true.
     /// </summary>
     bool SeesStowedItems => true;
+
+    /// <summary>
+    /// How the bin's depth image changed over the last <see cref="PerceiveBin"/> of <paramref name="bin"/> (the frame it
+    /// read against the frame before it, <see cref="DepthChangeProfile"/>): what the attempt put into the bin, for the
+    /// outcome reading. Null when this perception has no depth frames to compare (default).
+    /// </summary>
+    DepthChangeProfile? LastChange(BinId bin) => null;
 }

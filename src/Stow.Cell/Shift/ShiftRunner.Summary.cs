@@ -59,6 +59,7 @@ public sealed partial class ShiftRunner
             Unaccounted = _journal.CountUnaccounted(),
             OutcomeAgreement = _scores.Count == 0 ? null : _scores.Count(x => x.Truth == x.Cell) / (double)_scores.Count,
             OutcomeConfusion = _scores.Count == 0 ? null : Confusion(),
+            OutcomeMisreads = _scores.Count == 0 ? null : new SortedDictionary<string, int>(_misreads, StringComparer.Ordinal),
             Ece = attempted == 0 ? null : CalibrationMetrics.Compute(
                 _samples.Select(a => a.PredictedP).ToArray(), _samples.Select(a => a.Outcome == "stowed").ToArray()).Ece,
             OverheadShare = stowed == 0 ? null

@@ -23,6 +23,7 @@ public sealed partial class ShiftRunner
     private readonly IShiftWorld _world;
     private readonly IAttemptScorer? _scorer;
     private readonly List<(StowOutcome Truth, StowOutcome Cell)> _scores = [];
+    private readonly SortedDictionary<string, int> _misreads = new(StringComparer.Ordinal);
     private readonly IShiftPerception _perception;
     private readonly IShiftPlanner _planner;
     private readonly IShiftMotion _motion;
@@ -183,18 +184,13 @@ public sealed partial class ShiftRunner
 
         // Re-perceive the touched bin: with the EOAT's beams it is how the cell reads the attempt's outcome.
         var updated = TimedPerceiveBin(action.Bin);
+        OutcomeEvidence? evidence = null;
         if (motion.Succeeded)
         {
-            outcome = OutcomeClassifier.Classify(motion, _motion.ItemInPaddles(), action, _world.PodType[action.Bin], binEstimate, updated, _perception.SeesStowedItems);
+            (outcome, evidence) = ReadOutcome(motion, action, binEstimate, updated);
         }
 
-        // In simulation, the scorer sets the world's truth beside the cell's reading (and the re-perceived bin beside the
-        // true one: the perception error plotted in the report). Nothing of it flows back into the shift's decisions.
-        var score = _scorer?.Score(action, outcome, updated);
-        if (score is not null)
-        {
-            _scores.Add((score.Truth, outcome.Kind));
-        }
+        var score = ScoreOutcome(action, outcome, evidence, updated);
 
         _journal.EndAttempt(attempt, pod, action, outcome.Kind, outcome.Reason, motion.Duration);
         _planner.Record(action, binEstimate, outcome.Kind);

@@ -4,7 +4,8 @@ using Stow.Core.Pods;
 namespace Stow.Motion.Primitives;
 
 /// <summary>
-/// Flip: the spatula goes in low behind the edge of a flat item at (y, z), lifts by the step's distance at
+/// Flip: the spatula goes in low behind the edge of a flat item at (y, z) (guarded: it stops where it meets the item),
+/// lifts by the step's distance at
 /// contact speed to tip the item upright, retracts, and the TCP returns to the opening. Every motion is
 /// bounded by <see cref="PrimitiveLimits.ContactForceLimit"/>.
 /// </summary>
@@ -29,7 +30,7 @@ public sealed class FlipAction : SegmentedAction
     {
         var x = -Limits.InsertionClearance;
         AddMove(BinPoses.At(_bin, x, _step.Y, _step.Z, Quat.Identity), Limits.TransitSpeed, Limits.TransitForceLimit);
-        AddSpatula(_step.Depth, Limits.ContactForceLimit);
+        AddSpatula(_step.Depth, Limits.ContactForceLimit, stopOnContact: true);
         AddMove(BinPoses.At(_bin, x, _step.Y, _step.Z + _step.Distance, Quat.Identity), Limits.ContactSpeed, Limits.ContactForceLimit);
         AddSpatula(0, Limits.ContactForceLimit);
         AddMove(BinPoses.At(_bin, x, _step.Y, _step.Z, Quat.Identity), Limits.TransitSpeed, Limits.TransitForceLimit);

@@ -18,7 +18,11 @@ public struct MotionSegment
     /// <summary>Force limit during the step [N].</summary>
     public double ForceLimit;
 
-    /// <summary>Move: reaching <see cref="ForceLimit"/> ends the step successfully (guarded search) instead of failing.</summary>
+    /// <summary>
+    /// Move: reaching <see cref="ForceLimit"/> ends the step successfully (guarded search) instead of failing. Spatula: a
+    /// guarded extension, the blade stops where the wrench passes <see cref="PrimitiveLimits.ContactThreshold"/> and the
+    /// step succeeds (the blade has met the contents); <see cref="ForceLimit"/> still fails it.
+    /// </summary>
     public bool StopOnContact;
 
     /// <summary>

@@ -35,7 +35,7 @@ public abstract partial class SegmentedAction
         var r = s.Kind switch
         {
             SegmentKind.Move => RunMove(c, ref s, elapsed, force, limit),
-            SegmentKind.Spatula => RunSpatula(c, ref s),
+            SegmentKind.Spatula => RunSpatula(c, ref s, force),
             SegmentKind.Paddles => RunPaddles(c, ref s),
             SegmentKind.Feed => RunFeed(c, ref s, elapsed),
             SegmentKind.EngageBands => RunBands(c, BandSeparatorPhase.Engaged),
@@ -72,7 +72,7 @@ public abstract partial class SegmentedAction
         }
 
         var measured = c.ArmState.TcpPose.Position;
-        if (travelled >= _length && (measured - s.Target.Position).Length <= Limits.PositionTolerance)
+        if (travelled >= _length && Arrived(c, reference.Position, measured, s.Target.Position))
         {
             return ActionResult.Succeeded;
         }
@@ -102,8 +102,35 @@ public abstract partial class SegmentedAction
         return ActionResult.Running;
     }
 
-    private static ActionResult RunSpatula(MotionContext c, ref MotionSegment s)
+    /// <summary>
+    /// The move has arrived when the TCP is within <see cref="PrimitiveLimits.PositionTolerance"/> of the target, or,
+    /// in contact, when it rests at the compliant equilibrium the admittance holds it at: it tracks its compliant command
+    /// (within the tolerance) and is short of the target by no more than the admittance offset |command − reference|
+    /// (F/K: a sweep pushing items against their friction ends a few millimetres short, pressing on them, below the force
+    /// limit, which bounds the offset).
+    /// </summary>
+    private bool Arrived(MotionContext c, Vec3 reference, Vec3 measured, Vec3 target)
     {
+        var error = (measured - target).Length;
+        if (error <= Limits.PositionTolerance)
+        {
+            return true;
+        }
+
+        var command = c.LastCommand.Position;
+        return (measured - command).Length <= Limits.PositionTolerance && error <= Limits.PositionTolerance + (command - reference).Length;
+    }
+
+    private ActionResult RunSpatula(MotionContext c, ref MotionSegment s, double force)
+    {
+        if (s.StopOnContact && force > Limits.ContactThreshold)
+        {
+            // Guarded extension: the blade has met the contents; it stays where it is.
+            return c.Eoat.CommandSpatula(c.EoatState.SpatulaExtension) == CommandStatus.Accepted
+                ? ActionResult.Succeeded
+                : ActionResult.Failed(FailureReason.HardwareFault);
+        }
+
         if (c.Eoat.CommandSpatula(s.Value) != CommandStatus.Accepted)
         {
             return ActionResult.Failed(FailureReason.HardwareFault);

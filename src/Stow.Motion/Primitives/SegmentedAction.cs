@@ -123,8 +123,15 @@ public abstract partial class SegmentedAction : IMotionAction
     /// <param name="extension">Extension [m].</param>
     /// <param name="forceLimit">Force limit while it moves [N].</param>
     /// <param name="relief">True: the spatula withdraws from a contact (<see cref="MotionSegment.Relief"/>).</param>
-    protected void AddSpatula(double extension, double forceLimit, bool relief = false) =>
-        Add(new MotionSegment { Kind = SegmentKind.Spatula, Value = extension, ForceLimit = forceLimit, Timeout = Limits.TimeMargin, Relief = relief });
+    /// <param name="stopOnContact">True: a guarded extension: once the wrench exceeds <see cref="PrimitiveLimits.ContactThreshold"/>
+    /// the blade stops where it is (it has met the contents) and the segment succeeds; above
+    /// <paramref name="forceLimit"/> it still fails.</param>
+    protected void AddSpatula(double extension, double forceLimit, bool relief = false, bool stopOnContact = false) =>
+        Add(new MotionSegment
+        {
+            Kind = SegmentKind.Spatula, Value = extension, ForceLimit = forceLimit, Timeout = Limits.TimeMargin, Relief = relief,
+            StopOnContact = stopOnContact,
+        });
 
     /// <summary>Adds a paddle move.</summary>
     /// <param name="gap">Gap [m].</param>

@@ -4,7 +4,8 @@ using Stow.Core.Pods;
 namespace Stow.Motion.Primitives;
 
 /// <summary>
-/// Slot: the TCP turns by the step's angle about z at the opening, the spatula enters the gap at (y, z), the
+/// Slot: the TCP turns by the step's angle about z at the opening, the spatula enters the gap at (y, z) (guarded: it
+/// stops where it meets the contents), the
 /// TCP widens the gap by moving sideways by the step's distance (sign of the angle) at contact speed, the
 /// spatula retracts and the TCP turns back. Bounded by <see cref="PrimitiveLimits.ContactForceLimit"/>.
 /// </summary>
@@ -31,7 +32,7 @@ public sealed class SlotAction : SegmentedAction
         var tilt = Quat.FromAxisAngle(Vec3.UnitZ, _step.Angle);
         var side = _step.Angle >= 0 ? 1 : -1;
         AddMove(BinPoses.At(_bin, x, _step.Y, _step.Z, tilt), Limits.TransitSpeed, Limits.TransitForceLimit);
-        AddSpatula(_step.Depth, Limits.ContactForceLimit);
+        AddSpatula(_step.Depth, Limits.ContactForceLimit, stopOnContact: true);
         AddMove(BinPoses.At(_bin, x, _step.Y + (side * _step.Distance), _step.Z, tilt), Limits.ContactSpeed, Limits.ContactForceLimit);
         AddSpatula(0, Limits.ContactForceLimit);
         AddMove(BinPoses.At(_bin, x, _step.Y + (side * _step.Distance), _step.Z, Quat.Identity), Limits.TransitSpeed, Limits.TransitForceLimit);

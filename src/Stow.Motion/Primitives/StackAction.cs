@@ -4,7 +4,8 @@ using Stow.Core.Pods;
 namespace Stow.Motion.Primitives;
 
 /// <summary>
-/// Stack: a guarded search for the top of the existing contents. The spatula extends at (y, z), the TCP moves
+/// Stack: a guarded search for the top of the existing contents. The spatula extends at (y, z) (guarded: it stops where
+/// it meets the contents), the TCP moves
 /// down by at most the step's distance at <see cref="PrimitiveLimits.SearchSpeed"/> and stops when the force reaches
 /// <see cref="PrimitiveLimits.ContactThreshold"/> (success: surface found, held where it was found), and the spatula
 /// retracts.
@@ -30,7 +31,7 @@ public sealed class StackAction : SegmentedAction
     {
         var x = -Limits.InsertionClearance;
         AddMove(BinPoses.At(_bin, x, _step.Y, _step.Z, Quat.Identity), Limits.TransitSpeed, Limits.TransitForceLimit);
-        AddSpatula(_step.Depth, Limits.ContactForceLimit);
+        AddSpatula(_step.Depth, Limits.ContactForceLimit, stopOnContact: true);
         AddMove(BinPoses.At(_bin, x, _step.Y, _step.Z - _step.Distance, Quat.Identity), Limits.SearchSpeed, Limits.ContactThreshold, stopOnContact: true);
         AddSpatula(0, Limits.ContactForceLimit);
     }

@@ -5,7 +5,7 @@ using Stow.Core.Space;
 namespace Stow.Motion.Primitives;
 
 /// <summary>
-/// Sweep: the TCP goes to the opening at (y, z) of the step, the spatula extends to the step's depth, the TCP
+/// Sweep: the TCP goes to the opening at (y, z) of the step, the spatula extends to the step's depth (guarded: it stops where it meets the contents), the TCP
 /// moves sideways by the step's distance (+y for SweepLeft, −y for SweepRight) at contact speed pushing the
 /// contents aside, and the spatula retracts. The sideways move fails with ForceLimit when the contact force
 /// exceeds <see cref="PrimitiveLimits.ContactForceLimit"/> (e.g. contents pressed against a wall).
@@ -38,7 +38,7 @@ public sealed class SweepAction : SegmentedAction
         var x = -Limits.InsertionClearance;
         var sign = _step.Kind == Primitive.SweepLeft ? 1 : -1;
         AddMove(BinPoses.At(_bin, x, _step.Y, _step.Z, Quat.Identity), Limits.TransitSpeed, Limits.TransitForceLimit);
-        AddSpatula(_step.Depth, Limits.ContactForceLimit);
+        AddSpatula(_step.Depth, Limits.ContactForceLimit, stopOnContact: true);
         AddMove(BinPoses.At(_bin, x, _step.Y + (sign * _step.Distance), _step.Z, Quat.Identity), Limits.ContactSpeed, Limits.ContactForceLimit);
         AddSpatula(0, Limits.ContactForceLimit);
     }

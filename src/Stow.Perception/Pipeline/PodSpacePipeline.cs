@@ -32,7 +32,7 @@ namespace Stow.Perception.Pipeline;
 /// copying them and converts each colour image once to float in [0, 1] (into a buffer kept per camera), so that the crops are
 /// interpolated in float as the training set's were. Not thread-safe: one caller at a time.
 /// </remarks>
-public sealed class PodSpacePipeline : IDisposable
+public sealed partial class PodSpacePipeline : IDisposable
 {
     private readonly PodType _pod;
     private readonly BinRectification[] _maps;
@@ -306,10 +306,9 @@ public sealed class PodSpacePipeline : IDisposable
 
         var first0 = frames[singleBin ? 0 : _frameOfBin[first]];
         var size0 = (first0.Width, first0.Height);
-        if (GeometricBound && (_projections is null || _projectionSize != size0))
+        if (GeometricBound)
         {
-            _projections = _maps.Select((m, i) => new BinBackProjection(m, _quads[i], _intrinsics, size0.Width, size0.Height, _depthSigmaAt1M)).ToArray();
-            _projectionSize = size0;
+            EnsureProjections(size0);
         }
 
         Normalize(crop, _bandNorm, BinRectification.Channels);

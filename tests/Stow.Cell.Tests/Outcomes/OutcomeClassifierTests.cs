@@ -6,6 +6,7 @@ using Stow.Core.Ids;
 using Stow.Core.Items;
 using Stow.Core.Pods;
 using Stow.Core.Space;
+using Stow.Perception.Change;
 using Stow.Planning.Candidates;
 
 namespace Stow.Cell.Tests.Outcomes;
@@ -154,5 +155,136 @@ public class OutcomeClassifierTests
 
         Assert.Equal(new WorldOutcome(StowOutcome.Unproductive, "still in paddles", StoppedShort: true), held);
         Assert.Equal(new WorldOutcome(StowOutcome.Stowed, "stowed"), inside);
+    }
+
+    // The item's front face (0.1 m wide, 0.05 m high in LWH) is 0.005 m².
+    private const double Face = 0.1 * 0.05;
+
+    /// <summary>A depth change of <paramref name="closer"/> m² (of which <paramref name="near"/> m² at the opening plane)
+    /// spread over the lateral span [<paramref name="y0"/>, <paramref name="y1"/>] m of the 0.30 m opening (48 strips).</summary>
+    private static DepthChangeProfile Change(double y0, double y1, double closer, double near = 0)
+    {
+        const int n = 48;
+        var w = Bin.OpeningWidth / n;
+        var compared = new float[n];
+        var c = new float[n];
+        var nr = new float[n];
+        Array.Fill(compared, (float)(w * Bin.OpeningHeight));
+        var i0 = (int)Math.Round(y0 / w);
+        var i1 = (int)Math.Round(y1 / w);
+        for (var i = i0; i < i1; i++)
+        {
+            c[i] = (float)(closer / (i1 - i0));
+            nr[i] = (float)(near / (i1 - i0));
+        }
+
+        return new DepthChangeProfile(Bin.OpeningWidth, compared, c, nr);
+    }
+
+    private static WorldOutcome WithChange(StowAction action, BinSpaceEstimate before, BinSpaceEstimate after, DepthChangeProfile change, MotionReport? motion = null) =>
+        OutcomeClassifier.Classify(motion ?? Done, false, action, Bin, before, after, change: change);
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_Small_Item_The_Space_Estimate_Cannot_Resolve_Is_Read_Stowed_From_The_Depth_Change()
+    {
+        await Task.Yield();
+        // A 3 cm cube at y = 0.05 m: the estimate does not move (its grid cells are 2.5 x 5 cm), the depth image shows its face.
+        var cube = Action with { Item = Action.Item with { Dimensions = new ItemDimensions(0.03, 0.03, 0.03) }, Lateral = 0.05 };
+        var seen = WithChange(cube, Before, Before, Change(0.05, 0.08, 0.8 * 0.03 * 0.03));
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Stowed, "stowed"), seen);
+        // Without the depth change, the same estimates read it as missing.
+        Assert.Equal(new WorldOutcome(StowOutcome.Defect, "missing"), OutcomeClassifier.Classify(Done, false, cube, Bin, Before, Before));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_Bin_Whose_Depth_Did_Not_Change_Reads_The_Item_As_Missing()
+    {
+        await Task.Yield();
+        var r = WithChange(Action, Before, Seen(0.39, 0.0199), Change(0.15, 0.25, 0));
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Defect, "missing"), r);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_Change_Beside_The_Items_Lane_Does_Not_Show_The_Item()
+    {
+        await Task.Yield();
+        // Something came closer at y 0-0.10 m (a neighbour that settled); the item's lane is y 0.15-0.25 m (± 2 cm).
+        var r = WithChange(Action, Before, Before, Change(0.0, 0.10, 4 * Face));
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Defect, "missing"), r);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_New_Surface_At_The_Opening_Plane_In_A_Lane_With_Room_Is_A_Protruding_Defect()
+    {
+        await Task.Yield();
+        var r = WithChange(Action, Before, Seen(0.0, 0.019), Change(0.15, 0.25, 0.9 * Face, near: 0.9 * Face));
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Defect, "protruding", StoppedShort: true), r);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_Lane_The_Estimate_Reads_Blocked_Is_Stowed_When_The_Items_Face_Is_Seen_Deep_Inside()
+    {
+        await Task.Yield();
+        // The default run's misreading: the re-perceived lane's free depth fell to 0 though the face is far from the opening.
+        var r = WithChange(Action, Before, Seen(0.0, 0.019), Change(0.15, 0.25, 0.9 * Face));
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Stowed, "stowed"), r);
+        Assert.Equal(StowOutcome.Defect, OutcomeClassifier.Classify(Done, false, Action, Bin, Before, Seen(0.0, 0.019)).Kind);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task An_Item_As_Deep_As_Its_Lane_Seen_Flush_With_The_Opening_Is_Stowed_Unless_The_Feed_Stalled()
+    {
+        await Task.Yield();
+        var flush = Change(0.15, 0.25, Face, near: Face);
+
+        var free = WithChange(Action, Seen(0.21, 0.020), Seen(0.0, 0.019), flush, Fed(1.2, 10));
+        var stalled = WithChange(Action, Seen(0.21, 0.020), Seen(0.0, 0.019), flush, Fed(2.2, 10));
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Stowed, "stowed"), free);
+        Assert.Equal(new WorldOutcome(StowOutcome.Defect, "protruding (feed stalled)", StoppedShort: true), stalled);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task An_Item_The_Camera_Cannot_See_Falls_Back_To_The_Space_Estimate()
+    {
+        await Task.Yield();
+        // Hidden from the depth image (a thin item behind the nearer side wall), but the lane's free depth fell by its depth.
+        var r = WithChange(Action, Before, Seen(0.20, 0.0199), Change(0.15, 0.25, 0.05 * Face));
+
+        Assert.Equal(new WorldOutcome(StowOutcome.Stowed, "stowed (space estimate)"), r);
+    }
+
+    [Theory(Timeout = 10_000)]
+    [InlineData(0.19, "missing")]
+    [InlineData(0.21, "stowed")]
+    public async Task The_Face_Share_Threshold_Decides(double share, string reason)
+    {
+        await Task.Yield();
+        Assert.Equal(0.2, OutcomeClassifier.StowedShare);
+        var r = WithChange(Action, Before, Before, Change(0.15, 0.25, share * Face));
+
+        Assert.Equal(reason, r.Reason);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Evidence_Names_Every_Figure_It_Was_Read_From()
+    {
+        await Task.Yield();
+        var e = OutcomeClassifier.Sense(Fed(1.3, 4), Action, Bin, Before, Seen(0.20, 0.019), Change(0.15, 0.25, 0.6 * Face, near: 0.1 * Face));
+
+        Assert.Equal(0.2, e.ItemDepth, 9);
+        Assert.Equal(Face, e.FaceArea, 9);
+        Assert.Equal(0.40, e.LaneBefore, 6);
+        Assert.Equal(0.20, e.LaneAfter, 6);
+        Assert.Equal(0.001, e.VolumeTaken, 9);
+        Assert.Equal(0.6, e.CloserShare!.Value, 4);
+        Assert.Equal(0.1, e.NearOpeningShare!.Value, 4);
+        Assert.Contains("closer 0.60 of the face", e.ToString(), StringComparison.Ordinal);
+        Assert.Contains("belt rise 0.30 A", e.ToString(), StringComparison.Ordinal);
     }
 }

@@ -35,6 +35,8 @@ public class TargetJudgementTests
         TargetCheck.Judge(s, []);
         Assert.True(s.TargetsJudged);
         Assert.Contains(s.Targets, t => t.Name == "success_rate" && !t.Met);
+        Assert.Contains(s.Targets, t => t.Name == "stowed_of_inducted" && t.Target == 0.80 && !t.Met);
+        Assert.Contains(s.Targets, t => t.Name == "density_at_swap" && t.Target == 0.45 && !t.Met);
         Assert.Empty(s.TargetsNote);
 
         TargetCheck.Judge(s, ["Cell:Items = 30"]);

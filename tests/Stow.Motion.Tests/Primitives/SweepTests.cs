@@ -45,6 +45,50 @@ public class SweepTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(geometry.Solids[b].Box.Max.Y <= 0.3 + 1e-6, "boxes stay inside the bin");
     }
 
+    [Fact]
+    public void A_Sweep_Pushing_A_Heavy_Item_Ends_At_Its_Compliant_Equilibrium_Instead_Of_Timing_Out()
+    {
+        // 2.5 kg: sliding friction 0.4 · 2.5 · 9.81 ≈ 9.8 N holds the compliant TCP about 10 mm short of the target
+        // (admittance 1000 N/m), more than the 3 mm position tolerance: the sweep has still done its work.
+        var bin = SimRig.TestBin();
+        var geometry = StaticContactGeometry.ForBin(bin);
+        var item = geometry.AddItem(new Box3(new Vec3(0.05, 0.06, 0), new Vec3(0.25, 0.12, 0.15)), 2.5);
+        var rig = new SimRig(geometry: geometry, bin: bin);
+        var minY = geometry.Solids[item].Box.Min.Y;
+
+        var sweep = new SweepAction(bin, new PrimitiveStep(Primitive.SweepLeft, 0.03, 0.06, 0.08), PrimitiveLimits.Default);
+        var r = rig.RunToEnd(sweep, 20);
+
+        Assert.Equal(ActionResult.Succeeded, r);
+        Assert.True(geometry.Solids[item].Box.Min.Y - minY > 0.02, $"the item moved {geometry.Solids[item].Box.Min.Y - minY:F3} m");
+    }
+
+    [Fact]
+    public void The_Spatula_Stops_Where_It_Meets_An_Item_Jammed_Against_The_Back_And_The_Sweep_Goes_On()
+    {
+        // An item filling the bin's depth behind x = 0.06 m sits in front of the blade: it cannot slide deeper. The
+        // guarded extension stops on the contact threshold instead of driving into it up to the force limit.
+        var bin = SimRig.TestBin();
+        var geometry = StaticContactGeometry.ForBin(bin);
+        geometry.AddItem(new Box3(new Vec3(0.06, 0.0, 0), new Vec3(bin.Depth, 0.10, 0.15)), 0.5);
+        var rig = new SimRig(geometry: geometry, bin: bin);
+        var limits = PrimitiveLimits.Default;
+        var maxExtension = 0.0;
+        var maxForce = 0.0;
+
+        var sweep = new SweepAction(bin, new PrimitiveStep(Primitive.SweepLeft, 0.05, 0.06, 0.10, 0.15), limits);
+        var r = rig.RunToEnd(sweep, 20, () =>
+        {
+            maxExtension = Math.Max(maxExtension, rig.Eoat.State.SpatulaExtension);
+            maxForce = Math.Max(maxForce, rig.Arm.TrueWrench.Force.Length);
+        });
+
+        output.WriteLine($"blade reached {maxExtension:F3} m of 0.15 m, max force {maxForce:F1} N");
+        Assert.Equal(ActionResult.Succeeded, r);
+        Assert.True(maxExtension < 0.12, $"the blade stopped at the item (reached {maxExtension:F3} m)");
+        Assert.True(maxForce < limits.ContactForceLimit, $"max force {maxForce:F1} N");
+    }
+
     private static double FreeWidthAtRight(StaticContactGeometry g, int a, int b) =>
         Math.Min(g.Solids[a].Box.Min.Y, g.Solids[b].Box.Min.Y);
 }
