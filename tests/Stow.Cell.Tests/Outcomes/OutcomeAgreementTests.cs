@@ -15,7 +15,8 @@ public class OutcomeAgreementTests
     public async Task The_Cells_Reading_Agrees_With_The_Worlds_Truth_On_A_Seeded_Shift()
     {
         using var dir = new TempDir();
-        var overrides = new Dictionary<string, string?> { ["Cell:Items"] = "150", ["Cell:Seed"] = "1", ["Cell:Hmi:Url"] = "off" };
+        // Lightly filled arrivals (the older default) give this shift enough attempts to judge the reading.
+        var overrides = new Dictionary<string, string?> { ["Cell:Items"] = "150", ["Cell:Seed"] = "1", ["Cell:Hmi:Url"] = "off", ["Cell:ArrivalFillMax"] = "0.15" };
 
         var code = await RunCommand.RunAsync(null, overrides, dir.Path, json: true);
 
