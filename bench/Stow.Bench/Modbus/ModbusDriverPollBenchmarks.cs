@@ -7,19 +7,20 @@ using Stow.Sim.Emulators;
 namespace Stow.Bench.Modbus;
 
 /// <summary>
-/// Status-poll rate each device sustains through its HAL driver (<see cref="ModbusEoat"/>, <see cref="ModbusBandSeparator"/>)
-/// over a real socat pty pair to its emulator (<see cref="LiveSimRig"/>, the emulators self-stepping at 200 Hz on their
-/// own threads): one <c>Read</c> is one 0x03 status-block poll plus decoding and plausibility checks; one cycle is
-/// <c>Write</c> (0x10 command block) plus <c>Read</c>. Sustained rate = 1 / mean. A pty has no baud-rate limit; on a
-/// real 19200 Bd line add the wire time (docs/modbus-register-maps.md).
+/// What a control cycle pays for the Modbus drivers (<see cref="ModbusEoat"/>, <see cref="ModbusBandSeparator"/>) now
+/// that each exchanges on its own I/O thread, over a real socat pty pair to its emulator (<see cref="LiveSimRig"/>, the
+/// emulators self-stepping at 200 Hz on their own threads): one <c>Read</c> copies the I/O thread's latest status
+/// block under a lock and decodes and checks it when new; one cycle is <c>Write</c> (the command block handed to the I/O
+/// thread) plus <c>Read</c>. The synchronous exchange they replaced (one 0x03 poll per Read, one 0x10 write per Write,
+/// on the control thread) costs what <see cref="ModbusPtyBenchmarks"/> measures per transaction.
 /// </summary>
 [MemoryDiagnoser]
 public class ModbusDriverPollBenchmarks
 {
     private const string Config = """
         {"hardware":{"components":[
-          {"name":"eoat","type":"modbus.eoat","params":{"device":"eoat.tty","baud":115200,"parity":"none","activateTimeout":5,"emulatorWatchdog":5}},
-          {"name":"band_separator","type":"modbus.band_separator","params":{"device":"bs.tty","baud":115200,"parity":"none","activateTimeout":5,"emulatorWatchdog":5}}
+          {"name":"eoat","type":"modbus.eoat","params":{"device":"eoat.tty","baud":115200,"parity":"none","activateTimeout":5,"emulatorWatchdog":600}},
+          {"name":"band_separator","type":"modbus.band_separator","params":{"device":"bs.tty","baud":115200,"parity":"none","activateTimeout":5,"emulatorWatchdog":600}}
         ]}}
         """;
 
@@ -48,15 +49,15 @@ public class ModbusDriverPollBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _rig?.Dispose();
 
-    /// <summary>EOAT status poll through the driver (0x03, 10 registers, decode, checks).</summary>
+    /// <summary>EOAT Read on the control thread: the latest status block (10 registers) copied, decoded and checked when new.</summary>
     [Benchmark]
-    public HardwareResult EoatStatusPoll() => _eoat!.Read(_time += 0.001, 0.001);
+    public HardwareResult EoatRead() => _eoat!.Read(_time += 0.001, 0.001);
 
-    /// <summary>Band-separator status poll through the driver (0x03, 8 registers).</summary>
+    /// <summary>Band-separator Read on the control thread (8 registers).</summary>
     [Benchmark]
-    public HardwareResult BandSeparatorStatusPoll() => _bands!.Read(_time += 0.001, 0.001);
+    public HardwareResult BandSeparatorRead() => _bands!.Read(_time += 0.001, 0.001);
 
-    /// <summary>One full EOAT cycle: command-block write then status poll.</summary>
+    /// <summary>One EOAT control cycle: Write (command block handed to the I/O thread), then Read.</summary>
     [Benchmark]
     public HardwareResult EoatCycle()
     {

@@ -185,6 +185,9 @@ public sealed class SimArmMotion : IShiftMotion, IDisposable
     /// <inheritdoc />
     public IReadOnlyList<double> JitterSamplesMs() => _motion.JitterSamplesMs();
 
+    /// <inheritdoc />
+    public double? LoopRateHz => _motion.LoopRateHz;
+
     /// <summary>Shuts the simulated hardware down and detaches from the world.</summary>
     public void Dispose()
     {

@@ -12,6 +12,7 @@ namespace Stow.Sim.Ur;
 internal abstract class LineSession : IDisposable
 {
     private readonly Socket _socket;
+    private readonly Lock _sendLock = new();
     private volatile bool _closed;
 
     /// <summary>Starts the session's reader thread.</summary>
@@ -31,16 +32,67 @@ internal abstract class LineSession : IDisposable
     /// <summary>True once the session was closed.</summary>
     protected bool IsClosed => _closed;
 
+    /// <summary>
+    /// Sends raw bytes to the client (the secondary interface's binary messages), from any thread; at most one send at a
+    /// time. A client that stops reading for 1 s, or is gone, ends the session.
+    /// </summary>
+    /// <param name="data">The bytes.</param>
+    /// <returns>False when the session is (now) closed.</returns>
+    protected bool SendBytes(ReadOnlySpan<byte> data)
+    {
+        var failed = false;
+        lock (_sendLock)
+        {
+            if (_closed)
+            {
+                return false;
+            }
+
+            try
+            {
+                _socket.SendTimeout = 1000;
+                _socket.Send(data);
+                return true;
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                failed = true;
+            }
+        }
+
+        if (failed)
+        {
+            Dispose();
+        }
+
+        return false;
+    }
+
     /// <summary>Closes the socket and removes the session from the controller (idempotent).</summary>
     public void Dispose()
     {
-        if (_closed)
+        lock (_sendLock)
         {
-            return;
+            if (_closed)
+            {
+                return;
+            }
+
+            // Under the send lock: no send of the secondary stream is in progress, so the close is graceful (FIN), not
+            // an abortive reset that would discard what the client has not read yet.
+            _closed = true;
+            try
+            {
+                _socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // Already reset by the client.
+            }
+
+            _socket.Dispose();
         }
 
-        _closed = true;
-        _socket.Dispose();
         Controller.Forget(this);
     }
 

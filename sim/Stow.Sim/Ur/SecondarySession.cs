@@ -7,7 +7,9 @@ namespace Stow.Sim.Ur;
 /// One secondary-interface connection (port 30002) of the <see cref="UrControllerEmulator"/>: collects URScript text
 /// and hands each complete program to the controller. A program is complete at the column-0 <c>end</c> of its
 /// top-level <c>def</c> (plus the call line that follows, if any); a top-level line outside a <c>def</c> is a
-/// one-line program of its own. The robot-state stream a controller sends on this port is not emulated.
+/// one-line program of its own. Like a controller it also streams binary messages to the client
+/// (<see cref="SecondaryMessages"/>): the version message on connection, then a robot state message (robot mode data)
+/// every 100 ms (10 Hz) from the controller's latest state, on a sender thread of the session that ends with it.
 /// </summary>
 internal sealed class SecondarySession : LineSession
 {
@@ -16,9 +18,37 @@ internal sealed class SecondarySession : LineSession
     private string? _defName;
     private string? _justLoaded;
 
+    /// <summary>Period of the robot state messages [ms] (10 Hz, as controllers send them on this port).</summary>
+    public const int StatePeriodMs = 100;
+
     public SecondarySession(UrControllerEmulator controller, Socket socket)
         : base(controller, socket, "ur-emulator-secondary")
     {
+    }
+
+    protected override void OnOpen(TextWriter writer)
+    {
+        var version = SecondaryMessages.Version(Controller.Options.Version, Controller.UptimeMicroseconds);
+        if (SendBytes(version))
+        {
+            new Thread(StreamState) { IsBackground = true, Name = "ur-emulator-secondary-state" }.Start();
+        }
+    }
+
+    private void StreamState()
+    {
+        var message = new byte[SecondaryMessages.RobotStateLength];
+        while (!IsClosed)
+        {
+            var s = Controller.Snapshot();
+            var n = SecondaryMessages.RobotStateMessage(message, s, Controller.UptimeMicroseconds);
+            if (!SendBytes(message.AsSpan(0, n)))
+            {
+                return;
+            }
+
+            Thread.Sleep(StatePeriodMs); // the controller's 10 Hz pace
+        }
     }
 
     protected override bool OnLine(string line, TextWriter writer)

@@ -16,14 +16,15 @@ namespace Stow.Sim.Ur;
 /// kinematics) on a <see cref="SimCell"/>: the RTDE interface at the controller's 500 Hz (protocol version 2, recipe
 /// negotiation with NOT_FOUND and IN_USE answers, start, pause, text messages), the secondary interface (accepts a
 /// URScript program; runs the project's external-control program, recognised by its header, through its register
-/// protocol; reports any other program as unsupported by an RTDE text message), and the dashboard server with the
+/// protocol; reports any other program as unsupported by an RTDE text message; streams the version message and robot
+/// mode data at 10 Hz, <see cref="SecondaryMessages"/>), and the dashboard server with the
 /// controller's reply texts. Start it with one call, <see cref="Start(SimCell, UrControllerOptions?, SimArmOptions?, string)"/>.
 /// <para>Each tick (wall clock) the program reads the input registers, commands the arm's twist (base frame → cell
 /// frame), steps the arm, and publishes a state snapshot that every started RTDE session sends at its own output
 /// frequency. Malformed packages from a client (size, type, truncation, recipe) are counted in
 /// <see cref="MalformedPackages"/> and that client's connection is reset.</para>
-/// <para>Not emulated: the secondary interface's robot-state stream, programs other than the project's,
-/// URScript interpretation, RTDE protocol version 1.</para>
+/// <para>Not emulated: the secondary interface's robot-state packages other than robot mode data, programs other than
+/// the project's, URScript interpretation, RTDE protocol version 1.</para>
 /// Threading: one tick thread, one thread per connection; public members are thread-safe.
 /// </summary>
 public sealed partial class UrControllerEmulator : IDisposable
@@ -163,6 +164,9 @@ public sealed partial class UrControllerEmulator : IDisposable
 
     /// <summary>Seconds since the emulator started (the RTDE timestamp).</summary>
     internal double Now => _clock.Elapsed.TotalSeconds;
+
+    /// <summary>Time since the controller started [µs] (the secondary interface's message timestamps).</summary>
+    internal ulong UptimeMicroseconds => (ulong)(_clock.Elapsed.Ticks / (TimeSpan.TicksPerMillisecond / 1000));
 
     internal void CountMalformed() => Interlocked.Increment(ref _malformed);
 

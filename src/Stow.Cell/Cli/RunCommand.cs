@@ -252,7 +252,7 @@ public static class RunCommand
         Row("unproductive", string.Create(CultureInfo.InvariantCulture, $"{s.Unproductive} ({s.UnproductiveRate:P1})"));
         Row("defect", string.Create(CultureInfo.InvariantCulture, $"{s.Defect} ({s.DefectRate:P1})"));
         Row("exception path", s.Exceptions.ToString(CultureInfo.InvariantCulture));
-        Row("UPH (simulated clock)", s.Uph.ToString("F0", CultureInfo.InvariantCulture));
+        Row(s.LoopPacing == "wall-clock" ? "UPH (wall clock)" : "UPH (simulated clock)", s.Uph.ToString("F0", CultureInfo.InvariantCulture));
         Row("pods / items per pod / density at swap", string.Create(CultureInfo.InvariantCulture, $"{s.Pods} / {s.ItemsPerPod:F1} / {s.DensityAtSwap:P1}"));
         Row("decision p50 / p99", string.Create(CultureInfo.InvariantCulture, $"{s.DecisionMsP50:F2} / {s.DecisionMsP99:F2} ms"));
         Row("perception p50 / p99", string.Create(CultureInfo.InvariantCulture, $"{s.PerceptionMsP50:F2} / {s.PerceptionMsP99:F2} ms"));

@@ -43,6 +43,8 @@ public sealed class HalStowMotion : IShiftMotion, IDisposable
     private BinSpec? _lastBin;
     private int _stowIndex;
     private bool _disposed;
+    private long _motionCycles;
+    private long _motionTicks;
 
     /// <summary>Brings the hardware up (configure + activate) and builds the loop.</summary>
     /// <param name="hardware">The cell's components, Unconfigured; owned from here on (shut down by <see cref="Dispose"/>).</param>
@@ -122,6 +124,15 @@ public sealed class HalStowMotion : IShiftMotion, IDisposable
 
     /// <inheritdoc />
     public LoopPacing Pacing => _liveArm is null ? LoopPacing.VirtualClock : LoopPacing.WallClock;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Cycles run by the motions (picks, stow sequences, recoveries) divided by the wall time [s] those runs took
+    /// (<see cref="System.Diagnostics.Stopwatch"/>): the loop's real rate while it moves the arm, idle cycles between stows
+    /// excluded; null before the first motion. On a live arm about 500 Hz when every cycle keeps up with the controller's
+    /// RTDE states; on the virtual clock it is how fast the host computes cycles, not a rate of the cell.
+    /// </remarks>
+    public double? LoopRateHz => _motionTicks > 0 ? _motionCycles / ((double)_motionTicks / System.Diagnostics.Stopwatch.Frequency) : null;
 
     /// <inheritdoc />
     public MotionReport Execute(StowAction action)
@@ -341,7 +352,9 @@ public sealed class HalStowMotion : IShiftMotion, IDisposable
         }
 
         var maxCycles = (int)Math.Ceiling(Options.TimeLimitSeconds * Options.RateHz);
-        _loop.RunUntil(_done, maxCycles);
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        _motionCycles += _loop.RunUntil(_done, maxCycles);
+        _motionTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
         var r = _runner.Poll();
         if (r.Status == ActionStatus.Running)
         {

@@ -31,7 +31,7 @@ public static class HtmlReport
         Row(sb, "unproductive", $"{summary.Unproductive} ({summary.UnproductiveRate:P1})");
         Row(sb, "defect", $"{summary.Defect} ({summary.DefectRate:P1})");
         Row(sb, "exception path", summary.Exceptions.ToString(CultureInfo.InvariantCulture));
-        Row(sb, "UPH (simulated clock)", summary.Uph.ToString("0", CultureInfo.InvariantCulture));
+        Row(sb, summary.LoopPacing == "wall-clock" ? "UPH (wall clock)" : "UPH (simulated clock)", summary.Uph.ToString("0", CultureInfo.InvariantCulture));
         Row(sb, "pods / items per pod / density at swap", $"{summary.Pods} / {summary.ItemsPerPod:0.0} / {summary.DensityAtSwap:P1}");
         Row(sb, "decision latency p50 / p99", $"{summary.DecisionMsP50:0.00} / {summary.DecisionMsP99:0.00} ms");
         Row(sb, "perception latency p50 / p99", $"{summary.PerceptionMsP50:0.00} / {summary.PerceptionMsP99:0.00} ms");

@@ -65,13 +65,20 @@ public sealed class ShiftSummary
     [JsonPropertyName("unproductive_rate")]
     public double UnproductiveRate { get; set; }
 
-    /// <summary>Units stowed per hour on the simulated clock [1/h].</summary>
+    /// <summary>
+    /// Units stowed per hour [1/h]: per hour of <see cref="WallSeconds"/> when <see cref="LoopPacing"/> is
+    /// <c>wall-clock</c> (a live arm), else per hour of <see cref="SimSeconds"/> (the simulated clock).
+    /// </summary>
     [JsonPropertyName("uph")]
     public double Uph { get; set; }
 
-    /// <summary>Simulated shift duration [s].</summary>
+    /// <summary>Shift duration on the shift's clock [s] (simulated; on a live arm the loop's wall time plus modelled waits such as pod swaps).</summary>
     [JsonPropertyName("sim_seconds")]
     public double SimSeconds { get; set; }
+
+    /// <summary>Wall-clock duration of the shift [s], from Reset to the summary (the host's compute time on the simulator).</summary>
+    [JsonPropertyName("wall_seconds")]
+    public double WallSeconds { get; set; }
 
     /// <summary>Pods used (presented to the cell).</summary>
     [JsonPropertyName("pods")]
@@ -119,6 +126,18 @@ public sealed class ShiftSummary
     /// </summary>
     [JsonPropertyName("loop_jitter_ms_p99")]
     public double? LoopJitterMsP99 { get; set; }
+
+    /// <summary>Control-loop cycles run during the shift (0 without a loop of its own).</summary>
+    [JsonPropertyName("loop_cycles")]
+    public long LoopCycles { get; set; }
+
+    /// <summary>
+    /// Control-loop rate [Hz] while it ran motions: cycles per second of wall time (idle cycles between stows excluded),
+    /// only for a loop paced by the wall clock (a live arm's 500 Hz RTDE states: about 500 when every cycle keeps up);
+    /// null otherwise.
+    /// </summary>
+    [JsonPropertyName("loop_rate_hz")]
+    public double? LoopRateHz { get; set; }
 
     /// <summary>Mean predicted P over attempts.</summary>
     [JsonPropertyName("mean_predicted_p")]

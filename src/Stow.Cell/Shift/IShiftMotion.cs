@@ -31,4 +31,13 @@ public interface IShiftMotion
 
     /// <summary>What paces the control loop; the summary reports loop jitter only for <see cref="LoopPacing.WallClock"/>. Default: the virtual clock.</summary>
     LoopPacing Pacing => LoopPacing.VirtualClock;
+
+    /// <summary>
+    /// The control loop's cycle statistics so far (cycles, mean period [s], jitter), or null when the motion has no loop
+    /// of its own. Default: null.
+    /// </summary>
+    Stow.Motion.Loop.CycleStatisticsSnapshot? LoopStatistics => null;
+
+    /// <summary>The control loop's measured rate while it ran motions [Hz], or null when not measured. Default: null.</summary>
+    double? LoopRateHz => null;
 }

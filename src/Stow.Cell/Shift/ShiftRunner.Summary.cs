@@ -21,6 +21,7 @@ public sealed partial class ShiftRunner
         var attempted = _samples.Count;
         int Count(string o) => _samples.Count(s => s.Outcome == o);
         var stowed = Count("stowed");
+        var wall = _wall.Elapsed.TotalSeconds;
         var s = new ShiftSummary
         {
             Inducted = items,
@@ -36,7 +37,8 @@ public sealed partial class ShiftRunner
             UnproductiveRate = Rate(Count("unproductive"), attempted),
             DefectRate = Rate(Count("defect"), attempted),
             SimSeconds = _clock.Now,
-            Uph = _clock.Now > 0 ? stowed * 3600.0 / _clock.Now : 0,
+            WallSeconds = wall,
+            Uph = UnitsPerHour(stowed, wall),
             Pods = _pods,
             DensityAtSwap = densities.Average(),
             DecisionMsP50 = Percentile(_decisionMs, 0.50),
@@ -50,6 +52,8 @@ public sealed partial class ShiftRunner
                 _ => "none",
             },
             LoopJitterMsP99 = _motion.Pacing == LoopPacing.WallClock ? _motion.JitterP99Ms : null,
+            LoopCycles = _motion.LoopStatistics?.Cycles ?? 0,
+            LoopRateHz = _motion.Pacing == LoopPacing.WallClock ? _motion.LoopRateHz : null,
             MeanPredictedP = attempted == 0 ? 0 : _samples.Average(a => a.PredictedP),
             Brier = attempted == 0 ? 0 : _samples.Average(a => Math.Pow(a.PredictedP - (a.Outcome == "stowed" ? 1 : 0), 2)),
             Unaccounted = _journal.CountUnaccounted(),
@@ -68,6 +72,16 @@ public sealed partial class ShiftRunner
         };
         // Targets are judged by the host, which knows whether this was the default configuration (TargetCheck.Judge).
         return new ShiftResult(s, _samples.ToList(), densities, _motion.Pacing == LoopPacing.WallClock ? _motion.JitterSamplesMs() : []);
+    }
+
+    /// <summary>
+    /// Stowed units per hour: on the wall clock when the loop is paced by the wall clock (a live arm: motion runs in real
+    /// time, and everything else the shift did took the wall time it took), else on the shift's simulated clock.
+    /// </summary>
+    private double UnitsPerHour(int stowed, double wallSeconds)
+    {
+        var seconds = _motion.Pacing == LoopPacing.WallClock ? wallSeconds : _clock.Now;
+        return seconds > 0 ? stowed * 3600.0 / seconds : 0;
     }
 
     /// <summary>Counts by the world's truth (outer key) and the cell's reading (inner key), every class listed.</summary>

@@ -37,6 +37,7 @@ public sealed partial class ShiftRunner
     private readonly List<double> _densities = [];
     private readonly List<double> _decisionMs = [];
     private readonly List<double> _perceptionMs = [];
+    private readonly Stopwatch _wall = new();
     private readonly List<Item> _buffer = [];
     private readonly Dictionary<ItemId, int> _tries = [];
     private readonly HashSet<BinId> _contactBlocked = [];
@@ -86,6 +87,7 @@ public sealed partial class ShiftRunner
     public ShiftResult Run(IReadOnlyList<Item> items, CancellationToken cancel)
     {
         var queue = new Queue<Item>(items);
+        _wall.Restart();
         Require(_states.Command(PackMlCommand.Reset), "Reset");
         Require(_states.Command(PackMlCommand.Start), "Start");
         _pods = 1;

@@ -11,27 +11,40 @@ namespace Stow.Hardware.Drivers;
 /// Band-separator driver over Modbus RTU (register map <see cref="BandSeparatorRegisters"/>,
 /// <c>docs/modbus-register-maps.md</c>). Configure opens the serial port; Activate checks the controller's heartbeat
 /// (SEQUENCE advances), clears a latched fault with one reset edge (a fault that stays fails it), then sets its activate bit; Deactivate clears engage/release
-/// requests. Each <c>Read</c> is one 0x03 poll of the status block; each <c>Write</c> one 0x10 write of the command
-/// block with an incremented watchdog. Engage and release are rising edges of their action bits: a request's bit stays
-/// set until one write of it succeeded and is cleared on the next write, so a lost write is repeated, never doubled.
-/// Codes, never exceptions, inside the cycle.
+/// requests. The line is served by the driver's own I/O thread (<see cref="ModbusExchange"/>), as in
+/// <see cref="ModbusEoat"/>: started by Configure (polls only), restarted by Activate to also write, stopped and joined
+/// by Deactivate (restarted polling only), Cleanup, Shutdown and the error path; each exchange writes the latest command
+/// block the control thread published (0x10, WATCHDOG incremented per bus write), then polls the status block (0x03).
+/// <c>Read</c> and <c>Write</c> on the control thread do no I/O (copies under one short lock, no allocation). Engage and
+/// release are rising edges of their action bits: a request's bit stays set in the published blocks until the I/O
+/// thread reports a successful bus write of a block carrying it, and is cleared in the blocks after, so a lost write is
+/// repeated, never doubled. Codes, never exceptions, inside the cycle.
 /// </summary>
 /// <remarks>
 /// A status sample with a valid CRC but an unknown phase, fault code or status bits, or a row/column beyond
 /// <see cref="MaxRows"/>/<see cref="MaxColumns"/>, is refused (<see cref="RejectedSamples"/>) and Read returns Error;
-/// so does a device-latched fault and a master faulted by persistent line errors (<see cref="IsCommFaulted"/>): the
-/// cell holds. A transient line error keeps the last sample. Threading: as <see cref="IBandSeparator"/>.
+/// so does a device-latched fault, a master faulted by persistent line errors (<see cref="IsCommFaulted"/>), an
+/// exception response, an exception on the I/O thread (<see cref="IoThreadError"/>), and a sample older than
+/// <see cref="ModbusDeviceOptions.StaleAfter"/> (no poll accepted for that long): the cell holds. A transient line error
+/// keeps the last sample. A command block is written only when the control thread published one since the last write,
+/// so a stalled control loop lets the controller's WATCHDOG trip. Threading: <see cref="IBandSeparator"/>'s calls and
+/// <c>Read</c>/<c>Write</c> on the control thread; lifecycle calls on one thread outside the loop; counters from any thread.
 /// </remarks>
-public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
+public sealed partial class ModbusBandSeparator : CommandedComponent, IBandSeparator
 {
     private readonly ModbusDeviceLink _link;
+    private readonly ModbusExchange _exchange;
     private readonly ushort[] _status = new ushort[R.StatusCount];
     private readonly ushort[] _command = new ushort[R.CommandCount];
+    private readonly long _staleTicks;
+    private readonly string _staleText;
     private BandSeparatorState _state;
     private BinId _target;
     private ushort _request;
-    private ushort _sentRequest;
-    private ushort _watchdog;
+    private long _requestId;
+    private long _seenSequence = -1;
+    private long _seenRejected;
+    private bool _sampleRejected;
 
     /// <summary>Creates the driver, Unconfigured.</summary>
     /// <param name="name">Component name.</param>
@@ -43,10 +56,16 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxColumns, 1);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ExchangePeriod, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.StaleAfter, TimeSpan.Zero);
         Options = options;
         MaxRows = maxRows;
         MaxColumns = maxColumns;
         _link = new ModbusDeviceLink(options);
+        _exchange = new ModbusExchange(_link, R.StatusStart, R.StatusCount, R.CommandStart, R.CommandCount, R.Watchdog, options.ExchangePeriod, options.Master.ResponseTimeout, Plausible, $"modbus-{name}");
+        _staleTicks = (long)(options.StaleAfter.TotalSeconds * Stopwatch.Frequency);
+        _staleText = $"band-separator status stale: no sample accepted from {options.Line.Device} within {options.StaleAfter.TotalSeconds} s (staleAfter)";
     }
 
     /// <summary>Line, unit and timing.</summary>
@@ -88,6 +107,15 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
     /// <summary>Last fault code the controller reported (<see cref="BandSeparatorRegisters.FaultNone"/> …).</summary>
     public ushort DeviceFault { get; private set; }
 
+    /// <summary>True while the driver's I/O thread runs (from Configure until Cleanup, Shutdown or the error path, or until a refused or faulted exchange ended it).</summary>
+    public bool IsExchanging => _exchange.IsRunning;
+
+    /// <summary>Exchanges (command write if any, then status poll) the I/O thread has completed, whatever their outcome.</summary>
+    public long Exchanges => _exchange.Exchanges;
+
+    /// <summary>The exception that ended the I/O thread (type and message), or null.</summary>
+    public string? IoThreadError => _exchange.ThreadError;
+
     /// <inheritdoc/>
     public CommandStatus Engage(BinId bin)
     {
@@ -103,6 +131,7 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
 
         _target = bin;
         _request = R.ActionEngage;
+        _requestId = 0;
         return CommandStatus.Accepted;
     }
 
@@ -120,30 +149,48 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
         }
 
         _request = R.ActionRelease;
+        _requestId = 0;
         return CommandStatus.Accepted;
     }
 
     /// <inheritdoc/>
+    /// <remarks>No I/O: copies the I/O thread's latest status sample; see the class remarks for when it returns Error.</remarks>
     public override HardwareResult Read(double time, double period)
     {
-        switch (_link.Read(R.StatusStart, _status))
+        if (LinkFailed())
         {
-            case LinkOutcome.Ok:
-                break;
-            case LinkOutcome.Transient:
-                return HardwareResult.Ok;
-            case LinkOutcome.Refused:
-                LastError = "band-separator controller refused the status poll (exception response)";
-                return HardwareResult.Error;
-            default:
-                LastError = "band-separator serial line faulted (persistent Modbus errors)";
-                return HardwareResult.Error;
+            return HardwareResult.Error;
         }
 
-        if (!Accept(_status, time))
+        _exchange.CopyLatest(_status, out var sequence, out var age, out var rejected);
+        if (rejected != _seenRejected)
         {
-            RejectedSamples++;
+            // The I/O thread refused implausible blocks since the last cycle (never kept as state).
+            RejectedSamples += rejected - _seenRejected;
+            _seenRejected = rejected;
             LastError = "band-separator status sample out of range: refused";
+            return HardwareResult.Error;
+        }
+
+        if (sequence != _seenSequence)
+        {
+            _seenSequence = sequence;
+            _sampleRejected = !Accept(_status, time);
+            if (_sampleRejected)
+            {
+                RejectedSamples++;
+            }
+        }
+
+        if (_sampleRejected)
+        {
+            LastError = "band-separator status sample out of range: refused";
+            return HardwareResult.Error;
+        }
+
+        if (age > _staleTicks)
+        {
+            LastError = _staleText;
             return HardwareResult.Error;
         }
 
@@ -157,6 +204,7 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
     }
 
     /// <inheritdoc/>
+    /// <remarks>No I/O: hands the command block to the I/O thread (the latest one is written, with the next WATCHDOG value).</remarks>
     public override HardwareResult Write(double time, double period)
     {
         if (!IsActive)
@@ -164,30 +212,30 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
             return HardwareResult.Ok;
         }
 
-        // A request that was written once is cleared now (its rising edge has been seen); a new one is raised.
-        var bits = _request != 0 && _sentRequest == _request ? (ushort)0 : _request;
+        if (LinkFailed())
+        {
+            _request = 0;
+            _requestId = 0;
+            return HardwareResult.Error;
+        }
+
+        // A request whose block the I/O thread wrote once is cleared now (its rising edge has been seen); until then it
+        // stays set, so a lost write is repeated.
+        var bits = _request != 0 && _requestId != 0 && _exchange.WrittenId >= _requestId ? (ushort)0 : _request;
         if (bits == 0)
         {
             _request = 0;
+            _requestId = 0;
         }
 
         Encode((ushort)(R.ActionActivate | bits));
-        switch (_link.Write(R.CommandStart, _command))
+        var id = _exchange.Publish(_command);
+        if (bits != 0 && _requestId == 0)
         {
-            case LinkOutcome.Ok:
-                _sentRequest = bits;
-                return HardwareResult.Ok;
-            case LinkOutcome.Transient:
-                return HardwareResult.Ok;
-            case LinkOutcome.Refused:
-                _request = 0;
-                _sentRequest = 0;
-                LastError = "band-separator controller refused the command block (exception response)";
-                return HardwareResult.Error;
-            default:
-                LastError = "band-separator serial line faulted (persistent Modbus errors)";
-                return HardwareResult.Error;
+            _requestId = id;
         }
+
+        return HardwareResult.Ok;
     }
 
     /// <inheritdoc/>
@@ -199,91 +247,40 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
             return CallbackReturn.Failure;
         }
 
+        _exchange.Start(writes: false);
         return CallbackReturn.Success;
     }
 
     /// <inheritdoc/>
     protected override CallbackReturn OnActivate()
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(Options.ActivateTimeout.TotalSeconds * Stopwatch.Frequency);
-        int? first = null;
-        var alive = false;
-        var resetSent = false;
-        while (!alive && Stopwatch.GetTimestamp() < deadline && !_link.IsFaulted)
-        {
-            if (_link.Read(R.StatusStart, _status) != LinkOutcome.Ok)
-            {
-                continue;
-            }
-
-            if (!Accept(_status, 0))
-            {
-                RejectedSamples++;
-                TransitionError = $"band-separator controller on {Options.Line.Device} sent an out-of-range status sample";
-                return CallbackReturn.Failure;
-            }
-
-            if ((_status[0] & R.StatusFault) != 0)
-            {
-                // Activation is the operator's reset: one rising edge of the reset bit, then the fault must be gone.
-                if (resetSent)
-                {
-                    first = null;
-                    continue; // the controller clears it on its next update; wait until the deadline.
-                }
-
-                Encode(0);
-                _link.Write(R.CommandStart, _command);
-                Encode(R.ActionResetFault);
-                resetSent = _link.Write(R.CommandStart, _command) == LinkOutcome.Ok;
-                first = null;
-                continue;
-            }
-
-            var seq = _status[R.Sequence - R.StatusStart];
-            alive = first is { } f && f != seq;
-            first ??= seq;
-        }
-
-        _request = 0;
-        _sentRequest = 0;
-        while (alive && Stopwatch.GetTimestamp() < deadline && !_link.IsFaulted)
-        {
-            Encode(R.ActionActivate);
-            if (_link.Write(R.CommandStart, _command) == LinkOutcome.Ok && _link.Read(R.StatusStart, _status) == LinkOutcome.Ok &&
-                (_status[0] & R.StatusActivated) != 0)
-            {
-                return CallbackReturn.Success;
-            }
-        }
-
-        TransitionError = resetSent && DeviceFault != R.FaultNone
-            ? $"band-separator controller on {Options.Line.Device} keeps fault {DeviceFault} latched after a reset"
-            : alive
-            ? $"band-separator controller on {Options.Line.Device} did not report activated within {Options.ActivateTimeout.TotalSeconds} s"
-            : $"band-separator controller on {Options.Line.Device}: no heartbeat (SEQUENCE did not advance) within {Options.ActivateTimeout.TotalSeconds} s";
-        return CallbackReturn.Failure;
+        _exchange.Stop();
+        var r = Handshake();
+        _exchange.Start(writes: r == CallbackReturn.Success);
+        return r;
     }
 
     /// <inheritdoc/>
     protected override CallbackReturn OnDeactivate()
     {
         _request = 0;
-        _sentRequest = 0;
+        _requestId = 0;
+        _exchange.Stop();
+        _exchange.Start(writes: false);
         return CallbackReturn.Success;
     }
 
     /// <inheritdoc/>
     protected override CallbackReturn OnCleanup()
     {
-        _link.Close();
+        Close();
         return CallbackReturn.Success;
     }
 
     /// <inheritdoc/>
     protected override CallbackReturn OnShutdown()
     {
-        _link.Close();
+        Close();
         return CallbackReturn.Success;
     }
 
@@ -291,22 +288,56 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
     protected override CallbackReturn OnError()
     {
         _request = 0;
-        _sentRequest = 0;
-        _link.Close();
+        _requestId = 0;
+        Close();
         return CallbackReturn.Success;
+    }
+
+    /// <summary>Joins the I/O thread, closes the line and forgets the sample.</summary>
+    private void Close()
+    {
+        _exchange.Stop();
+        _link.Close();
+        _exchange.ClearSample();
+    }
+
+    /// <summary>True (LastError set) when the exchange ended: refused, faulted, or its thread failed. No allocation on the Ok path.</summary>
+    private bool LinkFailed()
+    {
+        if (_exchange.ThreadError is { } crash)
+        {
+            LastError = "band-separator I/O thread failed: " + crash;
+            return true;
+        }
+
+        if (_exchange.Failure == LinkOutcome.Refused)
+        {
+            LastError = _exchange.FailureOperation == "write"
+                ? "band-separator controller refused the command block (exception response)"
+                : "band-separator controller refused the status poll (exception response)";
+            return true;
+        }
+
+        if (_exchange.Failure == LinkOutcome.Faulted || _link.IsFaulted)
+        {
+            LastError = "band-separator serial line faulted (persistent Modbus errors)";
+            return true;
+        }
+
+        return false;
     }
 
     private bool Accept(ushort[] s, double time)
     {
-        var bits = s[R.Status - R.StatusStart];
+        if (!Plausible(s))
+        {
+            return false;
+        }
+
         var phase = s[R.Phase - R.StatusStart];
         var fault = s[R.Fault - R.StatusStart];
         var row = s[R.Row - R.StatusStart];
         var column = s[R.Column - R.StatusStart];
-        if (bits > 0x7 || phase > (ushort)BandSeparatorPhase.Fault || fault > R.FaultBadTarget || row >= MaxRows || column >= MaxColumns)
-        {
-            return false;
-        }
 
         DeviceFault = fault;
         _state.Phase = (BandSeparatorPhase)phase;
@@ -315,11 +346,16 @@ public sealed class ModbusBandSeparator : CommandedComponent, IBandSeparator
         return true;
     }
 
+    /// <summary>Whether a raw status block is plausible (known status bits, phase and fault code; row and column on the face). Pure; runs on the I/O thread too.</summary>
+    private bool Plausible(ReadOnlySpan<ushort> s) =>
+        s[R.Status - R.StatusStart] <= 0x7 && s[R.Phase - R.StatusStart] <= (ushort)BandSeparatorPhase.Fault &&
+        s[R.Fault - R.StatusStart] <= R.FaultBadTarget && s[R.Row - R.StatusStart] < MaxRows && s[R.Column - R.StatusStart] < MaxColumns;
+
+    /// <summary>Fills the command block (its WATCHDOG word is set by the exchange per bus write).</summary>
     private void Encode(ushort action)
     {
         _command[R.Action] = action;
         _command[R.TargetRow] = (ushort)_target.Row;
         _command[R.TargetColumn] = (ushort)_target.Column;
-        _command[R.Watchdog] = ++_watchdog;
     }
 }

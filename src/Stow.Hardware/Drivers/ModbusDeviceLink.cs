@@ -6,8 +6,10 @@ namespace Stow.Hardware.Drivers;
 /// <summary>
 /// The serial line and Modbus master of one driver, with the driver-level counters. A transaction either succeeds,
 /// fails transiently (counted; the driver keeps its last sample and tries again next cycle), or finds the master
-/// faulted (persistent line errors: the driver returns an error and the cell holds). Owner thread only; the driver
-/// closes it in its cleanup, shutdown and error transitions.
+/// faulted (persistent line errors: the driver returns an error and the cell holds). Threading: one thread at a time
+/// uses the line: the driver's I/O thread (<see cref="ModbusExchange"/>) while it runs, else the lifecycle thread (open,
+/// activation's handshake, close); the counters may be read from any thread (word-sized, written by that one thread).
+/// The driver closes it in its cleanup, shutdown and error transitions, after joining its I/O thread.
 /// </summary>
 #pragma warning disable CA1001 // the port's lifetime follows the driver's lifecycle transitions (Close), not a using scope.
 internal sealed class ModbusDeviceLink

@@ -11,26 +11,43 @@ namespace Stow.Hardware.Drivers;
 /// Configure opens the serial port; Activate checks that the controller's heartbeat (SEQUENCE) advances, clears a latched
 /// fault with one reset edge (activation is the operator's reset; a fault that stays fails it), then activates it
 /// holding its present position with belts at 0; Deactivate writes stop (belts 0, hold).
-/// Each <c>Read</c> is one 0x03 poll of the status block; each <c>Write</c> one 0x10 write of the command block with an
-/// incremented watchdog. Both run on the calling (control) thread and take at most
-/// (retries + 1) × response timeout; they return codes and never throw.
+/// The line is served by the driver's own I/O thread (<see cref="ModbusExchange"/>), started by Configure (polling the
+/// status block only while Inactive), restarted by Activate to also write the command block, and stopped and joined by
+/// Deactivate (restarted polling only), Cleanup, Shutdown and the error path: each exchange writes the latest command
+/// block the control thread published (0x10, WATCHDOG incremented per bus write), then polls the status block (0x03),
+/// back to back or once per <see cref="ModbusDeviceOptions.ExchangePeriod"/>. <c>Read</c> and <c>Write</c> on the control
+/// thread do no I/O: Read copies the latest sample out, Write the command block in, each under one short lock, without
+/// allocating; they return codes and never throw. Lifecycle transitions talk to the line synchronously (the I/O thread
+/// is stopped during activation's handshake).
 /// </summary>
 /// <remarks>
 /// Safety: a set-point that is out of range or not finite is refused by the command call; a status sample with a
 /// valid CRC but an implausible value (outside the device's range, unknown fault code) is refused, counted in
 /// <see cref="RejectedSamples"/>, and the Read returns <see cref="HardwareResult.Error"/> (the manager's error path
 /// stops the device and the cell holds); a device-latched fault does the same. A transient line error keeps the last
-/// sample (its <see cref="EoatState.Stamp"/> does not advance) and is retried next cycle; persistent line errors fault
-/// the master (<see cref="IsCommFaulted"/>) and every cycle returns Error. Threading: as <see cref="IEoat"/>.
+/// sample (its <see cref="EoatState.Stamp"/> does not advance) and is retried by the next exchange; a sample older than
+/// <see cref="ModbusDeviceOptions.StaleAfter"/> (no poll accepted for that long: a stalled device or line) makes Read
+/// return Error, so the loop never acts on old state; persistent line errors fault the master
+/// (<see cref="IsCommFaulted"/>), an exception response ends the exchange, and an exception on the I/O thread is caught
+/// and kept (<see cref="IoThreadError"/>): each makes Read (and Write) return Error. A command block is written only
+/// when the control thread published one since the last write, so a stalled control loop stops the writes and the
+/// controller's WATCHDOG stops the tool. <see cref="EoatState.Stamp"/> is the cycle time at which Read first saw a
+/// sample. Threading: <see cref="IEoat"/>'s calls and <c>Read</c>/<c>Write</c> on the control thread; lifecycle calls on
+/// one thread outside the loop; the counters may be read from any thread.
 /// </remarks>
-public sealed class ModbusEoat : CommandedComponent, IEoat
+public sealed partial class ModbusEoat : CommandedComponent, IEoat
 {
     private readonly ModbusDeviceLink _link;
+    private readonly ModbusExchange _exchange;
     private readonly ushort[] _status = new ushort[R.StatusCount];
     private readonly ushort[] _command = new ushort[R.CommandCount];
+    private readonly long _staleTicks;
+    private readonly string _staleText;
     private EoatCommand _pending;
     private EoatState _state;
-    private ushort _watchdog;
+    private long _seenSequence = -1;
+    private long _seenRejected;
+    private bool _sampleRejected;
 
     /// <summary>Creates the driver, Unconfigured; nothing is opened yet.</summary>
     /// <param name="name">Component name.</param>
@@ -40,8 +57,15 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
         : base(name)
     {
         Options = options;
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ExchangePeriod, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.StaleAfter, TimeSpan.Zero);
+        Options = options;
         Limits = limits ?? new ModbusEoatLimits();
         _link = new ModbusDeviceLink(options);
+        _exchange = new ModbusExchange(_link, R.StatusStart, R.StatusCount, R.CommandStart, R.CommandCount, R.Watchdog, options.ExchangePeriod, options.Master.ResponseTimeout, Plausible, $"modbus-{name}");
+        _staleTicks = (long)(options.StaleAfter.TotalSeconds * Stopwatch.Frequency);
+        _staleText = $"EOAT status stale: no sample accepted from {options.Line.Device} within {options.StaleAfter.TotalSeconds} s (staleAfter)";
     }
 
     /// <summary>Line, unit and timing.</summary>
@@ -82,6 +106,15 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
 
     /// <summary>Raw STATUS bits of the last accepted sample.</summary>
     public ushort StatusBits { get; private set; }
+
+    /// <summary>True while the driver's I/O thread runs (from Configure until Cleanup, Shutdown or the error path, or until a refused or faulted exchange ended it).</summary>
+    public bool IsExchanging => _exchange.IsRunning;
+
+    /// <summary>Exchanges (command write if any, then status poll) the I/O thread has completed, whatever their outcome.</summary>
+    public long Exchanges => _exchange.Exchanges;
+
+    /// <summary>The exception that ended the I/O thread (type and message), or null.</summary>
+    public string? IoThreadError => _exchange.ThreadError;
 
     /// <inheritdoc/>
     public CommandStatus CommandPaddles(double gap, double squeezeForceLimit)
@@ -140,26 +173,43 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
     }
 
     /// <inheritdoc/>
+    /// <remarks>No I/O: copies the I/O thread's latest status sample; see the class remarks for when it returns Error.</remarks>
     public override HardwareResult Read(double time, double period)
     {
-        switch (_link.Read(R.StatusStart, _status))
+        if (LinkFailed())
         {
-            case LinkOutcome.Ok:
-                break;
-            case LinkOutcome.Transient:
-                return HardwareResult.Ok;
-            case LinkOutcome.Refused:
-                LastError = "EOAT controller refused the status poll (exception response)";
-                return HardwareResult.Error;
-            default:
-                LastError = "EOAT serial line faulted (persistent Modbus errors)";
-                return HardwareResult.Error;
+            return HardwareResult.Error;
         }
 
-        if (!Accept(_status, time))
+        _exchange.CopyLatest(_status, out var sequence, out var age, out var rejected);
+        if (rejected != _seenRejected)
         {
-            RejectedSamples++;
+            // The I/O thread refused implausible blocks since the last cycle (never kept as state).
+            RejectedSamples += rejected - _seenRejected;
+            _seenRejected = rejected;
             LastError = "EOAT status sample out of range: refused";
+            return HardwareResult.Error;
+        }
+
+        if (sequence != _seenSequence)
+        {
+            _seenSequence = sequence;
+            _sampleRejected = !Accept(_status, time);
+            if (_sampleRejected)
+            {
+                RejectedSamples++;
+            }
+        }
+
+        if (_sampleRejected)
+        {
+            LastError = "EOAT status sample out of range: refused";
+            return HardwareResult.Error;
+        }
+
+        if (age > _staleTicks)
+        {
+            LastError = _staleText;
             return HardwareResult.Error;
         }
 
@@ -173,11 +223,17 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
     }
 
     /// <inheritdoc/>
+    /// <remarks>No I/O: hands the command block to the I/O thread, which writes the latest one with the next WATCHDOG value.</remarks>
     public override HardwareResult Write(double time, double period)
     {
         if (!IsActive)
         {
             return HardwareResult.Ok;
+        }
+
+        if (LinkFailed())
+        {
+            return HardwareResult.Error;
         }
 
         if (!Encode(_pending, R.ActionActivate | R.ActionGo))
@@ -186,18 +242,8 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
             return HardwareResult.Error;
         }
 
-        switch (_link.Write(R.CommandStart, _command))
-        {
-            case LinkOutcome.Ok:
-            case LinkOutcome.Transient:
-                return HardwareResult.Ok;
-            case LinkOutcome.Refused:
-                LastError = "EOAT controller refused the command block (exception response)";
-                return HardwareResult.Error;
-            default:
-                LastError = "EOAT serial line faulted (persistent Modbus errors)";
-                return HardwareResult.Error;
-        }
+        _exchange.Publish(_command);
+        return HardwareResult.Ok;
     }
 
     /// <inheritdoc/>
@@ -209,137 +255,96 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
             return CallbackReturn.Failure;
         }
 
+        _exchange.Start(writes: false);
         return CallbackReturn.Success;
     }
 
     /// <inheritdoc/>
     protected override CallbackReturn OnActivate()
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(Options.ActivateTimeout.TotalSeconds * Stopwatch.Frequency);
-        if (!WaitForHeartbeat(deadline, out var error))
-        {
-            TransitionError = error;
-            return CallbackReturn.Failure;
-        }
-
-        _pending = new EoatCommand
-        {
-            PaddleGap = Math.Min(_state.PaddleGap, Limits.MaxPaddleGap),
-            SqueezeForceLimit = Limits.DefaultSqueezeForce,
-            SpatulaExtension = Math.Min(_state.SpatulaExtension, Limits.MaxSpatulaExtension),
-        };
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            if (Encode(_pending, R.ActionActivate | R.ActionGo) && _link.Write(R.CommandStart, _command) == LinkOutcome.Ok &&
-                _link.Read(R.StatusStart, _status) == LinkOutcome.Ok && (_status[0] & R.StatusActivated) != 0)
-            {
-                return CallbackReturn.Success;
-            }
-
-            if (_link.IsFaulted)
-            {
-                break;
-            }
-        }
-
-        TransitionError = $"EOAT controller on {Options.Line.Device} did not report activated within {Options.ActivateTimeout.TotalSeconds} s";
-        return CallbackReturn.Failure;
+        _exchange.Stop();
+        var r = Handshake();
+        _exchange.Start(writes: r == CallbackReturn.Success);
+        return r;
     }
 
     /// <inheritdoc/>
     protected override CallbackReturn OnDeactivate()
     {
+        _exchange.Stop();
         SendStop();
+        _exchange.Start(writes: false);
         return CallbackReturn.Success;
     }
 
     /// <inheritdoc/>
     protected override CallbackReturn OnCleanup()
     {
-        _link.Close();
+        Close(stop: false);
         return CallbackReturn.Success;
     }
 
     /// <inheritdoc/>
     protected override CallbackReturn OnShutdown()
     {
-        SendStop();
-        _link.Close();
+        Close(stop: true);
         return CallbackReturn.Success;
     }
 
     /// <inheritdoc/>
     protected override CallbackReturn OnError()
     {
-        SendStop();
-        _link.Close();
+        Close(stop: true);
         return CallbackReturn.Success;
     }
 
-    /// <summary>Best effort: belts 0, paddles and spatula hold (the controller's watchdog stops it anyway within 200 ms).</summary>
-    private void SendStop()
+    /// <summary>Joins the I/O thread, optionally sends stop, closes the line and forgets the sample.</summary>
+    private void Close(bool stop)
     {
-        _pending.LeftBeltSpeed = 0;
-        _pending.RightBeltSpeed = 0;
-        if (_link.IsOpen && !_link.IsFaulted && Encode(_pending, R.ActionActivate | R.ActionStop))
+        _exchange.Stop();
+        if (stop)
         {
-            _link.Write(R.CommandStart, _command);
+            SendStop();
         }
+
+        _link.Close();
+        _exchange.ClearSample();
     }
 
-    private bool WaitForHeartbeat(long deadline, out string error)
+    /// <summary>True (LastError set) when the exchange ended: refused, faulted, or its thread failed. No allocation on the Ok path.</summary>
+    private bool LinkFailed()
     {
-        int? first = null;
-        var resetSent = false;
-        while (Stopwatch.GetTimestamp() < deadline && !_link.IsFaulted)
+        if (_exchange.ThreadError is { } crash)
         {
-            if (_link.Read(R.StatusStart, _status) != LinkOutcome.Ok)
-            {
-                continue;
-            }
-
-            if (!Accept(_status, 0))
-            {
-                RejectedSamples++;
-                error = $"EOAT controller on {Options.Line.Device} sent an out-of-range status sample";
-                return false;
-            }
-
-            if ((StatusBits & R.StatusFault) != 0)
-            {
-                // Activation is the operator's reset: one rising edge of the reset bit (belts 0), then the fault must be gone.
-                if (resetSent)
-                {
-                    first = null;
-                    continue; // the controller clears it on its next update; wait until the deadline.
-                }
-
-                var hold = new EoatCommand { PaddleGap = _state.PaddleGap, SqueezeForceLimit = Limits.DefaultSqueezeForce, SpatulaExtension = _state.SpatulaExtension };
-                resetSent = Encode(hold, R.ActionStop) && _link.Write(R.CommandStart, _command) == LinkOutcome.Ok &&
-                    Encode(hold, R.ActionStop | R.ActionResetFault) && _link.Write(R.CommandStart, _command) == LinkOutcome.Ok;
-                first = null;
-                continue;
-            }
-
-            var seq = _status[R.Sequence - R.StatusStart];
-            if (first is { } f && f != seq)
-            {
-                error = string.Empty;
-                return true;
-            }
-
-            first ??= seq;
+            LastError = "EOAT I/O thread failed: " + crash;
+            return true;
         }
 
-        error = resetSent && DeviceFault != R.FaultNone
-            ? $"EOAT controller on {Options.Line.Device} keeps fault {DeviceFault} latched after a reset"
-            : $"EOAT controller on {Options.Line.Device}: no heartbeat (SEQUENCE did not advance) within {Options.ActivateTimeout.TotalSeconds} s";
+        if (_exchange.Failure == LinkOutcome.Refused)
+        {
+            LastError = _exchange.FailureOperation == "write"
+                ? "EOAT controller refused the command block (exception response)"
+                : "EOAT controller refused the status poll (exception response)";
+            return true;
+        }
+
+        if (_exchange.Failure == LinkOutcome.Faulted || _link.IsFaulted)
+        {
+            LastError = "EOAT serial line faulted (persistent Modbus errors)";
+            return true;
+        }
+
         return false;
     }
 
     /// <summary>Checks a raw status block and, when every value is plausible, takes it as the new state.</summary>
     private bool Accept(ushort[] s, double time)
     {
+        if (!Plausible(s))
+        {
+            return false;
+        }
+
         var bits = s[R.Status - R.StatusStart];
         var fault = s[R.Fault - R.StatusStart];
         var gap = RegisterScaling.DecodeUnsigned(s[R.PaddleGap - R.StatusStart], R.LengthResolution);
@@ -349,15 +354,6 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
         var iLeft = RegisterScaling.DecodeUnsigned(s[R.LeftBeltCurrent - R.StatusStart], R.CurrentResolution);
         var iRight = RegisterScaling.DecodeUnsigned(s[R.RightBeltCurrent - R.StatusStart], R.CurrentResolution);
         var spatula = RegisterScaling.DecodeUnsigned(s[R.SpatulaExtension - R.StatusStart], R.LengthResolution);
-        var tolerance = 1 + Limits.SampleTolerance;
-        if (bits > 0xFF || fault > R.FaultUnderVoltage || gap > Limits.MaxPaddleGap * tolerance ||
-            force > Limits.MaxSqueezeForce * tolerance * 4 || Math.Abs(left) > Limits.MaxBeltSpeed * tolerance ||
-            Math.Abs(right) > Limits.MaxBeltSpeed * tolerance || iLeft > Limits.MaxCurrent || iRight > Limits.MaxCurrent ||
-            spatula > Limits.MaxSpatulaExtension * tolerance)
-        {
-            return false;
-        }
-
         StatusBits = bits;
         DeviceFault = fault;
         _state.PaddleGap = gap;
@@ -373,10 +369,29 @@ public sealed class ModbusEoat : CommandedComponent, IEoat
         return true;
     }
 
+    /// <summary>Whether every value of a raw status block is plausible (outside the device's ranges, an unknown fault code or status bits: not). Pure; runs on the I/O thread too.</summary>
+    private bool Plausible(ReadOnlySpan<ushort> s)
+    {
+        var bits = s[R.Status - R.StatusStart];
+        var fault = s[R.Fault - R.StatusStart];
+        var gap = RegisterScaling.DecodeUnsigned(s[R.PaddleGap - R.StatusStart], R.LengthResolution);
+        var force = RegisterScaling.DecodeUnsigned(s[R.SqueezeForce - R.StatusStart], R.ForceResolution);
+        var left = RegisterScaling.DecodeSigned(s[R.LeftBeltSpeed - R.StatusStart], R.SpeedResolution);
+        var right = RegisterScaling.DecodeSigned(s[R.RightBeltSpeed - R.StatusStart], R.SpeedResolution);
+        var iLeft = RegisterScaling.DecodeUnsigned(s[R.LeftBeltCurrent - R.StatusStart], R.CurrentResolution);
+        var iRight = RegisterScaling.DecodeUnsigned(s[R.RightBeltCurrent - R.StatusStart], R.CurrentResolution);
+        var spatula = RegisterScaling.DecodeUnsigned(s[R.SpatulaExtension - R.StatusStart], R.LengthResolution);
+        var tolerance = 1 + Limits.SampleTolerance;
+        return !(bits > 0xFF || fault > R.FaultUnderVoltage || gap > Limits.MaxPaddleGap * tolerance ||
+            force > Limits.MaxSqueezeForce * tolerance * 4 || Math.Abs(left) > Limits.MaxBeltSpeed * tolerance ||
+            Math.Abs(right) > Limits.MaxBeltSpeed * tolerance || iLeft > Limits.MaxCurrent || iRight > Limits.MaxCurrent ||
+            spatula > Limits.MaxSpatulaExtension * tolerance);
+    }
+
+    /// <summary>Fills the command block (its WATCHDOG word is set by the exchange per bus write).</summary>
     private bool Encode(in EoatCommand c, ushort action)
     {
         _command[R.Action] = action;
-        _command[R.Watchdog] = ++_watchdog;
         return RegisterScaling.TryEncodeUnsigned(c.PaddleGap, R.LengthResolution, out _command[R.PaddleGapSet]) &&
             RegisterScaling.TryEncodeUnsigned(c.SqueezeForceLimit, R.ForceResolution, out _command[R.SqueezeForceLimit]) &&
             RegisterScaling.TryEncodeSigned(c.LeftBeltSpeed, R.SpeedResolution, out _command[R.LeftBeltSpeedSet]) &&

@@ -212,7 +212,11 @@ public sealed partial class UrArm
         }
     }
 
-    /// <summary>Sends the control program through the secondary interface and waits until it reports running.</summary>
+    /// <summary>
+    /// Sends the control program through the secondary interface and waits until it reports running, keeping the
+    /// connection open until then: the controller streams robot state on that port, and closing a socket with unread
+    /// data in it resets the connection (TCP RST), which could drop script lines the controller had not read yet.
+    /// </summary>
     private void StartProgram()
     {
         var c = _rtde ?? throw new RtdeException("not connected");
@@ -227,9 +231,8 @@ public sealed partial class UrArm
             tcp.ConnectAsync(_options.Host, _options.SecondaryPort, cts.Token).AsTask().GetAwaiter().GetResult();
             var script = Encoding.UTF8.GetBytes(UrControlScript.Build(_options.WatchdogTimeout, _options.Acceleration));
             tcp.GetStream().Write(script);
+            WaitFor(s => s.OutputIntRegisters[UrControlRegisters.ProgramState] == 1, "the control program to run");
         }
-
-        WaitFor(s => s.OutputIntRegisters[UrControlRegisters.ProgramState] == 1, "the control program to run");
     }
 
     /// <summary>Asks the program to end (quit command) and waits briefly; never throws.</summary>

@@ -13,7 +13,7 @@ public class MainJobTests
         "attempted", "stowed", "unproductive", "defect", "success_rate", "defect_rate", "unproductive_rate",
         "uph", "pods", "density_at_swap", "decision_ms_p50", "decision_ms_p99", "perception_ms_p50",
         "perception_ms_p99", "execution_provider", "loop_jitter_ms_p99", "unaccounted", "targets", "inducted", "stowed_of_inducted", "exceptions",
-        "items_per_pod", "success_rate_ci95", "targets_judged", "targets_note", "loop_pacing",
+        "items_per_pod", "success_rate_ci95", "targets_judged", "targets_note", "loop_pacing", "loop_cycles", "loop_rate_hz", "wall_seconds",
     ];
 
     [Fact(Timeout = 300_000)]
@@ -51,6 +51,9 @@ public class MainJobTests
         Assert.Equal("virtual-clock", root.GetProperty("loop_pacing").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("loop_jitter_ms_p99").ValueKind);
         Assert.True(root.GetProperty("uph").GetDouble() > 0);
+        Assert.Equal(stowed * 3600.0 / root.GetProperty("sim_seconds").GetDouble(), root.GetProperty("uph").GetDouble(), 6); // the simulated clock
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("loop_rate_hz").ValueKind);
+        Assert.True(root.GetProperty("loop_cycles").GetInt64() > 0);
         Assert.True(root.GetProperty("perception_ms_p50").GetDouble() > 0, "perception ran through the models");
         Assert.Equal("cpu", root.GetProperty("execution_provider").GetString()); // ORT's profile: the CPU provider ran every node
         Assert.True(File.Exists(dir.File("report.html")));

@@ -10,17 +10,20 @@ namespace Stow.Hardware.Tests.Drivers;
 /// <summary>
 /// The live-sim rig with just the two Modbus devices: real drivers ↔ socat ptys ↔ emulators backed by the simulator.
 /// Timeouts suit a loaded 2-core CI machine (socat may relay a frame in pieces). Dispose kills socat by PID.
+/// The drivers exchange on their own I/O threads: a cycle's Write and Read only hand a command in and copy the latest
+/// sample out, so what a cycle sees lags the line by an exchange; the helpers wait on conditions with a deadline.
 /// </summary>
 internal sealed class DriverPtyRig : IDisposable
 {
     private double _time;
 
-    public DriverPtyRig(int faultAfterFailures = 3, double emulatorWatchdog = 5.0)
+    public DriverPtyRig(int faultAfterFailures = 3, double emulatorWatchdog = 5.0, double? staleAfter = null)
     {
         Cell = new SimCell(seed: 1);
+        var stale = staleAfter is { } s ? string.Create(CultureInfo.InvariantCulture, $",\"staleAfter\":{s}") : string.Empty;
         var common = string.Create(
             CultureInfo.InvariantCulture,
-            $"\"baud\":115200,\"parity\":\"none\",\"responseTimeout\":0.3,\"interCharacterTimeout\":0.1,\"retries\":2,\"faultAfterFailures\":{faultAfterFailures},\"activateTimeout\":5,\"emulatorWatchdog\":{emulatorWatchdog}");
+            $"\"baud\":115200,\"parity\":\"none\",\"responseTimeout\":0.3,\"interCharacterTimeout\":0.1,\"retries\":2,\"faultAfterFailures\":{faultAfterFailures},\"activateTimeout\":5,\"emulatorWatchdog\":{emulatorWatchdog}{stale}");
         var json = "{\"hardware\":{\"components\":[" +
             "{\"name\":\"eoat\",\"type\":\"modbus.eoat\",\"params\":{\"device\":\"eoat.tty\"," + common + "}}," +
             "{\"name\":\"band_separator\",\"type\":\"modbus.band_separator\",\"params\":{\"device\":\"bs.tty\",\"engageTime\":0.2,\"releaseTime\":0.1," + common + "}}" +
@@ -72,10 +75,35 @@ internal sealed class DriverPtyRig : IDisposable
             {
                 return done();
             }
+
+            Thread.Sleep(1); // the pace of a ~1 kHz control loop (not a wait for a condition): a spinning loop would starve the I/O threads, emulators and socat on a loaded 2-core machine
         }
 
         return false;
     }
+
+    /// <summary>Runs Read-only cycles of <paramref name="c"/> (the host writes nothing) until <paramref name="until"/> holds for a Read's result, or the deadline.</summary>
+    /// <returns>The last result, which satisfies <paramref name="until"/> unless the deadline passed.</returns>
+    public HardwareResult ReadUntil(CommandedComponent c, Func<HardwareResult, bool> until)
+    {
+        var clock = Stopwatch.StartNew();
+        HardwareResult r;
+        do
+        {
+            r = Read(c);
+            if (until(r))
+            {
+                return r;
+            }
+
+            Thread.Sleep(1); // the pace of a ~1 kHz control loop, not a wait for a condition
+        }
+        while (clock.Elapsed < Deadline);
+        return r;
+    }
+
+    /// <summary>Waits (deadline <see cref="Deadline"/>) for <paramref name="condition"/>, yielding between checks.</summary>
+    public static bool WaitFor(Func<bool> condition) => SpinWait.SpinUntil(condition, Deadline);
 
     /// <summary>One Read at the next cycle time.</summary>
     public HardwareResult Read(CommandedComponent c)

@@ -51,7 +51,8 @@ public class ModbusBandSeparatorPtyTests
         using var rig = new DriverPtyRig();
         DriverPtyRig.Activate(rig.BandSeparator);
         rig.BandSeparatorEmulator.LineFaults.Inject(LineFault.ImplausibleValues, 1);
-        Assert.Equal(HardwareResult.Error, rig.Read(rig.BandSeparator));
+        Assert.Equal(HardwareResult.Error, rig.ReadUntil(rig.BandSeparator, r => r == HardwareResult.Error));
+        Assert.Contains("out of range", rig.BandSeparator.LastError, StringComparison.Ordinal);
         Assert.Equal(1, rig.BandSeparator.RejectedSamples);
         Assert.Equal(BandSeparatorPhase.Idle, rig.BandSeparator.State.Phase);
     }

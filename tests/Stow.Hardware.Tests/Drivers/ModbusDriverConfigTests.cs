@@ -29,6 +29,8 @@ public class ModbusDriverConfigTests
         Assert.Equal(5, eoat.Options.Unit);
         Assert.Equal(TimeSpan.FromSeconds(0.25), eoat.Options.Master.ResponseTimeout);
         Assert.Equal(4, eoat.Options.Master.MaxRetries);
+        Assert.Equal(TimeSpan.Zero, eoat.Options.ExchangePeriod);
+        Assert.Equal(TimeSpan.FromSeconds(3 * 5 * 0.25), eoat.Options.StaleAfter); // 3 × (retries + 1) × responseTimeout
         var bands = Assert.IsType<ModbusBandSeparator>(hw.Get<IBandSeparator>("bands"));
         Assert.Equal("/dev/ttyUSB1", bands.Options.Line.Device);
         Assert.Equal(2, bands.Options.Unit);
@@ -43,6 +45,11 @@ public class ModbusDriverConfigTests
     [InlineData("{\"device\":\"x\",\"responseTimeout\":-1}", "responseTimeout")]
     [InlineData("{\"device\":\"x\",\"retries\":-1}", "retries")]
     [InlineData("{\"device\":7}", "device")]
+    [InlineData("{\"device\":\"x\",\"exchangePeriod\":-0.01}", "exchangePeriod")]
+    [InlineData("{\"device\":\"x\",\"exchangePeriod\":2}", "exchangePeriod")]
+    [InlineData("{\"device\":\"x\",\"staleAfter\":0}", "staleAfter")]
+    [InlineData("{\"device\":\"x\",\"responseTimeout\":0.1,\"retries\":2,\"staleAfter\":0.3}", "staleAfter")]
+    [InlineData("{\"device\":\"x\",\"responseTimeout\":0.1,\"retries\":2,\"exchangePeriod\":0.5,\"staleAfter\":0.7}", "staleAfter")]
     public void Bad_Parameters_Are_Rejected_Naming_The_Field(string parameters, string field)
     {
         var registry = new HardwareRegistry();
@@ -64,5 +71,19 @@ public class ModbusDriverConfigTests
         Assert.Contains(device, eoat.TransitionError, StringComparison.Ordinal);
         Assert.Equal(HardwareResult.Error, eoat.Read(0, 0.01));
         Assert.Equal(CommandStatus.NotActive, eoat.CommandBelts(0.1, 0.1));
+    }
+
+    [Fact]
+    public void A_Stale_Age_Too_Short_For_One_Transaction_Is_Rejected_With_The_Bound_In_The_Message()
+    {
+        var c = new ComponentConfig("bands", "modbus.band_separator", System.Text.Json.JsonDocument.Parse(
+            "{\"device\":\"x\",\"responseTimeout\":0.1,\"retries\":2,\"exchangePeriod\":0.01,\"staleAfter\":0.2}").RootElement);
+        var ex = Assert.Throws<HardwareConfigException>(() => ModbusDeviceOptions.FromConfig(c, 2, null));
+        Assert.Contains("'staleAfter' 0.2 s must exceed", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("0.31 s", ex.Message, StringComparison.Ordinal);
+        var ok = ModbusDeviceOptions.FromConfig(new ComponentConfig("bands", "modbus.band_separator", System.Text.Json.JsonDocument.Parse(
+            "{\"device\":\"x\",\"responseTimeout\":0.1,\"retries\":2,\"exchangePeriod\":0.01}").RootElement), 2, null);
+        Assert.Equal(TimeSpan.FromSeconds(0.01), ok.ExchangePeriod);
+        Assert.Equal(TimeSpan.FromSeconds(0.91), ok.StaleAfter);
     }
 }

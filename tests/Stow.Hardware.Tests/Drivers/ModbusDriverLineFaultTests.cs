@@ -26,10 +26,13 @@ public class ModbusDriverLineFaultTests
         var stats = rig.Eoat.Statistics!;
         var retries = stats.Retries;
         rig.EoatEmulator.LineFaults.Inject(fault, 1);
+
+        // The I/O thread meets the bad response on its next poll, retries it, and the exchange goes on.
+        Assert.True(DriverPtyRig.WaitFor(() => rig.EoatEmulator.LineFaults.Injected == 1 && stats.Retries > retries), "injected and retried");
+        var exchanges = rig.Eoat.Exchanges;
+        Assert.True(DriverPtyRig.WaitFor(() => rig.Eoat.Exchanges > exchanges + 1), "exchanges go on");
         Assert.Equal(HardwareResult.Ok, rig.Read(rig.Eoat));
-        Assert.Equal(1, rig.EoatEmulator.LineFaults.Injected);
         Assert.True(stats.Count(counted) >= 1, $"{counted} counted");
-        Assert.True(stats.Retries > retries, "retried");
         Assert.False(rig.Eoat.IsCommFaulted);
         Assert.Equal(0, rig.Eoat.FailedTransactions);
     }
@@ -44,9 +47,12 @@ public class ModbusDriverLineFaultTests
         rig.Eoat.CommandBelts(0.1, 0.1);
         rig.EoatEmulator.LineFaults.Inject(fault);
         var results = new List<HardwareResult>();
-        for (var i = 0; i < 10 && rig.Eoat.LifecycleState == LifecycleState.Active; i++)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; clock.Elapsed < DriverPtyRig.Deadline && rig.Eoat.LifecycleState == LifecycleState.Active; i++)
         {
+            // Each manager Read copies the I/O thread's latest state: Ok while it retries, Error once the master faulted.
             results.Add(manager.Read(i * 0.01, 0.01));
+            Thread.Sleep(1); // the pace of a ~1 kHz control loop, not a wait for a condition
         }
 
         Assert.True(rig.Eoat.IsCommFaulted || rig.Eoat.LifecycleState != LifecycleState.Active, "faulted");
@@ -65,12 +71,24 @@ public class ModbusDriverLineFaultTests
         using var rig = new DriverPtyRig();
         DriverPtyRig.Activate(rig.Eoat);
         Assert.Equal(HardwareResult.Ok, rig.Read(rig.Eoat));
-        var before = rig.Eoat.State;
         rig.EoatEmulator.LineFaults.Inject(LineFault.ImplausibleValues, 1);
-        Assert.Equal(HardwareResult.Error, rig.Read(rig.Eoat));
-        Assert.Equal(1, rig.Eoat.RejectedSamples);
+        var before = rig.Eoat.State;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        HardwareResult r;
+        do
+        {
+            Thread.Sleep(1); // the pace of a ~1 kHz control loop, not a wait for a condition
+            before = rig.Eoat.State;
+            r = rig.Read(rig.Eoat);
+        }
+        while (r == HardwareResult.Ok && clock.Elapsed < DriverPtyRig.Deadline);
+
+        Assert.True(r == HardwareResult.Error, $"{r}: {rig.Eoat.LastError}");
+        Assert.True(rig.Eoat.RejectedSamples == 1, $"rejected {rig.Eoat.RejectedSamples}: {rig.Eoat.LastError}");
+        Assert.Contains("out of range", rig.Eoat.LastError, StringComparison.Ordinal);
         Assert.Equal(before.LeftBeltSpeed, rig.Eoat.State.LeftBeltSpeed);
         Assert.Equal(before.Stamp, rig.Eoat.State.Stamp);
+        Assert.Equal(0, rig.Eoat.State.LeftBeltSpeed);
         Assert.Equal(0, rig.EoatEmulator.Device.State.LeftBeltSpeed);
     }
 
@@ -81,10 +99,9 @@ public class ModbusDriverLineFaultTests
         DriverPtyRig.Activate(rig.Eoat);
         var link = rig.Rig.Links["eoat"];
         link.Kill();
-        Assert.Equal(HardwareResult.Ok, rig.Read(rig.Eoat));
         var stats = rig.Eoat.Statistics!;
+        Assert.True(DriverPtyRig.WaitFor(() => rig.Eoat.FailedTransactions >= 1), "the I/O thread's transactions fail while the line is pulled");
         Assert.True(stats.Count(ModbusStatus.Disconnected) + stats.Count(ModbusStatus.Timeout) >= 1);
-        Assert.Equal(1, rig.Eoat.FailedTransactions);
         link.Start();
         var reopens = stats.Reopens;
         var stamp = rig.Eoat.State.Stamp;
@@ -103,5 +120,7 @@ public class ModbusDriverLineFaultTests
         Assert.True(rig.CycleUntil(rig.BandSeparator, () => rig.BandSeparator.IsCommFaulted));
         Assert.Equal(HardwareResult.Error, rig.Read(rig.BandSeparator));
         Assert.Contains("faulted", rig.BandSeparator.LastError, StringComparison.Ordinal);
+        Assert.True(DriverPtyRig.WaitFor(() => !rig.BandSeparator.IsExchanging), "the faulted exchange ends its I/O thread");
+        Assert.Null(rig.BandSeparator.IoThreadError);
     }
 }

@@ -79,7 +79,7 @@ public class ModbusEoatPtyTests
 
         // The host stops cycling: wait (with a deadline) for the controller to notice.
         Assert.True(SpinWait.SpinUntil(() => rig.EoatEmulator.Fault == EoatRegisters.FaultWatchdog, DriverPtyRig.Deadline));
-        Assert.Equal(HardwareResult.Error, rig.Read(rig.Eoat));
+        Assert.Equal(HardwareResult.Error, rig.ReadUntil(rig.Eoat, r => r == HardwareResult.Error));
         Assert.Equal(EoatRegisters.FaultWatchdog, rig.Eoat.DeviceFault);
         Assert.True(SpinWait.SpinUntil(() => Math.Abs(rig.EoatEmulator.Device.State.LeftBeltSpeed) < 0.002, DriverPtyRig.Deadline));
 

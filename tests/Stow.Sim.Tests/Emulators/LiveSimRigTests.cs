@@ -4,6 +4,7 @@ using Stow.Hardware.BandSeparator;
 using Stow.Hardware.Drivers;
 using Stow.Hardware.Eoat;
 using Stow.Hardware.Lifecycle;
+using Stow.Hardware.Modbus;
 using Stow.Sim.Devices;
 using Stow.Sim.Emulators;
 using Stow.Sim.Tests.World;
@@ -72,7 +73,22 @@ public class LiveSimRigTests
         hw.ActivateAll();
         Assert.True(hw.Components.All(c => c.LifecycleState == LifecycleState.Active), Describe(hw, "activation"));
         var eoat = hw.Get<IEoat>("eoat");
+        var emulator = (EoatEmulator)rig.Emulators["eoat"];
         Assert.Equal(CommandStatus.Accepted, eoat.CommandBelts(0.2, 0.2));
+
+        // The driver's I/O thread writes the command block the host publishes each cycle: wait (with a deadline) until
+        // the controller holds the set-point. No simulated time passes meanwhile, so the belts stay still.
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(15) &&
+            RegisterScaling.DecodeSigned(emulator.Server[EoatRegisters.LeftBeltSpeedSet], EoatRegisters.SpeedResolution) < 0.19)
+        {
+            Assert.Equal(HardwareResult.Ok, hw.Read(0, 0.01));
+            Assert.Equal(HardwareResult.Ok, hw.Write(0, 0.01));
+            Thread.Sleep(1); // the pace of a ~1 kHz control loop, not a wait for a condition
+        }
+
+        Assert.InRange(RegisterScaling.DecodeSigned(emulator.Server[EoatRegisters.LeftBeltSpeedSet], EoatRegisters.SpeedResolution), 0.19, 0.21);
+        Assert.InRange(emulator.Device.State.LeftBeltSpeed, -0.001, 0.001);
 
         // 0.5 s of simulated time (50 cycles) lets the belts (time constant 50 ms) reach their set-point, however long
         // the cycles take on the wall clock.
@@ -85,7 +101,16 @@ public class LiveSimRigTests
         }
 
         rig.Step(0.51, 0.01);
-        Assert.Equal(HardwareResult.Ok, hw.Read(0.51, 0.01));
+        Assert.InRange(emulator.Device.State.LeftBeltSpeed, 0.19, 0.21);
+
+        // The driver sees it once its I/O thread has polled the stepped status block.
+        clock.Restart();
+        while (clock.Elapsed < TimeSpan.FromSeconds(15) && !(eoat.State.LeftBeltSpeed > 0.19))
+        {
+            Assert.Equal(HardwareResult.Ok, hw.Read(0.51, 0.01));
+            Thread.Sleep(1); // the pace of a ~1 kHz control loop, not a wait for a condition
+        }
+
         Assert.InRange(eoat.State.LeftBeltSpeed, 0.19, 0.21);
     }
 

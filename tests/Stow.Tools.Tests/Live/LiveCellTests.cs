@@ -36,6 +36,13 @@ public sealed class LiveCellTests
         Assert.Equal(0, (int)summary["unaccounted"]!);
         Assert.Equal("wall-clock", (string?)summary["loop_pacing"]);
         Assert.NotNull(summary["loop_jitter_ms_p99"]);
+        Assert.True((long)summary["loop_cycles"]! > 0, stdout);
+        Assert.True((double?)summary["loop_rate_hz"] > 0, stdout);
+
+        // The loop runs in real time, paced by the controller: UPH is per hour of the shift's wall time.
+        var wall = (double)summary["wall_seconds"]!;
+        Assert.True(wall > 0, stdout);
+        Assert.Equal((int)summary["stowed"]! * 3600.0 / wall, (double)summary["uph"]!, 6);
         Assert.Null(summary["outcome_agreement"]); // no scorer on a live cell
         using (var journal = InventoryJournal.Open(Path.Combine(report, "journal.db"), new VirtualClock(), NullLogger.Instance))
         {

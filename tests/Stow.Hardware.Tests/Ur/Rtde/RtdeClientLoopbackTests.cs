@@ -115,11 +115,20 @@ public class RtdeClientLoopbackTests
         Assert.True(c.SendTextMessage("hello controller", "stowcell", RtdeMessageLevel.Info));
         await WaitUntil(() => rig.Emulator.ClientMessages.Any(m => m.Message == "hello controller" && m.Source == "stowcell"));
 
-        // An unsupported program on the secondary interface is reported as an error text message.
+        // An unsupported program on the secondary interface is reported as an error text message. The controller
+        // streams robot state on that port: half-close and drain it, so closing does not reset the connection (RST)
+        // before the controller has read the program.
         using (var tcp = new TcpClient())
         {
             await tcp.ConnectAsync(IPAddress.Loopback, rig.Emulator.SecondaryPort);
-            await tcp.GetStream().WriteAsync("movej([0,0,0,0,0,0])\n"u8.ToArray());
+            var stream = tcp.GetStream();
+            await stream.WriteAsync("movej([0,0,0,0,0,0])\n"u8.ToArray());
+            tcp.Client.Shutdown(SocketShutdown.Send);
+            using var cts = new CancellationTokenSource(Deadline);
+            var sink = new byte[256];
+            while (await stream.ReadAsync(sink, cts.Token) > 0)
+            {
+            }
         }
 
         RtdeTextMessage got = default;
