@@ -82,6 +82,7 @@ public static class CellConfiguration
         CheckName(() => OnnxSessionOptions.ParseOptimizationLevel(o.Perception.GraphOptimization), "Cell:Perception:GraphOptimization");
         Check(o.Shift.BufferSize is > 0 and <= 100, "Cell:Shift:BufferSize", o.Shift.BufferSize);
         Check(o.Shift.InductIntervalSeconds is >= 0 and <= 3600, "Cell:Shift:InductIntervalSeconds", o.Shift.InductIntervalSeconds);
+        Check(o.Shift.ExceptionsPerFreshPod is >= 1 and <= 100, "Cell:Shift:ExceptionsPerFreshPod", o.Shift.ExceptionsPerFreshPod);
         Check(o.Motion.RateHz is >= 500 and <= 1000, "Cell:Motion:RateHz", o.Motion.RateHz);
         return o;
     }

@@ -24,6 +24,14 @@ public sealed class ShiftOptions
     /// </summary>
     public double InductIntervalSeconds { get; set; }
 
+    /// <summary>
+    /// Items sent to the exception path on one pod before it is swapped, when the pod came after a swap without a stow and
+    /// still offers no candidate at the threshold for any buffered item (1-100, checked by the configuration; default 3). Each goes out bulkiest first, and
+    /// the pod stays for the items behind it: on pods that come back from the floor another swap rarely has room for an
+    /// item the last two had none for, and each swap costs <see cref="PodSwapSeconds"/>.
+    /// </summary>
+    public int ExceptionsPerFreshPod { get; set; } = 3;
+
     /// <summary>Longest wait for an operator's acknowledgement [s] before the shift stops.</summary>
     public double OperatorTimeoutSeconds { get; set; } = 30;
 

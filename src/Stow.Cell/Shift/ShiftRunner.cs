@@ -48,6 +48,7 @@ public sealed partial class ShiftRunner
     private int _exceptions;
     private int _swapsWithoutStow;
     private int _attemptsOnPod;
+    private int _exceptionsOnPod;
     private double _nextArrival;
 
     /// <summary>Creates a runner over its ports (<paramref name="scorer"/>: the simulator's truth scorer, or null).</summary>
@@ -261,11 +262,13 @@ public sealed partial class ShiftRunner
 
     private bool SwapPod(double bestP)
     {
-        if (++_swapsWithoutStow > 1)
+        if (++_swapsWithoutStow > 1 && _exceptionsOnPod < _options.ExceptionsPerFreshPod)
         {
-            // A fresh pod still scores below the threshold for every buffered item: the first one goes to exceptions.
-            RouteToException(_buffer[0], $"best P {bestP:F3} below the swap threshold even on a fresh pod");
-            _swapsWithoutStow = 0;
+            // A pod that came after a swap without a stow still scores below the threshold for every buffered item: another
+            // swap is unlikely to help the bulkiest of them, which goes to exceptions; the pod stays for the items behind it
+            // (ShiftOptions.ExceptionsPerFreshPod of them at most, then the pod is swapped).
+            RouteToException(Bulkiest(_buffer), $"best P {bestP:F3} below the swap threshold even on a fresh pod");
+            _exceptionsOnPod++;
             return true;
         }
 
@@ -296,6 +299,7 @@ public sealed partial class ShiftRunner
         var swapStart = _clock.Now;
         _world.NextPod();
         _attemptsOnPod = 0;
+        _exceptionsOnPod = 0;
         _contactBlocked.Clear();
         Wait(Math.Max(0, _options.PodSwapSeconds - (_clock.Now - swapStart)));
         _pods++;
@@ -303,6 +307,21 @@ public sealed partial class ShiftRunner
         _states.Command(PackMlCommand.Unsuspend);
         _estimate = TimedPerceive();
         return true;
+    }
+
+    /// <summary>The buffered item with the largest volume (first of equals): the least likely to find room on any pod.</summary>
+    private static Item Bulkiest(List<Item> buffer)
+    {
+        var best = buffer[0];
+        foreach (var item in buffer)
+        {
+            if (item.Dimensions.Volume > best.Dimensions.Volume)
+            {
+                best = item;
+            }
+        }
+
+        return best;
     }
 
     private void RouteToException(Item item, string reason)
