@@ -21,12 +21,14 @@ public sealed partial class ModbusBandSeparator
                 continue;
             }
 
-            if (!Accept(_status, 0))
+            if (!Plausible(_status))
             {
                 RejectedSamples++;
                 TransitionError = $"band-separator controller on {Options.Line.Device} sent an out-of-range status sample";
                 return CallbackReturn.Failure;
             }
+
+            Accept(_status, 0);
 
             if ((_status[0] & R.StatusFault) != 0)
             {

@@ -44,7 +44,6 @@ public sealed partial class ModbusBandSeparator : CommandedComponent, IBandSepar
     private long _requestId;
     private long _seenSequence = -1;
     private long _seenRejected;
-    private bool _sampleRejected;
 
     /// <summary>Creates the driver, Unconfigured.</summary>
     /// <param name="name">Component name.</param>
@@ -174,18 +173,9 @@ public sealed partial class ModbusBandSeparator : CommandedComponent, IBandSepar
 
         if (sequence != _seenSequence)
         {
+            // A kept sample passed Plausible on the I/O thread.
             _seenSequence = sequence;
-            _sampleRejected = !Accept(_status, time);
-            if (_sampleRejected)
-            {
-                RejectedSamples++;
-            }
-        }
-
-        if (_sampleRejected)
-        {
-            LastError = "band-separator status sample out of range: refused";
-            return HardwareResult.Error;
+            Accept(_status, time);
         }
 
         if (age > _staleTicks)
@@ -301,39 +291,21 @@ public sealed partial class ModbusBandSeparator : CommandedComponent, IBandSepar
         _exchange.ClearSample();
     }
 
-    /// <summary>True (LastError set) when the exchange ended: refused, faulted, or its thread failed. No allocation on the Ok path.</summary>
+    /// <summary>True (LastError set) when the exchange ended: refused, faulted, or its thread failed (<see cref="ModbusExchange.EndReason"/>).</summary>
     private bool LinkFailed()
     {
-        if (_exchange.ThreadError is { } crash)
-        {
-            LastError = "band-separator I/O thread failed: " + crash;
-            return true;
-        }
-
-        if (_exchange.Failure == LinkOutcome.Refused)
-        {
-            LastError = _exchange.FailureOperation == "write"
-                ? "band-separator controller refused the command block (exception response)"
-                : "band-separator controller refused the status poll (exception response)";
-            return true;
-        }
-
-        if (_exchange.Failure == LinkOutcome.Faulted || _link.IsFaulted)
-        {
-            LastError = "band-separator serial line faulted (persistent Modbus errors)";
-            return true;
-        }
-
-        return false;
-    }
-
-    private bool Accept(ushort[] s, double time)
-    {
-        if (!Plausible(s))
+        if (_exchange.EndReason("band-separator") is not { } why)
         {
             return false;
         }
 
+        LastError = why;
+        return true;
+    }
+
+    /// <summary>Takes a raw status block that passed <see cref="Plausible"/> (on the I/O thread, or in activation) as the new state.</summary>
+    private void Accept(ushort[] s, double time)
+    {
         var phase = s[R.Phase - R.StatusStart];
         var fault = s[R.Fault - R.StatusStart];
         var row = s[R.Row - R.StatusStart];
@@ -343,7 +315,6 @@ public sealed partial class ModbusBandSeparator : CommandedComponent, IBandSepar
         _state.Phase = (BandSeparatorPhase)phase;
         _state.Bin = new BinId(row, column);
         _state.Stamp = time;
-        return true;
     }
 
     /// <summary>Whether a raw status block is plausible (known status bits, phase and fault code; row and column on the face). Pure; runs on the I/O thread too.</summary>

@@ -64,12 +64,14 @@ public sealed partial class ModbusEoat
                 continue;
             }
 
-            if (!Accept(_status, 0))
+            if (!Plausible(_status))
             {
                 RejectedSamples++;
                 error = $"EOAT controller on {Options.Line.Device} sent an out-of-range status sample";
                 return false;
             }
+
+            Accept(_status, 0);
 
             if ((StatusBits & R.StatusFault) != 0)
             {

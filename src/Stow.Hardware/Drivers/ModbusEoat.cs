@@ -47,7 +47,6 @@ public sealed partial class ModbusEoat : CommandedComponent, IEoat
     private EoatState _state;
     private long _seenSequence = -1;
     private long _seenRejected;
-    private bool _sampleRejected;
 
     /// <summary>Creates the driver, Unconfigured; nothing is opened yet.</summary>
     /// <param name="name">Component name.</param>
@@ -193,18 +192,9 @@ public sealed partial class ModbusEoat : CommandedComponent, IEoat
 
         if (sequence != _seenSequence)
         {
+            // A kept sample passed Plausible on the I/O thread.
             _seenSequence = sequence;
-            _sampleRejected = !Accept(_status, time);
-            if (_sampleRejected)
-            {
-                RejectedSamples++;
-            }
-        }
-
-        if (_sampleRejected)
-        {
-            LastError = "EOAT status sample out of range: refused";
-            return HardwareResult.Error;
+            Accept(_status, time);
         }
 
         if (age > _staleTicks)
@@ -311,40 +301,21 @@ public sealed partial class ModbusEoat : CommandedComponent, IEoat
         _exchange.ClearSample();
     }
 
-    /// <summary>True (LastError set) when the exchange ended: refused, faulted, or its thread failed. No allocation on the Ok path.</summary>
+    /// <summary>True (LastError set) when the exchange ended: refused, faulted, or its thread failed (<see cref="ModbusExchange.EndReason"/>).</summary>
     private bool LinkFailed()
     {
-        if (_exchange.ThreadError is { } crash)
-        {
-            LastError = "EOAT I/O thread failed: " + crash;
-            return true;
-        }
-
-        if (_exchange.Failure == LinkOutcome.Refused)
-        {
-            LastError = _exchange.FailureOperation == "write"
-                ? "EOAT controller refused the command block (exception response)"
-                : "EOAT controller refused the status poll (exception response)";
-            return true;
-        }
-
-        if (_exchange.Failure == LinkOutcome.Faulted || _link.IsFaulted)
-        {
-            LastError = "EOAT serial line faulted (persistent Modbus errors)";
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>Checks a raw status block and, when every value is plausible, takes it as the new state.</summary>
-    private bool Accept(ushort[] s, double time)
-    {
-        if (!Plausible(s))
+        if (_exchange.EndReason("EOAT") is not { } why)
         {
             return false;
         }
 
+        LastError = why;
+        return true;
+    }
+
+    /// <summary>Takes a raw status block that passed <see cref="Plausible"/> (on the I/O thread, or in activation) as the new state.</summary>
+    private void Accept(ushort[] s, double time)
+    {
         var bits = s[R.Status - R.StatusStart];
         var fault = s[R.Fault - R.StatusStart];
         var gap = RegisterScaling.DecodeUnsigned(s[R.PaddleGap - R.StatusStart], R.LengthResolution);
@@ -366,7 +337,6 @@ public sealed partial class ModbusEoat : CommandedComponent, IEoat
         _state.RearBeamBlocked = (bits & R.StatusRearBeam) != 0;
         _state.FrontBeamBlocked = (bits & R.StatusFrontBeam) != 0;
         _state.Stamp = time;
-        return true;
     }
 
     /// <summary>Whether every value of a raw status block is plausible (outside the device's ranges, an unknown fault code or status bits: not). Pure; runs on the I/O thread too.</summary>

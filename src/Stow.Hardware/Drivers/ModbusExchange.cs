@@ -100,6 +100,29 @@ internal sealed class ModbusExchange
     /// <summary>The message of an unexpected exception that ended the I/O thread, or null.</summary>
     public string? ThreadError => _threadError;
 
+    /// <summary>
+    /// Why the exchange can no longer serve the driver, as an error text naming <paramref name="device"/> (e.g. "EOAT"):
+    /// its thread failed, the controller refused a poll or write (exception response), or the line faulted; null while it
+    /// may go on (no allocation then).
+    /// </summary>
+    /// <param name="device">The device's name as the text starts with it.</param>
+    public string? EndReason(string device)
+    {
+        if (ThreadError is { } crash)
+        {
+            return device + " I/O thread failed: " + crash;
+        }
+
+        if (Failure == LinkOutcome.Refused)
+        {
+            return FailureOperation == "write"
+                ? device + " controller refused the command block (exception response)"
+                : device + " controller refused the status poll (exception response)";
+        }
+
+        return Failure == LinkOutcome.Faulted || _link.IsFaulted ? device + " serial line faulted (persistent Modbus errors)" : null;
+    }
+
     /// <summary>Write-then-poll rounds the I/O thread completed (attempted, whatever their outcome) since construction.</summary>
     public long Exchanges => Interlocked.Read(ref _exchanges);
 
