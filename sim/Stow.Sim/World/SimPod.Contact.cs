@@ -2,6 +2,7 @@ namespace Stow.Sim.World;
 
 using Stow.Core.Geometry;
 using Stow.Core.Pods;
+using Stow.Sim.Devices.Contact;
 
 /// <summary>Contact geometry in the pod face frame, for the arm simulator's contact forces.</summary>
 public sealed partial class SimPod
@@ -24,7 +25,7 @@ public sealed partial class SimPod
             for (var w = 0; w < 5; w++)
             {
                 var box = ToPodFace(b.Spec, Wall(b.Spec, w));
-                if (Touches(box, region))
+                if (BoxAxes.Touches(box, region))
                 {
                     yield return box;
                 }
@@ -33,7 +34,7 @@ public sealed partial class SimPod
             for (var i = 0; i < b.Count; i++)
             {
                 var box = ToPodFace(b.Spec, b[i].Box);
-                if (Touches(box, region))
+                if (BoxAxes.Touches(box, region))
                 {
                     yield return box;
                 }
@@ -54,7 +55,7 @@ public sealed partial class SimPod
             var outer = ToPodFace(b.Spec, new Box3(
                 new Vec3(0, -WallThickness, -WallThickness),
                 new Vec3(b.Spec.Depth + WallThickness, b.Spec.OpeningWidth + WallThickness, b.Spec.OpeningHeight + WallThickness)));
-            if (!Touches(outer, region))
+            if (!BoxAxes.Touches(outer, region))
             {
                 continue;
             }
@@ -93,7 +94,7 @@ public sealed partial class SimPod
 
     private static int Emit(Box3 box, Box3 region, Span<Box3> destination, int n)
     {
-        if (!Touches(box, region))
+        if (!BoxAxes.Touches(box, region))
         {
             return n;
         }
@@ -105,9 +106,4 @@ public sealed partial class SimPod
 
         return n + 1;
     }
-
-    /// <summary>Closed-interval intersection (touching counts: a contact query must see a face the tool rests on).</summary>
-    private static bool Touches(Box3 a, Box3 b) =>
-        a.Min.X <= b.Max.X && b.Min.X <= a.Max.X && a.Min.Y <= b.Max.Y && b.Min.Y <= a.Max.Y &&
-        a.Min.Z <= b.Max.Z && b.Min.Z <= a.Max.Z;
 }

@@ -81,7 +81,7 @@ public sealed class SimPodContactGeometry : IContactGeometry
             var spec = bin.Spec;
             var t = SimPod.WallThickness;
             var outer = SimPod.ToPodFace(spec, new Box3(new Vec3(-0.5, -t, -t), new Vec3(spec.Depth + t, spec.OpeningWidth + t, spec.OpeningHeight + t)));
-            if (!Touches(outer, region))
+            if (!BoxAxes.Touches(outer, region))
             {
                 continue;
             }
@@ -89,7 +89,7 @@ public sealed class SimPodContactGeometry : IContactGeometry
             for (var w = 0; w < 5 && n < destination.Length; w++)
             {
                 var box = SimPod.ToPodFace(spec, SimPod.Wall(spec, w));
-                if (Touches(box, region))
+                if (BoxAxes.Touches(box, region))
                 {
                     destination[n++] = new ContactSolid { Id = -1, Box = box, Movable = false, Mass = 0, Stiffness = Stiffness };
                 }
@@ -105,7 +105,7 @@ public sealed class SimPodContactGeometry : IContactGeometry
                     box = box.Translate(_offset[id]);
                 }
 
-                if (Touches(box, region))
+                if (BoxAxes.Touches(box, region))
                 {
                     destination[n++] = new ContactSolid
                     {
@@ -161,12 +161,12 @@ public sealed class SimPodContactGeometry : IContactGeometry
             }
 
             var other = Current(bin, b, j);
-            if (!OverlapsAcross(me, other, axis))
+            if (!BoxAxes.OverlapsAcross(me, other, axis))
             {
                 continue;
             }
 
-            var gap = s > 0 ? Get(other.Min, axis) - Get(me.Max, axis) : Get(me.Min, axis) - Get(other.Max, axis);
+            var gap = s > 0 ? BoxAxes.Get(other.Min, axis) - BoxAxes.Get(me.Max, axis) : BoxAxes.Get(me.Min, axis) - BoxAxes.Get(other.Max, axis);
             if (gap < -1e-6 || gap >= allowed)
             {
                 continue;
@@ -196,25 +196,4 @@ public sealed class SimPodContactGeometry : IContactGeometry
     /// <summary>Item box in the bin frame with its displacement.</summary>
     private Box3 Current(SimBin bin, int b, int i) =>
         i < MaxItemsPerBin ? bin[i].Box.Translate(_offset[(b * MaxItemsPerBin) + i]) : bin[i].Box;
-
-    private static bool OverlapsAcross(Box3 a, Box3 c, int axis)
-    {
-        const double tol = 1e-9;
-        for (var k = 0; k < 3; k++)
-        {
-            if (k != axis && !(Get(a.Min, k) < Get(c.Max, k) - tol && Get(c.Min, k) < Get(a.Max, k) - tol))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static double Get(Vec3 v, int axis) => axis switch { 0 => v.X, 1 => v.Y, _ => v.Z };
-
-    /// <summary>Closed-interval intersection (touching counts: a contact query must see a face the tool rests on).</summary>
-    private static bool Touches(Box3 a, Box3 c) =>
-        a.Min.X <= c.Max.X && c.Min.X <= a.Max.X && a.Min.Y <= c.Max.Y && c.Min.Y <= a.Max.Y &&
-        a.Min.Z <= c.Max.Z && c.Min.Z <= a.Max.Z;
 }

@@ -93,13 +93,13 @@ public sealed class StaticContactGeometry : IContactGeometry
         var allowed = want;
         for (var j = 0; j < _solids.Count; j++)
         {
-            if (j == id || !OverlapsAcross(me, _solids[j].Box, axis))
+            if (j == id || !BoxAxes.OverlapsAcross(me, _solids[j].Box, axis))
             {
                 continue;
             }
 
             var other = _solids[j].Box;
-            var gap = s > 0 ? Get(other.Min, axis) - Get(me.Max, axis) : Get(me.Min, axis) - Get(other.Max, axis);
+            var gap = s > 0 ? BoxAxes.Get(other.Min, axis) - BoxAxes.Get(me.Max, axis) : BoxAxes.Get(me.Min, axis) - BoxAxes.Get(other.Max, axis);
             if (gap < -1e-6 || gap >= allowed)
             {
                 continue;
@@ -117,20 +117,4 @@ public sealed class StaticContactGeometry : IContactGeometry
         _solids[id] = solid;
         return d;
     }
-
-    private static bool OverlapsAcross(Box3 a, Box3 b, int axis)
-    {
-        const double tol = 1e-9;
-        for (var k = 0; k < 3; k++)
-        {
-            if (k != axis && !(Get(a.Min, k) < Get(b.Max, k) - tol && Get(b.Min, k) < Get(a.Max, k) - tol))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static double Get(Vec3 v, int axis) => axis switch { 0 => v.X, 1 => v.Y, _ => v.Z };
 }
