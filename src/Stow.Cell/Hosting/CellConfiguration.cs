@@ -74,6 +74,8 @@ public static class CellConfiguration
         Check(o.Planning.Floor is >= 0 and <= 1, "Cell:Planning:Floor", o.Planning.Floor);
         Check(o.Planning.ExplorationRate is >= 0 and <= 0.05, "Cell:Planning:ExplorationRate", o.Planning.ExplorationRate);
         Check(o.Planning.SwapSlack is >= 0 and <= 1, "Cell:Planning:SwapSlack", o.Planning.SwapSlack);
+        Check(o.Planning.MinPodReach is >= 0 and <= 1, "Cell:Planning:MinPodReach", o.Planning.MinPodReach);
+        Check(o.Planning.ReachPods is >= 5 and <= 1000, "Cell:Planning:ReachPods", o.Planning.ReachPods);
         Check(o.Planning.DepthUncertaintyMargin is >= 0 and <= 1, "Cell:Planning:DepthUncertaintyMargin", o.Planning.DepthUncertaintyMargin);
         Check(o.Perception.Cameras is >= 1 and <= 8, "Cell:Perception:Cameras", o.Perception.Cameras);
         Check(o.Perception.DeviceId >= 0, "Cell:Perception:DeviceId", o.Perception.DeviceId);

@@ -127,6 +127,15 @@ public sealed class CellOptions
         /// <summary>Item-relative swap rule's slack (see <c>PlannerOptions.SwapSlack</c>); 0 = plain threshold.</summary>
         public double SwapSlack { get; set; }
 
+        /// <summary>
+        /// Least share of the recently arrived pods an item must have room on (P ≥ floor) to keep its buffer slot when the
+        /// pod at the station offers the buffer nothing (<c>PodReachRouter</c>); 0 turns the routing off.
+        /// </summary>
+        public double MinPodReach { get; set; }
+
+        /// <summary>Arrived pods the reach is measured over (<c>PodReachRouter.MemoryPods</c>).</summary>
+        public int ReachPods { get; set; } = 20;
+
         /// <summary>Prefer the overhead rows (the ones people reach with ladders).</summary>
         public bool PreferOverheadRows { get; set; }
     }

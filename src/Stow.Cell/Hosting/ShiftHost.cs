@@ -72,7 +72,8 @@ public sealed class ShiftHost
         PodType[] shiftTypes = [type];
         var planner = new PolicyPlanner(
             new StowPlanner(model, shiftTypes, plannerOptions),
-            new StowPlanner(model, shiftTypes, plannerOptions with { SwapThreshold = plannerOptions.Floor }));
+            new StowPlanner(model, shiftTypes, plannerOptions with { SwapThreshold = plannerOptions.Floor }),
+            _o.Planning.MinPodReach > 0 ? new PodReachRouter(model, plannerOptions, _o.Planning.MinPodReach, _o.Planning.ReachPods) : null);
         var cell = new PackMlCell(clock, _logs.CreateLogger("Stow.Cell.PackML"));
         using var journal = InventoryJournal.Open(Path.Combine(runDir, "journal.db"), clock, _logs.CreateLogger("Stow.Cell.Journal"));
         var reconciled = journal.ReconcileAtStartup();

@@ -45,6 +45,13 @@ public sealed class ShiftSummary
     [JsonPropertyName("exceptions")]
     public int Exceptions { get; set; }
 
+    /// <summary>
+    /// Items still in the buffer when the shift ended (0 when every item was settled; more when it ended at its pod limit
+    /// or was stopped): inducted, neither stowed nor routed to exceptions.
+    /// </summary>
+    [JsonPropertyName("buffered_at_end")]
+    public int BufferedAtEnd { get; set; }
+
     /// <summary>stowed / attempted.</summary>
     [JsonPropertyName("success_rate")]
     public double SuccessRate { get; set; }

@@ -16,6 +16,7 @@ public sealed class PolicyPlanner : IShiftPlanner
 {
     private readonly IStowPolicy _policy;
     private readonly IStowPolicy _freshPodPolicy;
+    private readonly PodReachRouter? _reach;
     private readonly List<AttemptRecord> _records = [];
     private StowDecision? _last;
 
@@ -25,11 +26,19 @@ public sealed class PolicyPlanner : IShiftPlanner
     /// The same policy with its swap threshold lowered to its floor, used on a pod on which nothing has
     /// been tried yet (another swap cannot help there); null to use <paramref name="policy"/> throughout.
     /// </param>
-    public PolicyPlanner(IStowPolicy policy, IStowPolicy? freshPodPolicy = null)
+    /// <param name="reach">
+    /// Routes a buffered item that few arriving pods have room for to the exception path when the policy would swap the
+    /// pod (<see cref="PodReachRouter"/>); it sees every pod's first estimate. Null: no such routing.
+    /// </param>
+    public PolicyPlanner(IStowPolicy policy, IStowPolicy? freshPodPolicy = null, PodReachRouter? reach = null)
     {
         _policy = policy;
         _freshPodPolicy = freshPodPolicy ?? policy;
+        _reach = reach;
     }
+
+    /// <summary>The reach router in use, or null.</summary>
+    public PodReachRouter? Reach => _reach;
 
     /// <summary>Attempt records collected so far.</summary>
     public IReadOnlyList<AttemptRecord> Records => _records;
@@ -37,7 +46,17 @@ public sealed class PolicyPlanner : IShiftPlanner
     /// <inheritdoc />
     public ShiftDecision Decide(IReadOnlyList<Item> buffer, PodSpaceEstimate estimate, PodType podType, bool freshPod)
     {
+        if (freshPod)
+        {
+            _reach?.ObservePod(estimate, podType);
+        }
+
         var d = (freshPod ? _freshPodPolicy : _policy).Decide(buffer, estimate, podType);
+        if (d.Kind == DecisionKind.PodSwap && _reach?.RouteInsteadOfSwap(buffer) is { } routed)
+        {
+            d = routed;
+        }
+
         _last = d;
         return d.Kind switch
         {

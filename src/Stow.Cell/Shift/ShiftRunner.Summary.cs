@@ -30,6 +30,7 @@ public sealed partial class ShiftRunner
             Unproductive = Count("unproductive"),
             Defect = Count("defect"),
             Exceptions = _exceptions,
+            BufferedAtEnd = _buffer.Count,
             SuccessRate = Rate(stowed, attempted),
             SuccessRateCi95 = WilsonInterval.Compute(stowed, attempted),
             StowedOfInducted = Rate(stowed, items),

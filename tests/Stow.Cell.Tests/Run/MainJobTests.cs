@@ -14,6 +14,7 @@ public class MainJobTests
         "uph", "pods", "density_at_swap", "decision_ms_p50", "decision_ms_p99", "perception_ms_p50",
         "perception_ms_p99", "execution_provider", "loop_jitter_ms_p99", "unaccounted", "targets", "inducted", "stowed_of_inducted", "exceptions",
         "items_per_pod", "success_rate_ci95", "targets_judged", "targets_note", "loop_pacing", "loop_cycles", "loop_rate_hz", "wall_seconds",
+        "buffered_at_end",
     ];
 
     [Fact(Timeout = 300_000)]
@@ -42,6 +43,9 @@ public class MainJobTests
         Assert.Equal(WilsonInterval.Compute(stowed, attempted), ci);
         Assert.InRange(root.GetProperty("success_rate").GetDouble(), ci[0], ci[1]);
         Assert.Equal(stowed / 30.0, root.GetProperty("stowed_of_inducted").GetDouble(), 12);
+        // A shift that ran to the end leaves nothing in the buffer: every item was stowed or routed to exceptions.
+        Assert.Equal(0, root.GetProperty("buffered_at_end").GetInt32());
+        Assert.Equal(30, stowed + root.GetProperty("exceptions").GetInt32());
         Assert.Equal(stowed / (double)root.GetProperty("pods").GetInt32(), root.GetProperty("items_per_pod").GetDouble(), 12);
         // 30 items is not the default configuration: the targets are not judged, and the summary says so.
         Assert.False(root.GetProperty("targets_judged").GetBoolean());

@@ -111,6 +111,12 @@ public class PlanEvalTests
         Assert.Contains(log.Entries, e => e.Message.Contains("pod limit 1 reached: shift complete", StringComparison.Ordinal));
         Assert.Single(r.Shift.DensityAtSwap);
         Assert.Equal(r.Shift.Summary.Attempted, r.Summary.Attempts);
+
+        // The shift ended at its pod limit with items still buffered: they entered the cell and were not stowed, so
+        // stowed of inducted counts them (leaving them out overstated it).
+        var s = r.Shift.Summary;
+        Assert.True(s.BufferedAtEnd > 0, "one pod cannot settle 200 items");
+        Assert.Equal((double)s.Stowed / (s.Stowed + s.Exceptions + s.BufferedAtEnd), PolicyFigures.Of(r).StowedOfInducted, 12);
     }
 
     [Fact(Timeout = 180000)]

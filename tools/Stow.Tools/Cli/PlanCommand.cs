@@ -122,7 +122,91 @@ public static class PlanCommand
         });
         var cmd = new Command("plan", "Planning tools");
         cmd.Subcommands.Add(eval);
+        cmd.Subcommands.Add(Reach());
         return cmd;
+    }
+
+    /// <summary>
+    /// <c>stowtools plan reach [--catalog mixed] [--pods 20] [--items 400] [--seed 1] [--config WORLD...] [--floor 0.90] [--json]</c>:
+    /// the pod-reach survey (<see cref="PodReachSurvey"/>): how many arriving pods have room for each item, and the
+    /// ceiling of stowed of inducted it implies. Exit codes: 0 success, 2 bad input or missing data.
+    /// </summary>
+    private static Command Reach()
+    {
+        var catalog = new Option<string>("--catalog") { Description = "Item catalogue: olist, arc2017, mixed (the cell's default)", DefaultValueFactory = _ => "mixed" };
+        var pods = new Option<int>("--pods") { Description = "Arriving pods to survey", DefaultValueFactory = _ => 20 };
+        var count = new Option<int>("--items") { Description = "Items to survey", DefaultValueFactory = _ => 400 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the prefill and item streams", DefaultValueFactory = _ => 1 };
+        var world = new Option<string[]>("--config") { Description = "World file(s) with Sim: keys, layered in order over the defaults (config/worlds/*.json)", AllowMultipleArgumentsPerToken = true };
+        var floor = new Option<double>("--floor") { Description = "P floor a candidate must reach, in (0, 1] (default 0.90, config/cell.sim.json)", DefaultValueFactory = _ => 0.90 };
+        var prefill = new Option<double?>("--prefill") { Description = "Arrival fill uniform in [0, this] instead of the world's Sim:Arrival range, in [0, 1) (config/worlds/light-arrivals.json is 0.15)" };
+        var json = CliCommon.JsonOption();
+        var data = CliCommon.DataOption();
+        var podType = CliCommon.PodTypeOption();
+        var reach = new Command("reach", "How many arriving pods have room for each item (ground truth): the ceiling of stowed of inducted");
+        foreach (var o in new Option[] { catalog, pods, count, seed, world, floor, prefill, json, data, podType })
+        {
+            reach.Options.Add(o);
+        }
+
+        reach.SetAction(pr =>
+        {
+            try
+            {
+                if (pr.GetValue(pods) is < 1 or > 1000 || pr.GetValue(count) is < 1 or > 100_000 || pr.GetValue(floor) is not (> 0 and <= 1) || pr.GetValue(prefill) is < 0 or >= 1)
+                {
+                    Console.Error.WriteLine("stowtools plan reach: --pods must be in [1, 1000], --items in [1, 100000], --floor in (0, 1] and --prefill in [0, 1)");
+                    return 2;
+                }
+
+                var name = pr.GetValue(catalog)!;
+                var items = CatalogLoader.LoadWithDefaults(name, pr.GetValue(data));
+                var type = CliCommon.PodType(pr.GetValue(podType)!);
+                var worldFiles = pr.GetValue(world) ?? [];
+                var worldOptions = WorldFiles.Load(worldFiles);
+                var worldName = worldFiles.Length > 0 ? string.Join(" + ", worldFiles) : "default";
+                if (pr.GetValue(prefill) is { } max)
+                {
+                    worldOptions = worldOptions with { Arrival = Stow.Sim.World.PodArrivalOptions.UpTo(max) };
+                    worldName += System.FormattableString.Invariant($", arrivals uniform in [0, {max}]");
+                }
+
+                var r = PodReachSurvey.Run(items, type, worldOptions, pr.GetValue(pods), pr.GetValue(count), pr.GetValue(seed), pr.GetValue(floor));
+                if (pr.GetValue(json))
+                {
+                    var node = new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["catalog"] = name,
+                        ["world"] = worldName,
+                        ["pods"] = r.Pods,
+                        ["items"] = r.Items,
+                        ["floor"] = r.Floor,
+                        ["arrival_density"] = r.ArrivalDensity,
+                        ["mean_reach"] = r.MeanReach,
+                        ["no_pod_share"] = r.NoPod,
+                        ["no_geometric_fit_share"] = r.NoPodGeometric,
+                        ["stowable_ceiling"] = r.StowableCeiling,
+                        ["histogram"] = new System.Text.Json.Nodes.JsonArray(r.Histogram.Select(h => (System.Text.Json.Nodes.JsonNode?)h).ToArray()),
+                    };
+                    Console.WriteLine(node.ToJsonString(EvalJson.Options));
+                    return 0;
+                }
+
+                var ci = System.Globalization.CultureInfo.InvariantCulture;
+                Console.WriteLine(string.Create(ci, $"plan reach: {r.Items} {name} items on {r.Pods} arriving {type.Name} pods (world {worldName}, ground-truth space, arrival density {r.ArrivalDensity:P1}), P floor {r.Floor:F2}"));
+                Console.WriteLine(string.Create(ci, $"  mean reach (share of pods with room for an item): {r.MeanReach:P1}"));
+                Console.WriteLine(string.Create(ci, $"  items no pod has room for at P >= {r.Floor:F2}: {r.NoPod:P1} (no geometric fit at all: {r.NoPodGeometric:P1})"));
+                Console.WriteLine(string.Create(ci, $"  ceiling of stowed of inducted on such pods: {r.StowableCeiling:P1}"));
+                Console.WriteLine("  items by pods with room: " + string.Join(' ', r.Histogram.Select((h, k) => string.Create(ci, $"{k}:{h}"))));
+                return 0;
+            }
+            catch (Exception e) when (e is CatalogException or PodConfigException or IOException or JsonException or ArgumentException or Stow.Sim.World.SimConfigException or InvalidDataException)
+            {
+                Console.Error.WriteLine($"stowtools plan reach: {e.Message}");
+                return 2;
+            }
+        });
+        return reach;
     }
 
     /// <summary>The constrained model that <c>risk fit</c> wrote, with a sentence saying where it came from.</summary>
