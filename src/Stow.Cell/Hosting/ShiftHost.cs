@@ -138,7 +138,9 @@ public sealed class ShiftHost
                 throw new ShiftSetupException($"pod type '{_o.PodType}' is not in {folder} (have: {string.Join(", ", all.Keys)})");
             }
 
-            var catalog = CatalogLoader.Load(_o.Catalog, CatalogPaths.ResolveDataRoot(_o.DataDir), StowabilityRules.ForPodTypes(all.Values));
+            // The induct sends the cell only items its pods can hold: the shift is served pods of one type, so an item that
+            // fits no bin of that type (e.g. one only fabric-24-wide's wider bins take) is not this station's to stow.
+            var catalog = CatalogLoader.Load(_o.Catalog, CatalogPaths.ResolveDataRoot(_o.DataDir), StowabilityRules.ForPodTypes([type]));
             if (catalog.Items.Count == 0)
             {
                 throw new ShiftSetupException($"catalogue '{_o.Catalog}' has no stowable items");

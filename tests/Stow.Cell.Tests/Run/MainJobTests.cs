@@ -67,6 +67,31 @@ public class MainJobTests
         Assert.True(html.Split("<svg").Length - 1 >= 8, "the report has its eight plots");
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task The_Shift_Draws_Only_Items_Its_Pod_Type_Can_Hold()
+    {
+        using var dir = new TempDir();
+        // Olist format: a perfume that fits a fabric-40 bin, and a 38 x 30 x 28 cm box that only fabric-24-wide's 0.40 m
+        // deep bins take (fabric-40's are 0.36 m deep, 0.24 m wide, at most 0.32 m tall).
+        var csv = dir.File("two-items.csv");
+        await File.WriteAllTextAsync(csv,
+            "product_id,product_category_name,product_weight_g,product_length_cm,product_height_cm,product_width_cm\n"
+            + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1,perfumaria,225,16,10,14\n"
+            + "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb2,moveis_decoracao,2000,38,28,30\n");
+        var run = Path.Combine(dir.Path, "run");
+        var overrides = new Dictionary<string, string?> { ["Cell:Catalog"] = csv, ["Cell:Items"] = "8", ["Cell:Seed"] = "3" };
+
+        var code = await RunCommand.RunAsync(null, overrides, run, json: true);
+
+        Assert.Equal(0, code);
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(run, "summary.json")));
+        Assert.Equal(8, summary.RootElement.GetProperty("inducted").GetInt32());
+        // Every file the run wrote (journal, attempt records, logs) names the perfume and never the box.
+        var text = string.Concat(Directory.EnumerateFiles(run, "*", SearchOption.AllDirectories).Select(f => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+        Assert.Contains("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb2", text, StringComparison.Ordinal);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task A_Missing_Catalogue_File_Is_Named_And_Nothing_Runs()
     {

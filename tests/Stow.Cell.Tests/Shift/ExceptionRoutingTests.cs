@@ -63,6 +63,21 @@ public class ExceptionRoutingTests
         Assert.Contains($"Cell:Shift:ExceptionsPerFreshPod = {value} is out of range", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory(Timeout = 10_000)]
+    [InlineData("Cell:Planning:MinPodReach", "-0.1")]
+    [InlineData("Cell:Planning:MinPodReach", "1.5")]
+    [InlineData("Cell:Planning:ReachPods", "4")]
+    public async Task A_Reach_Setting_Out_Of_Range_Is_Refused_Naming_The_Key(string key, string value)
+    {
+        await Task.Yield();
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddCellLayers(null, new Dictionary<string, string?> { [key] = value }).Build();
+
+        var e = Assert.Throws<Stow.Cell.Hosting.ShiftSetupException>(() => Stow.Cell.Hosting.CellConfiguration.Bind(configuration));
+
+        Assert.Equal(key, e.Field);
+    }
+
     /// <summary>A planner for which no buffered item fits anywhere; it notes which item left the buffer first.</summary>
     private sealed class NothingFitsPlanner : IShiftPlanner
     {

@@ -25,6 +25,15 @@ internal static class CliCommon
             : throw new PodConfigException($"no pod type '{name}' in {CatalogPaths.DefaultPodFolder()} (have: {string.Join(", ", types.Keys)})");
     }
 
+    /// <summary>
+    /// The catalogue as a cell served only pods of <paramref name="type"/> gets it: the items that fit some bin of that type
+    /// (<see cref="StowabilityRules.ForPodTypes"/>), as <c>stowcell run</c> draws its shift (an item only another pod type
+    /// takes is not that station's to stow).
+    /// </summary>
+    /// <exception cref="CatalogException">A file is missing or malformed.</exception>
+    public static ItemCatalog CatalogFor(string name, string? dataRoot, PodType type) =>
+        CatalogLoader.Load(name, CatalogPaths.ResolveDataRoot(dataRoot), StowabilityRules.ForPodTypes([type]));
+
     /// <summary>All pod types of config/pods.</summary>
     public static IReadOnlyList<PodType> PodTypes() => PodTypeLoader.LoadFolder(CatalogPaths.DefaultPodFolder()).Values.ToList();
 

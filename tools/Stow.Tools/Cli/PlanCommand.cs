@@ -55,8 +55,8 @@ public static class PlanCommand
                 }
 
                 var name = pr.GetValue(catalog)!;
-                var items = CatalogLoader.LoadWithDefaults(name, pr.GetValue(data));
                 var type = CliCommon.PodType(pr.GetValue(podType)!);
+                var items = CliCommon.CatalogFor(name, pr.GetValue(data), type);
                 var types = CliCommon.PodTypes();
                 var worldOptions = WorldFiles.Load(pr.GetValue(world) ?? []);
                 if (p is { } max)
@@ -140,11 +140,17 @@ public static class PlanCommand
         var world = new Option<string[]>("--config") { Description = "World file(s) with Sim: keys, layered in order over the defaults (config/worlds/*.json)", AllowMultipleArgumentsPerToken = true };
         var floor = new Option<double>("--floor") { Description = "P floor a candidate must reach, in (0, 1] (default 0.90, config/cell.sim.json)", DefaultValueFactory = _ => 0.90 };
         var prefill = new Option<double?>("--prefill") { Description = "Arrival fill uniform in [0, this] instead of the world's Sim:Arrival range, in [0, 1) (config/worlds/light-arrivals.json is 0.15)" };
+        var perception = new Option<string>("--perception")
+        {
+            Description = "Space surveyed: groundtruth (the simulator's truth: the ceiling, default) or onnx (what the cell's ONNX perception reports on rendered frames)",
+            DefaultValueFactory = _ => "groundtruth",
+        };
+        perception.AcceptOnlyFromAmong("onnx", "groundtruth");
         var json = CliCommon.JsonOption();
         var data = CliCommon.DataOption();
         var podType = CliCommon.PodTypeOption();
         var reach = new Command("reach", "How many arriving pods have room for each item (ground truth): the ceiling of stowed of inducted");
-        foreach (var o in new Option[] { catalog, pods, count, seed, world, floor, prefill, json, data, podType })
+        foreach (var o in new Option[] { catalog, pods, count, seed, world, floor, prefill, perception, json, data, podType })
         {
             reach.Options.Add(o);
         }
@@ -160,8 +166,8 @@ public static class PlanCommand
                 }
 
                 var name = pr.GetValue(catalog)!;
-                var items = CatalogLoader.LoadWithDefaults(name, pr.GetValue(data));
                 var type = CliCommon.PodType(pr.GetValue(podType)!);
+                var items = CliCommon.CatalogFor(name, pr.GetValue(data), type);
                 var worldFiles = pr.GetValue(world) ?? [];
                 var worldOptions = WorldFiles.Load(worldFiles);
                 var worldName = worldFiles.Length > 0 ? string.Join(" + ", worldFiles) : "default";
@@ -171,13 +177,18 @@ public static class PlanCommand
                     worldName += System.FormattableString.Invariant($", arrivals uniform in [0, {max}]");
                 }
 
-                var r = PodReachSurvey.Run(items, type, worldOptions, pr.GetValue(pods), pr.GetValue(count), pr.GetValue(seed), pr.GetValue(floor));
+                using var space = pr.GetValue(perception) == "onnx"
+                    ? PerceivedSpace.Onnx(Stow.Sim.Cell.Perception.PerceptionModels.DefaultFolder(), type, pr.GetValue(data))
+                    : PerceivedSpace.GroundTruth;
+                var spaceText = space.Mode == EvalPerception.GroundTruth ? "ground-truth space" : $"space from the ONNX perception ({space.ExecutionProvider})";
+                var r = PodReachSurvey.Run(items, type, worldOptions, pr.GetValue(pods), pr.GetValue(count), pr.GetValue(seed), pr.GetValue(floor), space);
                 if (pr.GetValue(json))
                 {
                     var node = new System.Text.Json.Nodes.JsonObject
                     {
                         ["catalog"] = name,
                         ["world"] = worldName,
+                        ["space"] = spaceText,
                         ["pods"] = r.Pods,
                         ["items"] = r.Items,
                         ["floor"] = r.Floor,
@@ -193,14 +204,15 @@ public static class PlanCommand
                 }
 
                 var ci = System.Globalization.CultureInfo.InvariantCulture;
-                Console.WriteLine(string.Create(ci, $"plan reach: {r.Items} {name} items on {r.Pods} arriving {type.Name} pods (world {worldName}, ground-truth space, arrival density {r.ArrivalDensity:P1}), P floor {r.Floor:F2}"));
+                Console.WriteLine(string.Create(ci, $"plan reach: {r.Items} {name} items on {r.Pods} arriving {type.Name} pods (world {worldName}, {spaceText}, arrival density {r.ArrivalDensity:P1}), P floor {r.Floor:F2}"));
                 Console.WriteLine(string.Create(ci, $"  mean reach (share of pods with room for an item): {r.MeanReach:P1}"));
                 Console.WriteLine(string.Create(ci, $"  items no pod has room for at P >= {r.Floor:F2}: {r.NoPod:P1} (no geometric fit at all: {r.NoPodGeometric:P1})"));
                 Console.WriteLine(string.Create(ci, $"  ceiling of stowed of inducted on such pods: {r.StowableCeiling:P1}"));
                 Console.WriteLine("  items by pods with room: " + string.Join(' ', r.Histogram.Select((h, k) => string.Create(ci, $"{k}:{h}"))));
                 return 0;
             }
-            catch (Exception e) when (e is CatalogException or PodConfigException or IOException or JsonException or ArgumentException or Stow.Sim.World.SimConfigException or InvalidDataException)
+            catch (Exception e) when (e is CatalogException or PodConfigException or IOException or JsonException or ArgumentException or Stow.Sim.World.SimConfigException or InvalidDataException
+                or Stow.Perception.Onnx.ModelContractException or Stow.Perception.Onnx.OnnxRuntimeException)
             {
                 Console.Error.WriteLine($"stowtools plan reach: {e.Message}");
                 return 2;

@@ -1,10 +1,10 @@
-using System.Globalization;
 using Stow.Core.Catalog;
-using Stow.Core.Ids;
 using Stow.Core.Items;
 using Stow.Core.Pods;
 using Stow.Planning.Decision;
 using Stow.Planning.Risk;
+using Stow.Sim.Cell.Perception;
+using Stow.Sim.Cell.World;
 using Stow.Sim.World;
 
 namespace Stow.Tools.PlanEval;
@@ -15,8 +15,10 @@ namespace Stow.Tools.PlanEval;
 /// P ≥ the floor cannot be stowed without pods that arrive emptier, whatever the planner decides. Stateless.
 /// </summary>
 /// <remarks>
-/// Pods: <c>pods</c> fresh pods filled as the world's <c>Sim:Arrival</c> says (<see cref="PodPrefill.FillArrival"/>,
-/// prefill stream of the seed), their space from <see cref="BinGroundTruth"/> (on the space model's grid, <c>PerceptionDataset.GridRows</c> × <c>GridCols</c>, as the ground-truth perception of <c>plan eval</c>). Items:
+/// Pods: the first <c>pods</c> pods a <see cref="SimShiftWorld"/> of the seed brings (filled as the world's
+/// <c>Sim:Arrival</c> says, prefill stream of the seed: the pods <c>plan eval</c> and <c>stowcell run</c> see with that
+/// seed), their space from ground truth (<see cref="GroundTruthPerception"/>) or from the ONNX perception on rendered
+/// frames (<see cref="PerceivedSpace"/>). Items:
 /// <c>items</c> units drawn from the catalogue with the seed's item stream (<see cref="ItemSampler"/>, as the cell
 /// draws a shift). Reach: <see cref="PodReachRouter.Reach"/> under the prior model and default fit margins, the rule
 /// the cell's router uses, so the survey and the router count the same thing. Ground truth is the planner's best case:
@@ -42,17 +44,18 @@ public static class PodReachSurvey
     /// <summary>Runs the survey.</summary>
     /// <param name="catalog">Items to draw from (also what the pods are prefilled with).</param>
     /// <param name="podType">Pod type.</param>
-    /// <param name="world">World options (the arrival fill).</param>
+    /// <param name="worldOptions">World options (the arrival fill; with ONNX space also the sensor noise).</param>
     /// <param name="pods">Pods, ≥ 1.</param>
     /// <param name="items">Items, ≥ 1.</param>
     /// <param name="seed">Seed of the prefill and item streams.</param>
     /// <param name="floor">P floor in (0, 1] (the planner's, default 0.90 as in config/cell.sim.json).</param>
+    /// <param name="space">The space the survey reads: null or <see cref="PerceivedSpace.GroundTruth"/> for the simulator's truth (the ceiling), <see cref="PerceivedSpace.Onnx"/> for what the cell's perception reports.</param>
     /// <exception cref="ArgumentOutOfRangeException">A count below 1 or a floor outside (0, 1].</exception>
-    public static Result Run(ItemCatalog catalog, PodType podType, SimWorldOptions world, int pods, int items, int seed, double floor)
+    public static Result Run(ItemCatalog catalog, PodType podType, SimWorldOptions worldOptions, int pods, int items, int seed, double floor, PerceivedSpace? space = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(podType);
-        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(worldOptions);
         ArgumentOutOfRangeException.ThrowIfLessThan(pods, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(items, 1);
         if (!(floor is > 0 and <= 1))
@@ -64,14 +67,18 @@ public static class PodReachSurvey
         var options = new PlannerOptions { Floor = floor, SwapThreshold = Math.Max(floor, 0.96) };
         var atFloor = new PodReachRouter(model, options, 0, pods, 1);
         var anyFit = new PodReachRouter(model, options with { Floor = double.Epsilon }, 0, pods, 1);
-        var prefill = RandomStreams.Create(seed, RandomStream.Prefill);
+        var world = new SimShiftWorld(podType, catalog.Items, worldOptions, seed);
+        var perception = (space ?? PerceivedSpace.GroundTruth).For(world, seed);
         double density = 0;
         for (var p = 0; p < pods; p++)
         {
-            var pod = new SimPod(new PodId(string.Create(CultureInfo.InvariantCulture, $"SURVEY-{p + 1:D4}")), podType, world.Outcome);
-            PodPrefill.FillArrival(pod, catalog.Items, world.Arrival, prefill);
-            density += pod.Bins.Sum(b => b.OccupiedVolume) / pod.Bins.Sum(b => b.Spec.Volume);
-            var estimate = BinGroundTruth.Estimate(pod, 0, PerceptionTools.PerceptionDataset.GridRows, PerceptionTools.PerceptionDataset.GridCols);
+            if (p > 0)
+            {
+                world.NextPod();
+            }
+
+            density += world.Density;
+            var estimate = perception.Perceive(p);
             atFloor.ObservePod(estimate, podType);
             anyFit.ObservePod(estimate, podType);
         }
