@@ -72,7 +72,7 @@ public sealed class PolicyPlanner : IShiftPlanner
     private static double Lateral(Item item, StowCandidate c, PodSpaceEstimate estimate, PodType podType)
     {
         OrientationRules.Extents(item.Dimensions, c.Orientation, out _, out var width, out var height);
-        return LanePlacement.Choose(estimate.Bins[c.BinIndex], podType[c.Bin], width, height);
+        return LanePlacement.Choose(estimate.Bins[c.BinIndex], podType[c.Bin], width, height, podType.FaceWidth);
     }
 
     /// <inheritdoc />

@@ -70,4 +70,37 @@ public class LanePlacementTests
         Assert.Equal(0, LanePlacement.Choose(noMap, Bin, 0.1, 0.1));
         Assert.Equal(0, LanePlacement.Choose(Estimate((_, _) => 0.4f), Bin, 0.35, 0.1));
     }
+
+    /// <summary>The bin of <see cref="Bin"/>'s shape at face offset <paramref name="originY"/> [m] on a 1 m face.</summary>
+    private static BinSpec At(double originY) => Bin with { Origin = new Vec3(0, originY, 0) };
+
+    [Theory(Timeout = 10_000)]
+    [InlineData(0.00, 0.0)]  // right of the centre line: the outer wall is the right one, y = 0
+    [InlineData(0.70, 0.2)]  // left of it: the outer wall is the left one, the lane at y = span (0.30 - 0.10)
+    public async Task Between_Equally_Deep_Walls_The_Item_Goes_Against_The_Outer_One(double originY, double expected)
+    {
+        await Task.Yield();
+        var empty = Estimate((_, _) => 0.40f);
+
+        Assert.Equal(expected, LanePlacement.Choose(empty, At(originY), width: 0.10, height: 0.08, faceWidth: 1.0), 9);
+        Assert.Equal(0, LanePlacement.Choose(empty, At(originY), width: 0.10, height: 0.08)); // face unknown: the right wall
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_Thin_Item_Stays_Out_Of_The_Inner_Walls_Hidden_Strip_Unless_Nothing_Else_Has_Room()
+    {
+        await Task.Yield();
+        // A bin right of the centre line (inner wall on the left, y = 0.30). The lane along the inner wall is the deepest.
+        var bin = At(0.0);
+        var innerDeepest = Estimate((_, c) => c >= 7 ? 0.40f : 0.30f); // 40 cm from y = 0.175 m to the inner wall
+        var innerOnly = Estimate((_, c) => c >= 11 ? 0.40f : 0f);
+
+        // A wide item takes the deepest lane, against the inner wall; a 2 cm item takes the deep lane nearest to it
+        // that does not touch it (y = 0.28 · 7/8 = 0.245 m, 3.5 cm off the wall).
+        Assert.Equal(0.20, LanePlacement.Choose(innerDeepest, bin, width: 0.10, height: 0.05, faceWidth: 1.0), 9);
+        Assert.Equal(0.245, LanePlacement.Choose(innerDeepest, bin, width: 0.02, height: 0.05, faceWidth: 1.0), 9);
+        Assert.Equal(0.28, LanePlacement.Choose(innerDeepest, bin, width: 0.02, height: 0.05), 9); // face unknown: as before
+        // With no room anywhere else the inner lane is still used.
+        Assert.Equal(0.28, LanePlacement.Choose(innerOnly, bin, width: 0.02, height: 0.05, faceWidth: 1.0), 9);
+    }
 }
