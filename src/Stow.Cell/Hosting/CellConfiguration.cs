@@ -85,6 +85,7 @@ public static class CellConfiguration
         Check(o.Shift.BufferSize is > 0 and <= 100, "Cell:Shift:BufferSize", o.Shift.BufferSize);
         Check(o.Shift.InductIntervalSeconds is >= 0 and <= 3600, "Cell:Shift:InductIntervalSeconds", o.Shift.InductIntervalSeconds);
         Check(o.Shift.ExceptionsPerFreshPod is >= 1 and <= 100, "Cell:Shift:ExceptionsPerFreshPod", o.Shift.ExceptionsPerFreshPod);
+        Check(o.Shift.PodSwapSeconds is >= 0 and <= 3600, "Cell:Shift:PodSwapSeconds", o.Shift.PodSwapSeconds);
         Check(o.Motion.RateHz is >= 500 and <= 1000, "Cell:Motion:RateHz", o.Motion.RateHz);
         return o;
     }

@@ -124,7 +124,11 @@ public sealed class CellOptions
         /// <summary>Extra depth margin [m] at zero perception confidence, scaled by (1 − confidence) (<c>FitOptions.DepthUncertaintyMargin</c>).</summary>
         public double DepthUncertaintyMargin { get; set; }
 
-        /// <summary>Item-relative swap rule's slack (see <c>PlannerOptions.SwapSlack</c>); 0 = plain threshold.</summary>
+        /// <summary>
+        /// Item-relative swap rule's slack (see <c>PlannerOptions.SwapSlack</c>). The planner also weighs the swap time
+        /// (<c>Cell:Shift:PodSwapSeconds</c>) as a drop in P, which at 15 s already brings the stow threshold down to the
+        /// floor; only with a swap time of 0 and a slack of 0 does the plain <c>SwapThreshold</c> apply.
+        /// </summary>
         public double SwapSlack { get; set; }
 
         /// <summary>

@@ -63,6 +63,7 @@ public sealed class ShiftHost
             Floor = _o.Planning.Floor,
             ExplorationRate = _o.Planning.ExplorationRate,
             SwapSlack = _o.Planning.SwapSlack,
+            PodSwapSeconds = _o.Shift.PodSwapSeconds, // the swap the shift waits for is the swap the planner weighs
             Fit = new Stow.Planning.Candidates.FitOptions { DepthUncertaintyMargin = _o.Planning.DepthUncertaintyMargin },
             PreferOverheadRows = _o.Planning.PreferOverheadRows,
             Seed = _o.Seed,

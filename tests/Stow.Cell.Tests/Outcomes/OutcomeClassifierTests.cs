@@ -259,6 +259,25 @@ public class OutcomeClassifierTests
         Assert.Equal(new WorldOutcome(StowOutcome.Stowed, "stowed (space estimate)"), r);
     }
 
+    [Fact(Timeout = 10_000)]
+    public async Task A_Wide_Item_That_Changed_Nothing_In_The_Frames_Is_Missing_Whatever_Its_Lanes_Estimate_Says()
+    {
+        await Task.Yield();
+        // The lane's estimated free depth fell by more than half the item's depth, the bin lost next to no free volume, and
+        // the depth frames show no change anywhere in the bin: the seeded light-arrival shift's base-rate defect (an item
+        // gone from the bin) that the lane's estimate alone read as stowed.
+        var nothing = Change(0.15, 0.25, 0);
+        var wide = WithChange(Action, Before, Seen(0.20, 0.0199), nothing);
+        Assert.Equal(new WorldOutcome(StowOutcome.Defect, "missing"), wide);
+
+        // A thin item can hide behind a side wall: for it the lane's estimate still counts.
+        var thinItem = Action with { Item = Action.Item with { Dimensions = new ItemDimensions(0.2, 0.02, 0.05) } };
+        Assert.Equal(new WorldOutcome(StowOutcome.Stowed, "stowed (space estimate)"), WithChange(thinItem, Before, Seen(0.20, 0.0199), nothing));
+
+        // So does the bin's lost free volume when it accounts for the item, for a wide one too.
+        Assert.Equal(new WorldOutcome(StowOutcome.Stowed, "stowed (space estimate)"), WithChange(Action, Before, Seen(0.20, 0.0194), nothing));
+    }
+
     [Theory(Timeout = 10_000)]
     [InlineData(0.19, "missing")]
     [InlineData(0.21, "stowed")]

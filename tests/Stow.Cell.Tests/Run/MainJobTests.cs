@@ -108,6 +108,7 @@ public class MainJobTests
     [InlineData("Cell:Perception:GraphOptimization", "fastest")]
     [InlineData("Cell:Perception:Provider", "tpu")]
     [InlineData("Cell:Perception:IntraOpThreads", "-1")]
+    [InlineData("Cell:Shift:PodSwapSeconds", "-1")]
     public async Task An_Out_Of_Range_Setting_Is_Refused_With_Its_Key(string key, string value)
     {
         using var dir = new TempDir();
