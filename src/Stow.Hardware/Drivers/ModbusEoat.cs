@@ -316,46 +316,46 @@ public sealed partial class ModbusEoat : CommandedComponent, IEoat
     /// <summary>Takes a raw status block that passed <see cref="Plausible"/> (on the I/O thread, or in activation) as the new state.</summary>
     private void Accept(ushort[] s, double time)
     {
-        var bits = s[R.Status - R.StatusStart];
-        var fault = s[R.Fault - R.StatusStart];
-        var gap = RegisterScaling.DecodeUnsigned(s[R.PaddleGap - R.StatusStart], R.LengthResolution);
-        var force = RegisterScaling.DecodeUnsigned(s[R.SqueezeForce - R.StatusStart], R.ForceResolution);
-        var left = RegisterScaling.DecodeSigned(s[R.LeftBeltSpeed - R.StatusStart], R.SpeedResolution);
-        var right = RegisterScaling.DecodeSigned(s[R.RightBeltSpeed - R.StatusStart], R.SpeedResolution);
-        var iLeft = RegisterScaling.DecodeUnsigned(s[R.LeftBeltCurrent - R.StatusStart], R.CurrentResolution);
-        var iRight = RegisterScaling.DecodeUnsigned(s[R.RightBeltCurrent - R.StatusStart], R.CurrentResolution);
-        var spatula = RegisterScaling.DecodeUnsigned(s[R.SpatulaExtension - R.StatusStart], R.LengthResolution);
-        StatusBits = bits;
-        DeviceFault = fault;
-        _state.PaddleGap = gap;
-        _state.SqueezeForce = force;
-        _state.LeftBeltSpeed = left;
-        _state.RightBeltSpeed = right;
-        _state.LeftBeltCurrent = iLeft;
-        _state.RightBeltCurrent = iRight;
-        _state.SpatulaExtension = spatula;
-        _state.RearBeamBlocked = (bits & R.StatusRearBeam) != 0;
-        _state.FrontBeamBlocked = (bits & R.StatusFrontBeam) != 0;
+        var d = StatusBlock.Decode(s);
+        StatusBits = d.Bits;
+        DeviceFault = d.Fault;
+        _state.PaddleGap = d.Gap;
+        _state.SqueezeForce = d.Force;
+        _state.LeftBeltSpeed = d.LeftSpeed;
+        _state.RightBeltSpeed = d.RightSpeed;
+        _state.LeftBeltCurrent = d.LeftCurrent;
+        _state.RightBeltCurrent = d.RightCurrent;
+        _state.SpatulaExtension = d.Spatula;
+        _state.RearBeamBlocked = (d.Bits & R.StatusRearBeam) != 0;
+        _state.FrontBeamBlocked = (d.Bits & R.StatusFrontBeam) != 0;
         _state.Stamp = time;
     }
 
     /// <summary>Whether every value of a raw status block is plausible (outside the device's ranges, an unknown fault code or status bits: not). Pure; runs on the I/O thread too.</summary>
     private bool Plausible(ReadOnlySpan<ushort> s)
     {
-        var bits = s[R.Status - R.StatusStart];
-        var fault = s[R.Fault - R.StatusStart];
-        var gap = RegisterScaling.DecodeUnsigned(s[R.PaddleGap - R.StatusStart], R.LengthResolution);
-        var force = RegisterScaling.DecodeUnsigned(s[R.SqueezeForce - R.StatusStart], R.ForceResolution);
-        var left = RegisterScaling.DecodeSigned(s[R.LeftBeltSpeed - R.StatusStart], R.SpeedResolution);
-        var right = RegisterScaling.DecodeSigned(s[R.RightBeltSpeed - R.StatusStart], R.SpeedResolution);
-        var iLeft = RegisterScaling.DecodeUnsigned(s[R.LeftBeltCurrent - R.StatusStart], R.CurrentResolution);
-        var iRight = RegisterScaling.DecodeUnsigned(s[R.RightBeltCurrent - R.StatusStart], R.CurrentResolution);
-        var spatula = RegisterScaling.DecodeUnsigned(s[R.SpatulaExtension - R.StatusStart], R.LengthResolution);
+        var d = StatusBlock.Decode(s);
         var tolerance = 1 + Limits.SampleTolerance;
-        return !(bits > 0xFF || fault > R.FaultUnderVoltage || gap > Limits.MaxPaddleGap * tolerance ||
-            force > Limits.MaxSqueezeForce * tolerance * 4 || Math.Abs(left) > Limits.MaxBeltSpeed * tolerance ||
-            Math.Abs(right) > Limits.MaxBeltSpeed * tolerance || iLeft > Limits.MaxCurrent || iRight > Limits.MaxCurrent ||
-            spatula > Limits.MaxSpatulaExtension * tolerance);
+        return !(d.Bits > 0xFF || d.Fault > R.FaultUnderVoltage || d.Gap > Limits.MaxPaddleGap * tolerance ||
+            d.Force > Limits.MaxSqueezeForce * tolerance * 4 || Math.Abs(d.LeftSpeed) > Limits.MaxBeltSpeed * tolerance ||
+            Math.Abs(d.RightSpeed) > Limits.MaxBeltSpeed * tolerance || d.LeftCurrent > Limits.MaxCurrent || d.RightCurrent > Limits.MaxCurrent ||
+            d.Spatula > Limits.MaxSpatulaExtension * tolerance);
+    }
+
+    /// <summary>The status registers in SI units (m, N, m/s, A), decoded once for <see cref="Plausible"/> and <see cref="Accept"/>.</summary>
+    private readonly record struct StatusBlock(ushort Bits, ushort Fault, double Gap, double Force, double LeftSpeed, double RightSpeed,
+        double LeftCurrent, double RightCurrent, double Spatula)
+    {
+        public static StatusBlock Decode(ReadOnlySpan<ushort> s) => new(
+            s[R.Status - R.StatusStart],
+            s[R.Fault - R.StatusStart],
+            RegisterScaling.DecodeUnsigned(s[R.PaddleGap - R.StatusStart], R.LengthResolution),
+            RegisterScaling.DecodeUnsigned(s[R.SqueezeForce - R.StatusStart], R.ForceResolution),
+            RegisterScaling.DecodeSigned(s[R.LeftBeltSpeed - R.StatusStart], R.SpeedResolution),
+            RegisterScaling.DecodeSigned(s[R.RightBeltSpeed - R.StatusStart], R.SpeedResolution),
+            RegisterScaling.DecodeUnsigned(s[R.LeftBeltCurrent - R.StatusStart], R.CurrentResolution),
+            RegisterScaling.DecodeUnsigned(s[R.RightBeltCurrent - R.StatusStart], R.CurrentResolution),
+            RegisterScaling.DecodeUnsigned(s[R.SpatulaExtension - R.StatusStart], R.LengthResolution));
     }
 
     /// <summary>Fills the command block (its WATCHDOG word is set by the exchange per bus write).</summary>

@@ -6,27 +6,7 @@ namespace Stow.Tools.Tests.Cli;
 [Collection("Console")]
 public class ItemsCommandTests
 {
-    private static Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => Task.Run(() => Run(args));
-
-    private static (int Code, string Out, string Err) Run(string[] args)
-    {
-        var oldOut = Console.Out;
-        var oldErr = Console.Error;
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            var code = Program.Main(args);
-            return (code, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => Task.Run(() => Support.CliRun.Run(args));
 
     [Fact(Timeout = 60000)]
     public async Task Items_Json_For_Olist_Counts_Every_Row_As_Stowable_Or_Skipped()

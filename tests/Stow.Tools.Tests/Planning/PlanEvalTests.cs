@@ -18,24 +18,7 @@ public class PlanEvalTests
 {
     private static readonly string[] Rates = ["success_rate", "unproductive_rate", "defect_rate", "density_at_swap", "brier", "ece"];
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var oldOut = Console.Out;
-        var oldErr = Console.Error;
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            return (Program.Main(args), o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Run(args);
 
     private static PodType Fabric40() => PodTypeLoader.LoadFolder(CatalogPaths.DefaultPodFolder())["fabric-40"];
 

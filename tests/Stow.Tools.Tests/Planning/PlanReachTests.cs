@@ -3,6 +3,7 @@ using Stow.Core.Catalog;
 using Stow.Core.Pods;
 using Stow.Sim.World;
 using Stow.Tools.PlanEval;
+using Stow.Tools.Tests.Support;
 
 namespace Stow.Tools.Tests.Planning;
 
@@ -10,24 +11,7 @@ namespace Stow.Tools.Tests.Planning;
 [Collection("Console")]
 public class PlanReachTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var oldOut = Console.Out;
-        var oldErr = Console.Error;
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            return (Program.Main(args), o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Run(args);
 
     [Fact(Timeout = 120_000)]
     public async Task The_Survey_Accounts_For_Every_Item_And_Its_Ceiling_Is_One_Minus_The_Share_No_Pod_Takes()
